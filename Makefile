@@ -1,0 +1,21 @@
+# The two commands in the README: `make demo` (set up, start the app on demo data with a local platform)
+# and `make test` (set up, run every test). CI runs `make test` through .ci/run.
+SHELL := /bin/bash
+PY := .venv/bin/python
+
+.PHONY: setup demo test bench lint screenshots
+
+setup:
+	@bash installer/bootstrap.sh
+
+demo: setup
+	$(PY) -m app.cli --demo
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+lint: setup
+	.venv/bin/ruff check .

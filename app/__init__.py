@@ -1,0 +1,1 @@
+"""OutreachDesk core: data, domain rules and printing. Never imports Qt."""

@@ -1,0 +1,136 @@
+"""The one entry object to a worker's data (as Anki's ``Collection``): the UI, the CLI and sync all go through it.
+
+A Collection is an unlocked store. Locking drops it (and with it the key); unlocking opens a new one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from app.store import audit
+from app.store.engine import Store, StoreError, connect, export_copy, raw_cursor
+from app.store.migrate import upgrade
+from app.store.records import Listener, Records
+from app.store.tables import TABLES, meta
+
+DEFAULT_USER = {"name": "worker", "display_name": "社区专干", "role": "worker", "areas": []}
+
+
+class Collection:
+    def __init__(self, store: Store, backup: Path | None = None) -> None:
+        self.store = store
+        self.backup_made = backup  # backup written before a migration on this open, if any
+        user = self.get_meta("user", DEFAULT_USER)
+        self.records = Records(store, user["name"])
+
+    # --- opening and closing -------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path | str, passphrase: str, user: dict[str, Any] | None = None) -> Collection:
+        path = Path(path)
+        engine = connect(path, passphrase, create=True)
+        upgrade(engine, path, passphrase)
+        col = cls(Store(path, engine))
+        col.set_meta("user", {**DEFAULT_USER, **(user or {})})
+        col.set_meta("device_id", str(uuid.uuid4()))
+        col.records.actor = col.user["name"]
+        return col
+
+    @classmethod
+    def open(cls, path: Path | str, passphrase: str) -> Collection:
+        """Open and migrate; raises a StoreError subclass with a Chinese message on any failure."""
+        path = Path(path)
+        engine = connect(path, passphrase)
+        try:
+            backup = upgrade(engine, path, passphrase)
+        except Exception:
+            engine.dispose()
+            raise
+        return cls(Store(path, engine), backup)
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    # --- settings kept inside the encrypted file -----------------------------------------------------
+    def get_meta(self, key: str, default: Any = None) -> Any:
+        with self.store.lock, self.store.engine.connect() as conn:
+            value = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
+        return default if value is None else json.loads(value)
+
+    def set_meta(self, key: str, value: Any) -> None:
+        text = json.dumps(value, ensure_ascii=False)
+        stmt = sqlite_insert(meta).values(key=key, value=text)
+        stmt = stmt.on_conflict_do_update(index_elements=[meta.c.key], set_={"value": text})
+        with self.store.lock, self.store.engine.begin() as conn:
+            conn.execute(stmt)
+
+    @property
+    def user(self) -> dict[str, Any]:
+        return self.get_meta("user", DEFAULT_USER)
+
+    def set_user(self, user: dict[str, Any]) -> None:
+        self.set_meta("user", {**DEFAULT_USER, **user})
+        self.records.actor = user["name"]
+
+    # --- change notification -------------------------------------------------------------------------
+    def subscribe(self, listener: Listener):  # noqa: ANN201 - returns an unsubscribe callable
+        return self.records.subscribe(listener)
+
+    # --- integrity and passphrase --------------------------------------------------------------------
+    def verify_audit(self) -> list[audit.ChainBreak]:
+        with self.records.reading() as conn:
+            return audit.verify(conn)
+
+    def counts(self) -> dict[str, int]:
+        """Live (not deleted) records per kind."""
+        out = {}
+        with self.records.reading() as conn:
+            for name, t in TABLES.items():
+                out[name] = int(conn.execute(select(func.count()).select_from(t).where(
+                    t.c.deleted.is_(False))).scalar() or 0)
+        return out
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Re-key by writing a fully encrypted copy under the new key and swapping it in atomically.
+
+        Until the final rename the old file is untouched, so a failure at any point leaves it usable
+        with the old passphrase; after the rename the new file is complete.
+        """
+        path = self.path
+        tmp = path.with_name(path.name + ".rekey")
+        with self.store.lock:
+            export_copy(self.store.engine, tmp, new_passphrase)
+            try:
+                check = connect(tmp, new_passphrase)
+                with raw_cursor(check) as cur:
+                    cur.execute("SELECT count(*) FROM meta").fetchone()
+                check.dispose()
+            except StoreError:
+                tmp.unlink(missing_ok=True)
+                raise
+            self.store.engine.dispose()
+            for suffix in ("-wal", "-shm"):
+                Path(str(tmp) + suffix).unlink(missing_ok=True)
+            os.replace(tmp, path)
+            _fsync_dir(path.parent)
+            self.store.engine = connect(path, new_passphrase)
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

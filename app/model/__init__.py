@@ -1,0 +1,1 @@
+"""Record kinds shared by the store, the sync protocol and the reference server."""

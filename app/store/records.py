@@ -1,0 +1,294 @@
+"""Every change to a synced record goes through here: the row, its audit entry and its outbox entry are
+written in one transaction (BRIEF §3), and listeners hear about it once the transaction has committed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Row, func, insert, select, update
+
+from app.model.canonical import FieldValueError, coerce, dumps
+from app.model.kinds import KINDS
+from app.model.kinds import kind as get_kind
+from app.store import audit
+from app.store.engine import Store
+from app.store.tables import TABLES, outbox
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class Change:
+    """What one committed transaction touched: kind → record ids. ``source`` is "local" or "sync"."""
+
+    ids: dict[str, set[str]] = field(default_factory=dict)
+    source: str = "local"
+
+    def add(self, kind: str, record_id: str) -> None:
+        self.ids.setdefault(kind, set()).add(record_id)
+
+    @property
+    def kinds(self) -> set[str]:
+        return set(self.ids)
+
+
+Listener = Callable[[Change], None]
+
+
+def to_db(kind_name: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Field values in their column types (date objects, JSON text)."""
+    k = get_kind(kind_name)
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if name in ("id", "area_code", "version", "deleted", "changed_by", "changed_at", "conflict"):
+            out[name] = value
+            continue
+        v = coerce(k, name, value)
+        ftype = k.field(name).type
+        if v is not None and ftype == "date":
+            v = dt.date.fromisoformat(v)
+        elif v is not None and ftype == "json":
+            v = dumps(v)
+        out[name] = v
+    return out
+
+
+def from_db(kind_name: str, row: Row | Mapping[str, Any]) -> dict[str, Any]:
+    """A row as a plain dict: JSON fields parsed, dates as ``datetime.date``."""
+    rec = dict(row._mapping) if isinstance(row, Row) else dict(row)
+    for f in KINDS[kind_name].fields:
+        if f.type == "json" and isinstance(rec.get(f.name), str):
+            rec[f.name] = json.loads(rec[f.name])
+    return rec
+
+
+def _wire(kind_name: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Values in canonical JSON form (what an outbox op carries)."""
+    k = get_kind(kind_name)
+    return {n: (v if n == "area_code" else coerce(k, n, v)) for n, v in values.items()}
+
+
+def derive(kind_name: str, values: dict[str, Any]) -> None:
+    """Fill local-only derived columns (search keys) from the values being written."""
+    if kind_name == "person" and "name" in values:
+        from app.search_keys import pinyin_keys  # pypinyin is heavy: only loaded when a name is written
+
+        values["name_pinyin"], values["name_initials"] = pinyin_keys(values["name"] or "")
+
+
+class Tx:
+    """One transaction's worth of changes by one actor."""
+
+    def __init__(self, conn: Connection, actor: str) -> None:
+        self.conn = conn
+        self.actor = actor
+        self.at = utc_now()
+        self.change = Change()
+
+    def _validate(self, kind_name: str, values: Mapping[str, Any]) -> None:
+        k = get_kind(kind_name)
+        unknown = set(values) - set(k.field_names)
+        if unknown:
+            raise FieldValueError(f"{k.label}没有这些字段：{', '.join(sorted(unknown))}")
+
+    def _row(self, kind_name: str, record_id: str) -> Row | None:
+        t = TABLES[kind_name]
+        return self.conn.execute(select(t).where(t.c.id == record_id)).first()
+
+    def create(self, kind_name: str, values: Mapping[str, Any], *, area_code: str,
+               record_id: str | None = None) -> str:
+        self._validate(kind_name, values)
+        rid = record_id or str(uuid.uuid4())
+        wire = {n: v for n, v in _wire(kind_name, values).items() if v is not None}
+        row = to_db(kind_name, wire)
+        derive(kind_name, row)
+        row.update(id=rid, area_code=area_code, version=0, deleted=False, changed_by=self.actor,
+                   changed_at=self.at, conflict=False)
+        self.conn.execute(insert(TABLES[kind_name]).values(**row))
+        self._log(kind_name, rid, "create", {n: [None, v] for n, v in wire.items()})
+        self._enqueue(kind_name, rid, 0, "upsert", {"area_code": area_code, **wire})
+        return rid
+
+    def create_many(self, kind_name: str, rows: list[tuple[str, str, Mapping[str, Any]]]) -> None:
+        """Bulk create (demo data, imports): ``(record_id, area_code, values)`` triples, the same rows, audit
+        entries and outbox ops as ``create`` would write, in three executemany statements."""
+        for _rid, _area, values in rows:
+            self._validate(kind_name, values)
+        t = TABLES[kind_name]
+        db_rows, log_rows, ops = [], [], []
+        for rid, area, values in rows:
+            wire = {n: v for n, v in _wire(kind_name, values).items() if v is not None}
+            row = dict.fromkeys(c.name for c in t.c)
+            row.update(to_db(kind_name, wire))
+            derive(kind_name, row)
+            row.update(id=rid, area_code=area, version=0, deleted=False, changed_by=self.actor,
+                       changed_at=self.at, conflict=False)
+            db_rows.append(row)
+            log_rows.append((kind_name, rid, "create", {n: [None, v] for n, v in wire.items()}))
+            ops.append({"op_id": str(uuid.uuid4()), "kind": kind_name, "record_id": rid, "base_version": 0,
+                        "op": "upsert", "fields": dumps({"area_code": area, **wire}), "created_at": self.at,
+                        "attempts": 0})
+            self.change.add(kind_name, rid)
+        if not rows:
+            return
+        self.conn.execute(insert(t), db_rows)
+        audit.append_many(self.conn, at=self.at, actor=self.actor, entries=log_rows)
+        self.conn.execute(insert(outbox), ops)
+
+    def update(self, kind_name: str, record_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+        """Apply ``changes``; only fields whose value really changes are written. Returns the diff."""
+        self._validate(kind_name, changes)
+        current = self._row(kind_name, record_id)
+        if current is None or current.deleted:
+            raise LookupError(f"记录不存在或已删除：{record_id}")
+        k = get_kind(kind_name)
+        old = {n: coerce(k, n, getattr(current, n)) for n in changes}
+        new = _wire(kind_name, changes)
+        diff = {n: [old[n], new[n]] for n in changes if old[n] != new[n]}
+        if not diff:
+            return {}
+        row = to_db(kind_name, {n: new[n] for n in diff})
+        derive(kind_name, row)
+        row.update(changed_by=self.actor, changed_at=self.at)
+        t = TABLES[kind_name]
+        self.conn.execute(update(t).where(t.c.id == record_id).values(**row))
+        self._log(kind_name, record_id, "update", diff)
+        self._enqueue(kind_name, record_id, current.version, "upsert", {n: d[1] for n, d in diff.items()})
+        return diff
+
+    def delete(self, kind_name: str, record_id: str) -> None:
+        current = self._row(kind_name, record_id)
+        if current is None or current.deleted:
+            return
+        t = TABLES[kind_name]
+        self.conn.execute(update(t).where(t.c.id == record_id).values(
+            deleted=True, changed_by=self.actor, changed_at=self.at))
+        self._log(kind_name, record_id, "delete", {"deleted": [False, True]})
+        self._enqueue(kind_name, record_id, current.version, "delete", {})
+
+    def resolve(self, kind_name: str, record_id: str, values: Mapping[str, Any], *, base_version: int) -> None:
+        """Write a person's choice for fields in conflict and queue it with ``base_version`` (the server version
+        the conflict was raised against), even when the row already holds the chosen value: the server still
+        holds the other one.
+        """
+        self._validate(kind_name, values)
+        current = self._row(kind_name, record_id)
+        if current is None:
+            raise LookupError(f"记录不存在：{record_id}")
+        k = get_kind(kind_name)
+        new = _wire(kind_name, values)
+        row = to_db(kind_name, new)
+        derive(kind_name, row)
+        row.update(changed_by=self.actor, changed_at=self.at)
+        t = TABLES[kind_name]
+        self.conn.execute(update(t).where(t.c.id == record_id).values(**row))
+        self._log(kind_name, record_id, "resolve", {n: [coerce(k, n, getattr(current, n)), v] for n, v in new.items()})
+        self._enqueue(kind_name, record_id, base_version, "upsert", new)
+
+    def apply_server(self, kind_name: str, state: Mapping[str, Any], *, conflict: bool | None = None) -> None:
+        """Write the server's copy of a record (sync only): no outbox entry, audited as "sync".
+
+        ``state`` holds id, version, deleted, area_code, changed_by/at and any fields to set.
+        """
+        rid = state["id"]
+        k = get_kind(kind_name)
+        fields = {n: state[n] for n in k.field_names if n in state}
+        row = to_db(kind_name, fields)
+        derive(kind_name, row)
+        for n in ("area_code", "version", "deleted", "changed_by", "changed_at"):
+            if n in state:
+                row[n] = state[n]
+        if conflict is not None:
+            row["conflict"] = conflict
+        current = self._row(kind_name, rid)
+        t = TABLES[kind_name]
+        if current is None:
+            row.setdefault("conflict", False)
+            self.conn.execute(insert(t).values(id=rid, **row))
+            diff = {n: [None, v] for n, v in _wire(kind_name, fields).items() if v is not None}
+        else:
+            diff = {n: [coerce(k, n, getattr(current, n)), v] for n, v in _wire(kind_name, fields).items()
+                    if coerce(k, n, getattr(current, n)) != v}
+            if bool(state.get("deleted")) != bool(current.deleted):
+                diff["deleted"] = [bool(current.deleted), bool(state.get("deleted"))]
+            self.conn.execute(update(t).where(t.c.id == rid).values(**row))
+        self._log(kind_name, rid, "sync", diff, actor=str(state.get("changed_by") or "platform"))
+        self.change.source = "sync"
+
+    def _log(self, kind_name: str, rid: str, action: str, diff: dict[str, Any], actor: str | None = None) -> None:
+        audit.append(self.conn, at=self.at, actor=actor or self.actor, kind=kind_name, record_id=rid,
+                     action=action, changes=diff)
+        self.change.add(kind_name, rid)
+
+    def _enqueue(self, kind_name: str, rid: str, base_version: int, op: str, fields: dict[str, Any]) -> None:
+        self.conn.execute(insert(outbox).values(
+            op_id=str(uuid.uuid4()), kind=kind_name, record_id=rid, base_version=base_version, op=op,
+            fields=dumps(fields), created_at=self.at, attempts=0,
+        ))
+
+
+class Records:
+    """Reads and writes of synced records over the store's single connection."""
+
+    def __init__(self, store: Store, actor: str) -> None:
+        self.store = store
+        self.actor = actor
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Tx]:
+        """All changes made through the yielded Tx commit together, or none do."""
+        with self.store.lock, self.store.engine.begin() as conn:
+            tx = Tx(conn, self.actor)
+            yield tx
+        if tx.change.ids:
+            for listener in list(self._listeners):
+                listener(tx.change)
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self.store.lock, self.store.engine.connect() as conn:
+            yield conn
+
+    def create(self, kind_name: str, values: Mapping[str, Any], *, area_code: str) -> str:
+        with self.transaction() as tx:
+            return tx.create(kind_name, values, area_code=area_code)
+
+    def update(self, kind_name: str, record_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+        with self.transaction() as tx:
+            return tx.update(kind_name, record_id, changes)
+
+    def delete(self, kind_name: str, record_id: str) -> None:
+        with self.transaction() as tx:
+            tx.delete(kind_name, record_id)
+
+    def get(self, kind_name: str, record_id: str) -> dict[str, Any] | None:
+        t = TABLES[kind_name]
+        with self.reading() as conn:
+            row = conn.execute(select(t).where(t.c.id == record_id)).first()
+        return from_db(kind_name, row) if row is not None else None
+
+    def children(self, kind_name: str, parent_field: str, parent_id: str) -> list[dict[str, Any]]:
+        """Live (not deleted) records of a kind whose ``parent_field`` is ``parent_id``."""
+        t = TABLES[kind_name]
+        with self.reading() as conn:
+            rows = conn.execute(select(t).where(t.c[parent_field] == parent_id, t.c.deleted.is_(False)))
+            return [from_db(kind_name, r) for r in rows]
+
+    def pending_count(self) -> int:
+        with self.reading() as conn:
+            return int(conn.execute(select(func.count()).select_from(outbox)).scalar() or 0)
+
