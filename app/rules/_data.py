@@ -1,0 +1,27 @@
+"""Loading of the TOML rule tables in resources/rules/ (read once per process)."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
+
+
+class RuleDataError(RuntimeError):
+    """A rule table is missing or malformed — a packaging/config bug, not a user error."""
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """Parsed ``resources/rules/<name>.toml``. Callers must treat the result as read-only."""
+    path = RULES_DIR / f"{name}.toml"
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise RuleDataError(f"规则文件缺失：{path}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleDataError(f"规则文件格式错误：{path}：{exc}") from exc

@@ -1,0 +1,268 @@
+"""The certification workflow 申请→审核→认定→帮扶→退出 as a data-driven state machine.
+
+Stages, actions, roles, limits, exit reasons, materials and validity live in
+resources/rules/workflow.toml and materials.toml. Everything here is a pure function of those
+tables, the current stage and dates; persistence belongs to the caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from app.rules._data import RuleDataError, load
+from app.rules._dates import add_years
+from app.rules.workdays import (
+    Deadline,
+    add_workdays,
+    deadline_info,
+    estimate_note,
+    unknown_years,
+    workdays_between,
+)
+
+
+class WorkflowError(ValueError):
+    """An action cannot be applied; ``str(err)`` is a Chinese message for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    code: str
+    name_zh: str
+    step: str  # 申请 / 审核 / 认定 / 帮扶 / 退出
+    responsible: str  # role code
+    limit_workdays: int | None  # must be done within N working days
+    min_workdays: int | None  # must last at least N working days (公示)
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One edge of the state machine: ``code`` from ``from_stage`` to ``to_stage``."""
+
+    code: str
+    name_zh: str
+    from_stage: str
+    to_stage: str
+    roles: tuple[str, ...]
+    needs_note: bool = False
+    needs_exit_reason: bool = False
+    checks_min_duration: bool = False  # the source stage's min_workdays must have passed
+
+
+@dataclass(frozen=True, slots=True)
+class ExitReason:
+    code: str
+    name_zh: str
+    needs_note: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Material:
+    code: str
+    name_zh: str
+    category_proof: bool  # True for the category-specific proof documents
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    action: str
+    from_stage: str
+    to_stage: str
+    stage_started_on: date
+    due_on: date | None  # limit of the new stage (None when it has no limit)
+    earliest_next_on: date | None  # for a minimum-duration stage (公示): first day it may end
+    estimated: bool  # due/earliest date used the Mon–Fri fallback calendar
+    note: str  # the user's note/comment
+    exit_reason: str | None = None
+    calendar_note: str = ""  # Chinese note when estimated
+
+
+def _wf() -> dict[str, Any]:
+    return load("workflow")
+
+
+@cache
+def _stages() -> dict[str, Stage]:
+    return {
+        s["code"]: Stage(
+            s["code"],
+            s["name_zh"],
+            s["step"],
+            s["responsible"],
+            s.get("limit_workdays"),
+            s.get("min_workdays"),
+        )
+        for s in _wf()["stage"]
+    }
+
+
+@cache
+def _actions() -> tuple[Action, ...]:
+    stages, roles = _stages(), _wf()["roles"]
+    edges = []
+    for a in _wf()["action"]:
+        for src in a["from"]:
+            edge = Action(
+                a["code"],
+                a["name_zh"],
+                src,
+                a["to"],
+                tuple(a["roles"]),
+                a.get("needs_note", False),
+                a.get("needs_exit_reason", False),
+                a.get("checks_min_duration", False),
+            )
+            unknown = {src, edge.to_stage} - stages.keys() or set(edge.roles) - roles.keys()
+            if unknown:
+                raise RuleDataError(f"workflow.toml 操作 {edge.code} 引用了未定义的环节/角色：{unknown}")
+            edges.append(edge)
+    return tuple(edges)
+
+
+def stages() -> list[Stage]:
+    return list(_stages().values())
+
+
+def stage(code: str) -> Stage:
+    try:
+        return _stages()[code]
+    except KeyError:
+        raise WorkflowError(f"未知环节：{code}") from None
+
+
+def role_name(role: str) -> str:
+    return _wf()["roles"].get(role, role)
+
+
+def actions() -> list[Action]:
+    """Every edge of the state machine."""
+    return list(_actions())
+
+
+def allowed_actions(stage: str, role: str) -> list[Action]:
+    """Actions ``role`` may take on a case that is in ``stage``."""
+    return [a for a in _actions() if a.from_stage == stage and role in a.roles]
+
+
+def exit_reasons() -> list[ExitReason]:
+    return [ExitReason(r["code"], r["name_zh"], r.get("needs_note", False)) for r in _wf()["exit_reason"]]
+
+
+def _find_edge(stage_code: str, action: str, role: str) -> Action:
+    current = stage(stage_code)
+    edges = [a for a in _actions() if a.code == action]
+    if not edges:
+        raise WorkflowError(f"未知操作：{action}")
+    here = [a for a in edges if a.from_stage == stage_code]
+    if not here:
+        raise WorkflowError(f"「{current.name_zh}」环节不能执行「{edges[0].name_zh}」")
+    for edge in here:
+        if role in edge.roles:
+            return edge
+    raise WorkflowError(f"{role_name(role)}无权在「{current.name_zh}」环节执行「{here[0].name_zh}」")
+
+
+def apply_action(
+    stage: str,
+    action: str,
+    role: str,
+    today: date,
+    exit_reason: str | None = None,
+    note: str = "",
+    publicity_started_on: date | None = None,
+) -> Transition:
+    """Check and compute one step; raises WorkflowError with a Chinese message.
+
+    ``publicity_started_on`` is required for an action that ends a minimum-duration stage (公示).
+    """
+    edge = _find_edge(stage, action, role)
+    current = _stages()[stage]
+    note = note.strip()
+    estimated_years: list[int] = []
+    if edge.checks_min_duration and current.min_workdays is not None:
+        if publicity_started_on is None:
+            raise WorkflowError(f"请提供{current.name_zh}开始日期")
+        done = workdays_between(publicity_started_on, today)
+        if done < current.min_workdays:
+            earliest = add_workdays(publicity_started_on, current.min_workdays)
+            name = current.name_zh
+            raise WorkflowError(
+                f"{name}未满{current.min_workdays}个工作日（已{name} {max(done, 0)} 个工作日，"
+                f"{earliest.isoformat()} 起可结束）"
+            )
+        estimated_years += unknown_years(publicity_started_on, today)
+    if edge.needs_exit_reason:
+        reasons = {r.code: r for r in exit_reasons()}
+        if not exit_reason:
+            raise WorkflowError("退出须选择退出原因")
+        if exit_reason not in reasons:
+            raise WorkflowError(f"无效的退出原因：{exit_reason}")
+        if reasons[exit_reason].needs_note and not note:
+            raise WorkflowError(f"退出原因「{reasons[exit_reason].name_zh}」须填写说明")
+    elif exit_reason is not None:
+        raise WorkflowError(f"「{edge.name_zh}」不需要退出原因")
+    if edge.needs_note and not note:
+        raise WorkflowError(f"「{edge.name_zh}」须填写意见")
+
+    target = _stages()[edge.to_stage]
+    due = add_workdays(today, target.limit_workdays) if target.limit_workdays is not None else None
+    earliest = add_workdays(today, target.min_workdays) if target.min_workdays is not None else None
+    last = max(d for d in (today, due, earliest) if d is not None)
+    estimated_years = sorted(set(estimated_years + unknown_years(today, last)))
+    return Transition(
+        action=edge.code,
+        from_stage=stage,
+        to_stage=edge.to_stage,
+        stage_started_on=today,
+        due_on=due,
+        earliest_next_on=earliest,
+        estimated=bool(estimated_years),
+        note=note,
+        exit_reason=exit_reason if edge.needs_exit_reason else None,
+        calendar_note=estimate_note(estimated_years),
+    )
+
+
+def stage_deadline(stage_code: str, started_on: date, today: date) -> Deadline | None:
+    """Deadline of a case sitting in ``stage_code`` since ``started_on``; None if the stage has no limit."""
+    s = stage(stage_code)
+    if s.limit_workdays is None:
+        return None
+    return deadline_info(started_on, s.limit_workdays, today)
+
+
+def materials(category_code: str) -> list[Material]:
+    """Documents to collect for an application in the given eligibility category."""
+    data = load("materials")
+    cat = data.get("category", {}).get(category_code)
+    if cat is None:
+        raise WorkflowError(f"未知认定类别：{category_code}")
+    common = data["common"]
+    before = [Material(m["code"], m["name_zh"], False) for m in common if not m.get("after_proof")]
+    proof = [Material(m["code"], m["name_zh"], True) for m in cat["proof"]]
+    after = [Material(m["code"], m["name_zh"], False) for m in common if m.get("after_proof")]
+    return before + proof + after
+
+
+def registration_deadlines(registered_on: date, today: date | None = None) -> dict[str, Deadline]:
+    """失业登记 deadlines: ``handle`` (办结) and ``contact`` (首次联系), both from the registration day."""
+    cfg = _wf()["deadlines"]
+    today = today or date.today()
+    return {
+        "handle": deadline_info(registered_on, cfg["registration_handle_workdays"], today),
+        "contact": deadline_info(registered_on, cfg["registration_contact_workdays"], today),
+    }
+
+
+def application_deadline(received_on: date, today: date | None = None) -> Deadline:
+    """Review deadline for an application pushed by the ministry platform (失业登记申请编号)."""
+    limit = _wf()["deadlines"]["pushed_application_workdays"]
+    return deadline_info(received_on, limit, today or date.today())
+
+
+def status_valid_until(certified_on: date) -> date:
+    """Last day (inclusive) on which a certification made on ``certified_on`` is valid."""
+    return add_years(certified_on, _wf()["validity"]["certified_years"]) - timedelta(days=1)
