@@ -103,6 +103,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    col = _open(args.db)
+    try:
+        col.check_integrity()
+        breaks = col.verify_audit()
+    finally:
+        col.close()
+    if breaks:
+        raise CliError("审计记录被改动：" + "；".join(b.reason for b in breaks[:5]))
+    print("数据文件完好，审计记录链完整。")
+    return 0
+
+
 def cmd_passwd(args: argparse.Namespace) -> int:
     from app.passphrase import problems
 
@@ -155,6 +168,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--db", required=True)
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_stats)
+
+    s = sub.add_parser("check", help="检查数据文件是否损坏、审计记录是否被改动")
+    s.add_argument("--db", required=True)
+    s.set_defaults(func=cmd_check)
 
     s = sub.add_parser("passwd", help="更改数据文件密码")
     s.add_argument("--db", required=True)

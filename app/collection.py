@@ -15,7 +15,16 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.store import audit
-from app.store.engine import Store, StoreError, connect, export_copy, raw_cursor
+from app.store.engine import (
+    DamagedStoreError,
+    Store,
+    StoreError,
+    classify,
+    connect,
+    export_copy,
+    integrity_errors,
+    raw_cursor,
+)
 from app.store.migrate import upgrade
 from app.store.records import Listener, Records
 from app.store.tables import TABLES, meta
@@ -49,10 +58,13 @@ class Collection:
         engine = connect(path, passphrase)
         try:
             backup = upgrade(engine, path, passphrase)
-        except Exception:
+            return cls(Store(path, engine), backup)
+        except StoreError:
             engine.dispose()
             raise
-        return cls(Store(path, engine), backup)
+        except Exception as exc:  # a damaged page met while reading the schema or settings
+            engine.dispose()
+            raise classify(exc) from None
 
     def close(self) -> None:
         self.store.close()
@@ -90,6 +102,16 @@ class Collection:
     def verify_audit(self) -> list[audit.ChainBreak]:
         with self.records.reading() as conn:
             return audit.verify(conn)
+
+    def check_integrity(self) -> None:
+        """Verify every page's HMAC (reads the whole file: seconds on a large store, so on demand only)."""
+        with self.store.lock:
+            try:
+                errors = integrity_errors(self.store.engine)
+            except Exception as exc:
+                raise classify(exc) from None
+        if errors:
+            raise DamagedStoreError(f"数据文件已损坏（{len(errors)} 处校验失败）。请联系管理员，用备份恢复。")
 
     def counts(self) -> dict[str, int]:
         """Live (not deleted) records per kind."""

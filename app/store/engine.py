@@ -99,7 +99,9 @@ def sniff(path: Path) -> None:
         raise NotAStoreError("该文件不是走访台的数据文件（大小不符合加密数据文件的格式）。")
 
 
-def _classify(exc: Exception) -> StoreError:
+def classify(exc: Exception) -> StoreError:
+    """Turn a driver error into the StoreError the user should see."""
+    exc = getattr(exc, "orig", None) or exc
     msg = str(exc).lower()
     if "not a database" in msg or "file is encrypted" in msg:
         return WrongPassphraseError("密码不正确，无法打开数据文件。")
@@ -136,7 +138,7 @@ def connect(path: Path, passphrase: str, *, create: bool = False) -> Engine:
         raise
     except Exception as exc:  # the DBAPI's DatabaseError, raw or wrapped by SQLAlchemy
         eng.dispose()
-        raise _classify(getattr(exc, "orig", None) or exc) from None
+        raise classify(exc) from None
     return eng
 
 

@@ -1,0 +1,52 @@
+"""Shared fixtures: real SQLCipher stores in a temporary folder, never the user's data folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PASSPHRASE = "test-passphrase-2026"
+TODAY = dt.date(2026, 11, 25)
+WORKER = {"name": "zhangli", "display_name": "张丽", "role": "worker", "areas": ["140105001001", "140105001002"]}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OUTREACH_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("OUTREACH_PASSPHRASE", raising=False)
+
+
+@pytest.fixture(scope="session")
+def demo_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo store made once per session; tests copy it."""
+    from app.collection import Collection
+    from app.demo import generate
+
+    path = tmp_path_factory.mktemp("template") / "demo.db"
+    col = Collection.create(path, PASSPHRASE, WORKER)
+    generate(col, 30, seed=3, today=TODAY)
+    col.close()
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_store_template: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    dst = tmp_path / "demo.db"
+    shutil.copyfile(demo_store_template, dst)
+    return dst
+
+
+@pytest.fixture
+def col(demo_store: Path):  # noqa: ANN201
+    from app.collection import Collection
+
+    c = Collection.open(demo_store, PASSPHRASE)
+    yield c
+    c.close()
