@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from app.collection import Collection
 from app.store import migrate
