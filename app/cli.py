@@ -131,6 +131,18 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sync(args: argparse.Namespace) -> int:
+    from sync.client.cli import run_sync_command
+
+    secret = passphrase()
+    password = os.environ.get("OUTREACH_PLATFORM_PASSWORD")
+    if not password:
+        if not sys.stdin.isatty():
+            raise CliError("请输入平台密码（或设置环境变量 OUTREACH_PLATFORM_PASSWORD）。")
+        password = getpass.getpass(f"平台账号 {args.user} 的密码：")
+    return run_sync_command(args.db, args.server, args.user, secret, password, verify=args.ca or True)
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     from ui.main import run
 
@@ -195,7 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--server", required=True)
     s.add_argument("--user", required=True)
     s.add_argument("--ca", help="平台证书（CA 文件）")
-    s.set_defaults(func=_lazy("sync.client.cli", "run"))
+    s.set_defaults(func=cmd_sync)
 
     s = sub.add_parser("export", help="导出")
     s.add_argument("what", choices=["dashboard"])
