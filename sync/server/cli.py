@@ -1,0 +1,192 @@
+"""``outreach-platform``: run the reference platform server and manage its database."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+PASSWORD_ENV = "OUTREACH_PLATFORM_PASSWORD"
+
+
+def demo_db_url() -> str:
+    from platformdirs import user_data_dir
+
+    path = Path(user_data_dir("outreach-platform")) / "demo.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def _engine(url: str):  # noqa: ANN202
+    from sync.server.db import make_engine
+    from sync.server.migrate import upgrade
+
+    engine = make_engine(url)
+    upgrade(engine)
+    return engine
+
+
+def _password() -> str:
+    env = os.environ.get(PASSWORD_ENV)
+    if env:
+        return env
+    first = getpass.getpass("密码：")
+    if first != getpass.getpass("再次输入密码："):
+        raise SystemExit("两次输入的密码不一致。")
+    if not first:
+        raise SystemExit("密码不能为空。")
+    return first
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sync.server.app import create_app
+    from sync.server.seed import seed_demo
+
+    url = args.db or (demo_db_url() if args.demo else None)
+    if not url:
+        raise SystemExit("请用 --db 指定数据库（或用 --demo 运行演示库）。")
+    if args.demo:
+        engine = _engine(url)
+        added = seed_demo(engine)
+        engine.dispose()
+        logging.getLogger("outreach.platform").info("demo seeded areas=%d users=%d", added["areas"], added["users"])
+    app = create_app(url, token_ttl_s=args.token_ttl)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from sync.server.migrate import current_revision
+
+    engine = _engine(args.db)
+    print(f"数据库已是最新结构：{current_revision(engine)}")
+    engine.dispose()
+    return 0
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    from sync.server.seed import seed_demo
+
+    engine = _engine(args.db)
+    added = seed_demo(engine)
+    engine.dispose()
+    print(json.dumps(added, ensure_ascii=False, sort_keys=True))
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from sync.server.seed import SeedError, add_user
+
+    engine = _engine(args.db)
+    try:
+        ok = add_user(engine, args.name, role=args.role, areas=args.area, password=_password(),
+                      display_name=args.display_name)
+    except SeedError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    if not ok:
+        print(f"用户已存在：{args.name}", file=sys.stderr)
+        return 1
+    print(f"已添加用户：{args.name}")
+    return 0
+
+
+def cmd_area_add(args: argparse.Namespace) -> int:
+    from sync.server.seed import SeedError, add_area
+
+    engine = _engine(args.db)
+    try:
+        ok = add_area(engine, args.code, args.name, args.level, args.parent)
+    except SeedError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    if not ok:
+        print(f"区划已存在：{args.code}", file=sys.stderr)
+        return 1
+    print(f"已添加区划：{args.code} {args.name}")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from sync.server.stats import server_stats
+
+    engine = _engine(args.db)
+    try:
+        stats = server_stats(engine, args.area)
+    finally:
+        engine.dispose()
+    if args.json:  # same bytes as `outreach-desk stats --json` for the same records
+        print(json.dumps(stats, ensure_ascii=False, sort_keys=True))
+    else:
+        for name, s in stats["kinds"].items():
+            print(f"{name:28} {s['count']:>8} {s['digest'][:16]}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from sync.server.scope import ROLES
+
+    p = argparse.ArgumentParser(prog="outreach-platform", description="就业援助走访台 参考平台服务器")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("serve", help="运行服务器")
+    s.add_argument("--db", help="数据库 URL：sqlite:///路径 或 postgresql+psycopg://…")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8765)
+    s.add_argument("--demo", action="store_true", help="写入演示区划和演示用户（密码 demo1234）")
+    s.add_argument("--token-ttl", type=int, default=8 * 3600, help="登录有效期（秒）")
+    s.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    s.set_defaults(func=cmd_serve)
+
+    s = sub.add_parser("migrate", help="把数据库升级到最新结构")
+    s.add_argument("--db", required=True)
+    s.set_defaults(func=cmd_migrate)
+
+    s = sub.add_parser("seed-demo", help="写入演示区划和演示用户")
+    s.add_argument("--db", required=True)
+    s.set_defaults(func=cmd_seed_demo)
+
+    user = sub.add_parser("user", help="用户管理").add_subparsers(dest="user_command", required=True)
+    s = user.add_parser("add", help=f"添加用户（密码从提示输入，或环境变量 {PASSWORD_ENV}）")
+    s.add_argument("name")
+    s.add_argument("--role", required=True, choices=ROLES)
+    s.add_argument("--area", required=True, action="append", help="辖区代码，可重复")
+    s.add_argument("--display-name")
+    s.add_argument("--db", required=True)
+    s.set_defaults(func=cmd_user_add)
+
+    area = sub.add_parser("area", help="区划管理").add_subparsers(dest="area_command", required=True)
+    s = area.add_parser("add", help="添加区划")
+    s.add_argument("code")
+    s.add_argument("name")
+    s.add_argument("--level", required=True, choices=["province", "city", "county", "street", "community"])
+    s.add_argument("--parent")
+    s.add_argument("--db", required=True)
+    s.set_defaults(func=cmd_area_add)
+
+    s = sub.add_parser("stats", help="某地区各类记录数量与摘要（不含个人信息）")
+    s.add_argument("--db", required=True)
+    s.add_argument("--area", required=True)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_stats)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Stored records ↔ the canonical form (app.model.canonical) and the wire form of docs/SYNC.md."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from app.model.canonical import FieldValueError, coerce
+from app.model.kinds import KINDS, Kind
+
+_SCALAR_TYPES = {"str", "int", "bool", "date"}
+
+
+def check_value(kind: Kind, name: str, value: Any) -> Any:
+    """The canonical value of one field, or FieldValueError (Chinese message).
+
+    Stricter than ``coerce`` where coercion would silently mangle: a list or object for a scalar field,
+    a fraction for an integer.
+    """
+    ftype = kind.field(name).type
+    label = kind.field(name).label or name
+    if ftype in _SCALAR_TYPES and isinstance(value, (list, dict)):
+        raise FieldValueError(f"“{label}”的值类型不正确")
+    if ftype == "int" and isinstance(value, float) and not value.is_integer():
+        raise FieldValueError(f"“{label}”应为整数")
+    return coerce(kind, name, value)
+
+
+def canonical_row(row: Any) -> dict[str, Any]:
+    """A stored row as the canonical dict ``app.model.canonical.canonical`` expects (fields flat)."""
+    data: Mapping[str, Any] = row.data or {}
+    out: dict[str, Any] = {"id": row.id, "area_code": row.area_code, "version": int(row.version),
+                           "deleted": bool(row.deleted)}
+    for name in KINDS[row.kind].field_names:
+        out[name] = data.get(name)
+    return out
+
+
+def wire(row: Any) -> dict[str, Any]:
+    """A stored row as a wire record: common columns plus ``fields`` (every field of the kind, null if unset)."""
+    data: Mapping[str, Any] = row.data or {}
+    return {
+        "kind": row.kind,
+        "id": row.id,
+        "area_code": row.area_code,
+        "version": int(row.version),
+        "deleted": bool(row.deleted),
+        "changed_by": row.changed_by,
+        "changed_at": row.changed_at,
+        "fields": {name: data.get(name) for name in KINDS[row.kind].field_names},
+    }

@@ -1,0 +1,104 @@
+"""Request and response bodies (pydantic), so /openapi.json describes the wire format precisely."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.model.kinds import KINDS
+
+Role = Literal["worker", "office", "supervisor", "admin"]
+Ident = Field(min_length=1, max_length=64)
+KIND_LIST = "、".join(KINDS)
+
+
+class ErrorBody(BaseModel):
+    error: str = Field(description="machine-readable code, e.g. invalid_token, token_expired, offset_mismatch")
+    message: str = Field(description="中文说明")
+
+
+class LoginRequest(BaseModel):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+    device_id: str = Ident
+
+
+class UserOut(BaseModel):
+    name: str
+    display_name: str
+    role: Role
+    areas: list[str] = Field(description="jurisdiction codes: a worker's communities, a supervisor's street or county")
+
+
+class LoginResponse(BaseModel):
+    token: str
+    expires_at: str = Field(description="UTC, ISO 8601")
+    user: UserOut
+
+
+class Op(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"description": f"kind: one of {KIND_LIST}"})
+
+    op_id: str = Field(min_length=1, max_length=64, description="idempotency key (client-made UUID)")
+    kind: str = Field(min_length=1, max_length=40, description="record kind (app/model/kinds.py)")
+    id: str = Field(min_length=1, max_length=64, description="record id (client-made UUID)")
+    base_version: int = Field(ge=0, le=2**62, description="version the device last saw; 0 for a new record")
+    op: Literal["upsert", "delete"]
+    fields: dict[str, Any] = Field(
+        default_factory=dict,
+        description="changed fields in canonical form; area_code (12 digits) is required on create; "
+                    "deleted (bool) restores or deletes",
+    )
+
+
+class PushRequest(BaseModel):
+    device_id: str = Ident
+    ops: list[Op] = Field(max_length=500)
+
+
+class Record(BaseModel):
+    kind: str
+    id: str
+    area_code: str
+    version: int
+    deleted: bool
+    changed_by: str | None = None
+    changed_at: str | None = None
+    fields: dict[str, Any] = Field(description="every field of the kind, canonical values, null when unset")
+
+
+class OpResult(BaseModel):
+    op_id: str
+    status: Literal["applied", "duplicate", "conflict", "rejected"]
+    first_status: Literal["applied", "conflict", "rejected"] | None = Field(
+        default=None, description="for duplicate: the status the op got when it was first seen")
+    version: int | None = None
+    record: Record | None = None
+    conflicts: list[str] | None = None
+    reason: str | None = None
+
+
+class PushResponse(BaseModel):
+    results: list[OpResult]
+
+
+class PullResponse(BaseModel):
+    changes: list[Record]
+    cursor: int
+    has_more: bool
+
+
+class KindStats(BaseModel):
+    count: int
+    total: int
+    digest: str
+
+
+class StatsResponse(BaseModel):
+    kinds: dict[str, KindStats]
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    schema_revision: str

@@ -1,0 +1,68 @@
+"""Who may see and write what: area prefixes (app.areas rule) and per-kind write rules by role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Connection, and_, false, or_, select
+
+from app.areas import LEVEL_DIGITS, prefix_of
+from sync.server.db import jurisdictions
+
+ROLES = ("worker", "office", "supervisor", "admin")
+
+# Kinds only some roles may create, delete or change freely; ``others_may`` lists the fields every
+# role may still change on an existing record (a worker answers a review but cannot alter its verdict).
+RESTRICTED_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "review": (frozenset({"supervisor", "admin"}), frozenset({"answer", "answered_by", "answered_on"})),
+}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A user's areas reduced to code prefixes; a record is in scope when its area_code starts with one."""
+
+    prefixes: tuple[str, ...]
+
+    def covers(self, area_code: str | None) -> bool:
+        return bool(area_code) and any(area_code.startswith(p) for p in self.prefixes)
+
+    def where(self, column: ColumnElement) -> ColumnElement[bool]:
+        """``column LIKE 'p%' OR …`` written as byte ranges, which every backend serves from an index."""
+        if not self.prefixes:
+            return false()
+        return or_(*(and_(column >= p, column < upper_bound(p)) for p in self.prefixes))
+
+
+def upper_bound(prefix: str) -> str:
+    """Smallest string above every string that starts with ``prefix`` (codes are digits, so no overflow)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def prefixes(conn: Connection, codes: Iterable[str]) -> tuple[str, ...]:
+    """Prefixes of the given jurisdiction codes: by the level stored on the platform, else app.areas' rule."""
+    codes = list(codes)
+    levels = dict(conn.execute(select(jurisdictions.c.code, jurisdictions.c.level)
+                               .where(jurisdictions.c.code.in_(codes))).all()) if codes else {}
+    out = []
+    for code in codes:
+        level = levels.get(code)
+        p = code[: LEVEL_DIGITS[level]] if level in LEVEL_DIGITS else prefix_of(code)
+        if p and p not in out:
+            out.append(p)
+    # A prefix inside another one adds nothing (a street and one of its communities).
+    return tuple(p for p in out if not any(q != p and p.startswith(q) for q in out))
+
+
+def scope_for(conn: Connection, codes: Iterable[str]) -> Scope:
+    return Scope(prefixes(conn, codes))
+
+
+def may_write(role: str, kind: str, fields: Iterable[str], *, creating: bool, deleting: bool) -> bool:
+    rule = RESTRICTED_KINDS.get(kind)
+    if rule is None or role in rule[0]:
+        return True
+    if creating or deleting:
+        return False
+    return set(fields) <= rule[1]
