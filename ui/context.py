@@ -63,6 +63,9 @@ class AppContext(QObject):
         # Reads that take long (batch printing, sync) on a small separate pool.
         self.workers = QThreadPool(self)
         self.workers.setMaxThreadCount(2)
+        # Running jobs are kept here: a Job whose Python wrapper is collected takes its signal object with
+        # it, and callbacks such as lambdas would then silently never run.
+        self._jobs: set[Job] = set()
         self._unsubscribe = col.subscribe(self._on_change)
 
     def _on_change(self, change: Change) -> None:
@@ -89,6 +92,9 @@ class AppContext(QObject):
             job.signals.done.connect(on_done)
         if on_error:
             job.signals.failed.connect(on_error)
+        self._jobs.add(job)
+        job.signals.done.connect(lambda _r, j=job: self._jobs.discard(j))
+        job.signals.failed.connect(lambda _e, j=job: self._jobs.discard(j))
         pool.start(job)
         return job
 
