@@ -206,7 +206,7 @@ def workflow_action(col: Collection, case_id: str, action: str, *, today: dt.dat
     with col.records.transaction() as tx:
         tx.update("assistance_case", case_id, changes)
         tx.create("case_step", {"case_id": case_id, "person_id": case["person_id"], "action": action,
-                                "from_stage": t.from_stage, "to_stage": t.to_stage, "by": col.user["name"],
+                                "from_stage": t.from_stage, "to_stage": t.to_stage, "by": tx.actor,
                                 "done_on": today, "due_on": t.due_on, "note": note},
                   area_code=case["area_code"])
     return t

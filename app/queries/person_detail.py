@@ -1,0 +1,490 @@
+"""Everything the household & person view shows, read in one go (no Qt).
+
+The mapping from stored records to the eligibility rules' ``PersonFacts`` lives here, so the view, the
+CLI and tests all judge a person from the same facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, or_, select
+
+from app import areas
+from app.model.kinds import KINDS
+from app.ops import EMPLOYMENT_STATUSES
+from app.rules import workflow
+from app.rules._data import load
+from app.rules.eligibility import Eligibility, evaluate
+from app.rules.facts import PersonFacts
+from app.rules.idcard import IdNumberError, parse_id
+from app.rules.service_package import PackageProgress, package_progress, service_kinds
+from app.rules.workdays import Deadline, add_workdays, estimate_note, unknown_years
+from app.rules.zero_household import MemberEmployment, ZeroStatus, zero_status
+from app.store import audit
+from app.store.records import from_db
+from app.store.tables import TABLES
+
+EMPLOYED = ("employed", "self_employed")
+# A member in one of these stages holds the household's one 零就业家庭 certification (BRIEF §2 cat. 4).
+CERTIFIED_STAGES = ("certified", "helping")
+RETURNED = ("returned", "退回")
+FOLLOWUP_KINDS = {"adaptation": "适应期回访", "stabilization": "稳定期回访", "evaluation": "期满评估"}
+AUDIT_ACTIONS = {"create": "新建", "update": "修改", "delete": "删除", "resolve": "处理冲突", "sync": "同步"}
+
+
+@dataclass(slots=True)
+class MemberInfo:
+    id: str
+    name: str
+    relation: str
+    id_number: str
+    sex: str  # from the ID number; "" when it is invalid
+    age: int | None
+    id_error: str  # why the ID number tells nothing ("" when valid)
+    employment_status: str
+    status_zh: str
+    stage_zh: str  # the member's case stage, "" without a case
+    record: dict[str, Any]
+
+
+@dataclass(slots=True)
+class HouseholdInfo:
+    id: str
+    address: str
+    area_code: str
+    area_name: str
+    flags: list[str]  # 零就业家庭 / 低保家庭 / 脱贫（监测）户
+    zero: ZeroStatus | None  # only for a household flagged 零就业
+    members: list[MemberInfo]
+    record: dict[str, Any]
+
+
+@dataclass(slots=True)
+class MaterialItem:
+    code: str
+    name: str
+    checked: bool
+    category_proof: bool
+
+
+@dataclass(slots=True)
+class ActionInfo:
+    code: str
+    name: str
+    to_stage: str
+    to_stage_zh: str
+    preview: str  # the working-day deadline the action starts, in Chinese
+    needs_note: bool
+    needs_exit_reason: bool
+
+
+@dataclass(slots=True)
+class CaseInfo:
+    record: dict[str, Any]
+    stage_zh: str
+    step_zh: str
+    category_zh: str
+    deadline: Deadline | None
+    materials: list[MaterialItem]
+    actions: list[ActionInfo]
+    steps: list[dict[str, Any]]
+
+
+@dataclass(slots=True)
+class HistoryEntry:
+    seq: int
+    at: str
+    actor: str
+    kind_label: str
+    action_zh: str
+    changes: list[tuple[str, str, str]]  # (field label, old, new)
+
+
+@dataclass(slots=True)
+class PersonDetail:
+    person: dict[str, Any]
+    household: HouseholdInfo
+    facts: PersonFacts
+    eligibility: Eligibility
+    case: CaseInfo | None
+    visits: list[dict[str, Any]]  # done, newest first; each has "attachments" (count)
+    planned: list[dict[str, Any]]  # planned, not yet visited, soonest first
+    help_plan: dict[str, Any] | None
+    services: list[dict[str, Any]]
+    package: PackageProgress
+    followups: list[dict[str, Any]]
+    reviews: list[dict[str, Any]]
+    match_hits: list[dict[str, Any]]
+    history: list[HistoryEntry] = field(default_factory=list)
+
+
+def status_zh(code: str | None) -> str:
+    return EMPLOYMENT_STATUSES.get(code or "", code or "未记录")
+
+
+def category_zh(code: str | None) -> str:
+    from app.rules.eligibility import category_names
+
+    return dict(category_names()).get(code or "", code or "未选择")
+
+
+def service_zh(code: str | None) -> str:
+    return {k.code: k.name_zh for k in service_kinds()}.get(code or "", code or "")
+
+
+def facts_for(
+    person: dict[str, Any],
+    household: dict[str, Any] | None,
+    *,
+    other_member_certified: bool = False,
+    case: dict[str, Any] | None = None,
+) -> PersonFacts:
+    """The eligibility facts of one person: their own flags plus what the household record says."""
+    hh = household or {}
+    defaults = PersonFacts()
+
+    def flag(name: str) -> bool:
+        value = person.get(name)
+        return getattr(defaults, name) if value is None else bool(value)
+
+    return PersonFacts(
+        id_number=person.get("id_number") or "",
+        hukou_in_shanxi=flag("hukou_in_shanxi"),
+        able_to_work=flag("able_to_work"),
+        willing_to_work=flag("willing_to_work"),
+        registered_unemployed_on=person.get("registered_unemployed_on"),
+        dibao_urban=flag("dibao_urban"),
+        disability_cert=flag("disability_cert"),
+        veteran=flag("veteran"),
+        land_fully_requisitioned=flag("land_fully_requisitioned"),
+        state_or_collective_enterprise=flag("state_or_collective_enterprise"),
+        ui_contribution_months=int(person.get("ui_contribution_months") or 0),
+        zero_employment_household=bool(hh.get("zero_employment")),
+        household_member_already_certified=other_member_certified,
+        college_fulltime=flag("college_fulltime"),
+        graduated_on=person.get("graduated_on"),
+        # The household's 低保/脱贫 status counts for each member, as the person's own flag does.
+        family_dibao=flag("family_dibao") or bool(hh.get("dibao")),
+        family_poverty_lifted=flag("family_poverty_lifted") or bool(hh.get("poverty_lifted")),
+        employed=person.get("employment_status") in EMPLOYED,
+        other_category_note=(case or {}).get("other_category_note") or "",
+    )
+
+
+def _working_age(age: int | None, sex: str) -> bool:
+    if age is None:
+        return False
+    basic = load("eligibility")["basic"]
+    hi = basic["retirement_age_male"] if sex == "男" else basic["retirement_age_female"]
+    return basic["min_age"] <= age < hi
+
+
+def _member(p: dict[str, Any], today: dt.date, case: dict[str, Any] | None) -> MemberInfo:
+    try:
+        info = parse_id(p.get("id_number") or "", today)
+        sex, age, err = info.sex, info.age, ""
+    except IdNumberError as exc:
+        sex, age, err = "", None, str(exc)
+    stage = ""
+    if case is not None:
+        try:
+            stage = workflow.stage(case["stage"]).name_zh
+        except workflow.WorkflowError:
+            stage = case["stage"] or ""
+    return MemberInfo(
+        p["id"],
+        p.get("name") or "",
+        p.get("relation") or "",
+        p.get("id_number") or "",
+        sex,
+        age,
+        err,
+        p.get("employment_status") or "",
+        status_zh(p.get("employment_status")),
+        stage,
+        p,
+    )
+
+
+def _rows(conn: Connection, kind: str, *where: Any, order: Any = None) -> list[dict[str, Any]]:
+    t = TABLES[kind]
+    stmt = select(t).where(t.c.deleted.is_(False), *where)
+    if order is not None:
+        stmt = stmt.order_by(order)
+    return [from_db(kind, r) for r in conn.execute(stmt)]
+
+
+def _latest_case(cases: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """A person's current case: an open one if any, else the most recent."""
+    if not cases:
+        return None
+
+    def key(c: dict[str, Any]) -> tuple[bool, dt.date]:
+        return (
+            c.get("stage") not in ("exited", "rejected"),
+            c.get("applied_on") or c.get("stage_started_on") or dt.date.min,
+        )
+
+    return max(cases, key=key)
+
+
+def household_info(conn: Connection, household_id: str, today: dt.date) -> HouseholdInfo | None:
+    hh_rows = _rows(conn, "household", TABLES["household"].c.id == household_id)
+    if not hh_rows:
+        return None
+    hh = hh_rows[0]
+    people = _rows(conn, "person", TABLES["person"].c.household_id == household_id)
+    ids = [p["id"] for p in people]
+    cases = _rows(conn, "assistance_case", TABLES["assistance_case"].c.person_id.in_(ids)) if ids else []
+    by_person: dict[str, list[dict[str, Any]]] = {}
+    for c in cases:
+        by_person.setdefault(c["person_id"], []).append(c)
+    order = {"户主": 0, "配偶": 1, "子女": 2}
+    people.sort(key=lambda p: (order.get(p.get("relation") or "", 9), p.get("name") or ""))
+    members = [_member(p, today, _latest_case(by_person.get(p["id"], []))) for p in people]
+    flags = []
+    zero = None
+    if hh.get("zero_employment"):
+        flags.append("零就业家庭")
+        emp = [
+            MemberEmployment(
+                _working_age(m.age, m.sex),
+                m.record.get("able_to_work") is not False and m.record.get("willing_to_work") is not False,
+                m.employment_status in EMPLOYED,
+            )
+            for m in members
+        ]
+        flagged = hh.get("zero_flagged_on") or today
+        # The clock stops at the first employment after the household was flagged, when that date is known.
+        cleared_dates = [
+            m.record["employed_on"]
+            for m in members
+            if m.employment_status in EMPLOYED
+            and m.record.get("employed_on")
+            and m.record["employed_on"] >= flagged
+        ]
+        zero = zero_status(emp, flagged, today, min(cleared_dates) if cleared_dates else None)
+    if hh.get("dibao"):
+        flags.append("低保家庭")
+    if hh.get("poverty_lifted"):
+        flags.append("脱贫（监测）户")
+    return HouseholdInfo(
+        hh["id"],
+        hh.get("address") or "",
+        hh["area_code"],
+        areas.name_of(hh["area_code"]),
+        flags,
+        zero,
+        members,
+        hh,
+    )
+
+
+def action_preview(action: workflow.Action, today: dt.date) -> str:
+    """What starting ``action`` today commits to: the next stage's working-day limit (or minimum)."""
+    target = workflow.stage(action.to_stage)
+    if target.limit_workdays is not None:
+        due = add_workdays(today, target.limit_workdays)
+        text = (
+            f"进入「{target.name_zh}」，须在 {target.limit_workdays} 个工作日内办结（{due.isoformat()} 前）"
+        )
+    elif target.min_workdays is not None:
+        due = add_workdays(today, target.min_workdays)
+        text = (
+            f"进入「{target.name_zh}」，不少于 {target.min_workdays} 个工作日（{due.isoformat()} 起可结束）"
+        )
+    else:
+        return f"进入「{target.name_zh}」，无办理时限"
+    note = estimate_note(unknown_years(today, due))
+    return f"{text}；{note}" if note else text
+
+
+def case_info(conn: Connection, case: dict[str, Any], role: str, today: dt.date) -> CaseInfo:
+    try:
+        st = workflow.stage(case["stage"])
+        stage_zh, step_zh = st.name_zh, st.step
+        deadline = (
+            workflow.stage_deadline(case["stage"], case["stage_started_on"], today)
+            if case.get("stage_started_on")
+            else None
+        )
+        allowed = workflow.allowed_actions(case["stage"], role)
+    except workflow.WorkflowError:
+        stage_zh, step_zh, deadline, allowed = case.get("stage") or "", "", None, []
+    checked = case.get("materials") or {}
+    try:
+        mats = workflow.materials(case.get("category") or "")
+    except workflow.WorkflowError:
+        mats = []
+    materials = [MaterialItem(m.code, m.name_zh, bool(checked.get(m.code)), m.category_proof) for m in mats]
+    actions = [
+        ActionInfo(
+            a.code,
+            a.name_zh,
+            a.to_stage,
+            workflow.stage(a.to_stage).name_zh,
+            action_preview(a, today),
+            a.needs_note,
+            a.needs_exit_reason,
+        )
+        for a in allowed
+    ]
+    steps = _rows(conn, "case_step", TABLES["case_step"].c.case_id == case["id"])
+    steps.sort(key=lambda s: (s.get("done_on") or dt.date.min, s.get("changed_at") or ""), reverse=True)
+    return CaseInfo(
+        case, stage_zh, step_zh, category_zh(case.get("category")), deadline, materials, actions, steps
+    )
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def history(conn: Connection, records: list[tuple[str, str]], limit: int = 200) -> list[HistoryEntry]:
+    """Audit entries of the given (kind, id) records, newest first."""
+    out: list[HistoryEntry] = []
+    for kind, rid in records:
+        k = KINDS[kind]
+        for row in audit.history(conn, rid):
+            changes = json.loads(row["changes"])
+            labels = []
+            for name, (old, new) in changes.items():
+                label = k.field(name).label if name in k.field_names else name
+                labels.append((label, _fmt(old), _fmt(new)))
+            out.append(
+                HistoryEntry(
+                    row["seq"],
+                    row["at"],
+                    row["actor"],
+                    k.label,
+                    AUDIT_ACTIONS.get(row["action"], row["action"]),
+                    labels,
+                )
+            )
+    out.sort(key=lambda e: e.seq, reverse=True)
+    return out[:limit]
+
+
+def person_detail(col: Any, person_id: str, today: dt.date, role: str | None = None) -> PersonDetail | None:
+    """All of one person's picture; None when the person does not exist (or was deleted)."""
+    role = role or col.user.get("role", "worker")
+    with col.records.reading() as conn:
+        rows = _rows(conn, "person", TABLES["person"].c.id == person_id)
+        if not rows:
+            return None
+        person = rows[0]
+        hh = household_info(conn, person.get("household_id") or "", today)
+        if hh is None:  # a person without a (live) household still gets a view
+            hh = HouseholdInfo(
+                "",
+                "",
+                person["area_code"],
+                areas.name_of(person["area_code"]),
+                [],
+                None,
+                [_member(person, today, None)],
+                {},
+            )
+        others = [m.id for m in hh.members if m.id != person_id]
+        ac = TABLES["assistance_case"]
+        other_cert = bool(others) and bool(
+            conn.execute(
+                select(ac.c.id)
+                .where(
+                    ac.c.person_id.in_(others),
+                    ac.c.deleted.is_(False),
+                    ac.c.stage.in_(CERTIFIED_STAGES),
+                    ac.c.category == "zero_household",
+                )
+                .limit(1)
+            ).first()
+        )
+        case_rec = _latest_case(_rows(conn, "assistance_case", ac.c.person_id == person_id))
+        facts = facts_for(person, hh.record, other_member_certified=other_cert, case=case_rec)
+        case = case_info(conn, case_rec, role, today) if case_rec else None
+        v = TABLES["visit"]
+        all_visits = _rows(conn, "visit", v.c.person_id == person_id)
+        att = TABLES["attachment"]
+        counts: dict[str, int] = {}
+        vids = [x["id"] for x in all_visits]
+        if vids:
+            for (owner,) in conn.execute(
+                select(att.c.owner_id).where(att.c.owner_id.in_(vids), att.c.deleted.is_(False))
+            ):
+                counts[owner] = counts.get(owner, 0) + 1
+        for x in all_visits:
+            x["attachments"] = counts.get(x["id"], 0)
+        visits = sorted(
+            (x for x in all_visits if x.get("visited_on")), key=lambda x: x["visited_on"], reverse=True
+        )
+        planned = sorted(
+            (x for x in all_visits if not x.get("visited_on") and x.get("planned_on")),
+            key=lambda x: x["planned_on"],
+        )
+        plans = _rows(conn, "help_plan", TABLES["help_plan"].c.person_id == person_id)
+        services = _rows(conn, "service", TABLES["service"].c.person_id == person_id)
+        services.sort(key=lambda s: s.get("served_on") or dt.date.min, reverse=True)
+        known = {k.code for k in service_kinds()}
+        package = package_progress(s["kind"] for s in services if s.get("kind") in known)
+        followups = _rows(conn, "followup", TABLES["followup"].c.person_id == person_id)
+        followups.sort(key=lambda f: f.get("due_on") or dt.date.max)
+        rv = TABLES["review"]
+        targets = [person_id] + vids + [x["id"] for x in plans] + ([case_rec["id"]] if case_rec else [])
+        reviews = _rows(conn, "review", or_(rv.c.person_id == person_id, rv.c.target_id.in_(targets)))
+        reviews.sort(key=lambda r: r.get("decided_on") or dt.date.min, reverse=True)
+        hits = _rows(conn, "match_hit", TABLES["match_hit"].c.person_id == person_id)
+        hits.sort(key=lambda h: h.get("found_on") or dt.date.min, reverse=True)
+        audited = [("person", person_id)]
+        if hh.id:
+            audited.append(("household", hh.id))
+        if case_rec:
+            audited.append(("assistance_case", case_rec["id"]))
+        audited += [("help_plan", x["id"]) for x in plans]
+        hist = history(conn, audited)
+    elig = evaluate(facts, today)
+    return PersonDetail(
+        person,
+        hh,
+        facts,
+        elig,
+        case,
+        visits,
+        planned,
+        plans[0] if plans else None,
+        services,
+        package,
+        followups,
+        reviews,
+        hits,
+        hist,
+    )
+
+
+def household_of(col: Any, kind: str, record_id: str) -> tuple[str | None, str | None]:
+    """(household id, person id) for any record the view can be asked to show."""
+    rec = col.records.get(kind, record_id)
+    if rec is None or rec.get("deleted"):
+        return None, None
+    if kind == "household":
+        return record_id, None
+    if kind == "person":
+        return rec.get("household_id"), record_id
+    if kind == "review" and rec.get("person_id"):
+        return household_of(col, "person", rec["person_id"])
+    for name in ("person_id", "owner_id", "target_id"):
+        if rec.get(name):
+            other = rec.get("owner_kind") or rec.get("target_kind") or "person"
+            if name == "person_id":
+                other = "person"
+            return household_of(col, other, rec[name])
+    return None, None

@@ -1,0 +1,345 @@
+"""今日待办: what a worker must do today, from indexed/narrow queries (no Qt).
+
+Every item names the person to open (``person_id``) when there is one; registration applications pushed by
+the ministry platform may not match a local person yet, then ``record_kind``/``record_id`` name the item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+
+from app.queries.person_detail import FOLLOWUP_KINDS, RETURNED, category_zh
+from app.rules import workflow
+from app.rules.followups import evaluation_due
+from app.rules.workdays import add_workdays, workdays_between
+from app.store.tables import TABLES
+
+# Group code → Chinese heading, in display order.
+GROUPS: dict[str, str] = {
+    "returned": "审核退回待答复",
+    "visit": "今日走访",
+    "followup": "到期回访",
+    "case": "认定办理时限",
+    "evaluation": "政策期满评估",
+    "registration": "失业登记申请",
+    "match": "数据比对待确认",
+}
+CASE_WARN_WORKDAYS = 3  # case steps due within this many working days are listed
+REGISTRATION_WARN_WORKDAYS = 1  # pushed applications with this many working days left (or fewer) are listed
+EVALUATION_STAGES = ("certified", "helping")
+MATCH_DONE = ("confirmed", "dismissed", "已确认", "已排除")
+REGISTRATION_DONE = ("handled", "rejected", "已办结", "不予受理")
+
+
+@dataclass(slots=True)
+class TodoItem:
+    kind: str  # group code, see GROUPS
+    record_kind: str
+    record_id: str
+    person_id: str | None
+    title: str
+    detail: str
+    due_on: dt.date | None
+    overdue: bool
+    due_text: str = ""  # "已超期 2 个工作日" / "今天" …, for the list
+
+
+def _days_text(due: dt.date, today: dt.date) -> str:
+    if due == today:
+        return "今天到期"
+    if due < today:
+        return f"已超期 {(today - due).days} 天"
+    return f"{(due - today).days} 天后到期"
+
+
+def _workdays_text(due: dt.date, today: dt.date) -> str:
+    if due == today:
+        return "今天到期"
+    if due < today:
+        return f"已超期 {max(1, workdays_between(due, today))} 个工作日"
+    left = workdays_between(today, due)
+    return f"剩余 {left} 个工作日" if left else "今天到期"
+
+
+def _names(conn: Any, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """person id → (name, area code)."""
+    if not ids:
+        return {}
+    p = TABLES["person"]
+    out: dict[str, tuple[str, str]] = {}
+    ids_list = list(ids)
+    for i in range(0, len(ids_list), 500):  # stay below SQLite's variable limit
+        for rid, name, area in conn.execute(
+            select(p.c.id, p.c.name, p.c.area_code).where(p.c.id.in_(ids_list[i : i + 500]))
+        ):
+            out[rid] = (name or "", area)
+    return out
+
+
+def todo(col: Any, today: dt.date, limit_per_group: int = 500) -> list[TodoItem]:
+    """All to-do items for ``today``, grouped by GROUPS order, most urgent first within a group."""
+    items: list[TodoItem] = []
+    with col.records.reading() as conn:
+        items += _returned(conn, today, limit_per_group)
+        items += _visits(conn, today, limit_per_group)
+        items += _followups(conn, today, limit_per_group)
+        items += _cases(conn, today, limit_per_group)
+        items += _evaluations(conn, today, limit_per_group)
+        items += _registrations(conn, today, limit_per_group)
+        items += _matches(conn, today, limit_per_group)
+        names = _names(conn, {i.person_id for i in items if i.person_id})
+    for i in items:
+        if i.person_id and not i.title:
+            i.title = names.get(i.person_id, ("（已删除的人员）", ""))[0]
+    order = {k: n for n, k in enumerate(GROUPS)}
+    items.sort(key=lambda i: (order[i.kind], not i.overdue, i.due_on or dt.date.max))
+    return items
+
+
+def counts(items: list[TodoItem]) -> dict[str, int]:
+    out = dict.fromkeys(GROUPS, 0)
+    for i in items:
+        out[i.kind] += 1
+    return out
+
+
+def _returned(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
+    r = TABLES["review"]
+    rows = conn.execute(
+        select(r)
+        .where(
+            r.c.deleted.is_(False), r.c.decision.in_(RETURNED), or_(r.c.answer.is_(None), r.c.answer == "")
+        )
+        .order_by(r.c.decided_on)
+        .limit(limit)
+    )
+    out = []
+    for row in rows:
+        what = {
+            "visit": "走访记录",
+            "help_plan": "援助方案",
+            "assistance_case": "认定申请",
+            "person": "人员信息",
+        }.get(row.target_kind or "", "记录")
+        detail = f"{what}被退回：{row.comment or '（无意见）'}"
+        if row.reviewer:
+            detail += f"（{row.reviewer}）"
+        out.append(
+            TodoItem(
+                "returned",
+                "review",
+                row.id,
+                row.person_id,
+                "",
+                detail,
+                row.decided_on,
+                False,
+                f"{row.decided_on.isoformat()} 退回" if row.decided_on else "待答复",
+            )
+        )
+    return out
+
+
+def _visits(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
+    v, hh = TABLES["visit"], TABLES["household"]
+    rows = conn.execute(
+        select(v.c.id, v.c.person_id, v.c.planned_on, v.c.route_order, hh.c.address)
+        .select_from(v.outerjoin(hh, hh.c.id == v.c.household_id))
+        .where(v.c.deleted.is_(False), v.c.visited_on.is_(None), v.c.planned_on <= today)
+        .order_by(v.c.planned_on, v.c.route_order)
+        .limit(limit)
+    )
+    out = []
+    for row in rows:
+        overdue = row.planned_on < today
+        detail = "计划走访" + (f" · 路线第 {row.route_order} 站" if row.route_order else "")
+        if row.address:
+            detail += f" · {row.address}"
+        out.append(
+            TodoItem(
+                "visit",
+                "visit",
+                row.id,
+                row.person_id,
+                "",
+                detail,
+                row.planned_on,
+                overdue,
+                _days_text(row.planned_on, today) if overdue else "今天",
+            )
+        )
+    return out
+
+
+def _followups(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
+    f = TABLES["followup"]
+    rows = conn.execute(
+        select(f)
+        .where(f.c.deleted.is_(False), f.c.done_on.is_(None), f.c.due_on <= today)
+        .order_by(f.c.due_on)
+        .limit(limit)
+    )
+    return [
+        TodoItem(
+            "followup",
+            "followup",
+            row.id,
+            row.person_id,
+            "",
+            row.note or FOLLOWUP_KINDS.get(row.kind or "", "跟踪回访"),
+            row.due_on,
+            row.due_on < today,
+            _days_text(row.due_on, today),
+        )
+        for row in rows
+    ]
+
+
+def _cases(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
+    """Cases whose stage limit is passed or ends within CASE_WARN_WORKDAYS working days."""
+    limited = [s.code for s in workflow.stages() if s.limit_workdays is not None]
+    horizon = add_workdays(today, CASE_WARN_WORKDAYS)
+    c = TABLES["assistance_case"]
+    rows = conn.execute(
+        select(c)
+        .where(c.c.deleted.is_(False), c.c.stage.in_(limited), c.c.due_on.is_not(None), c.c.due_on <= horizon)
+        .order_by(c.c.due_on)
+        .limit(limit)
+    )
+    out = []
+    for row in rows:
+        st = workflow.stage(row.stage)
+        if row.stage_started_on:  # recomputed from the rules so the text matches the person view
+            dl = workflow.stage_deadline(row.stage, row.stage_started_on, today)
+            due, overdue, text = dl.due, dl.overdue, dl.text_zh.split("（")[0]
+        else:
+            due, overdue, text = row.due_on, row.due_on < today, _workdays_text(row.due_on, today)
+        detail = f"{st.name_zh} · {category_zh(row.category)} · 责任：{workflow.role_name(st.responsible)}"
+        out.append(TodoItem("case", "assistance_case", row.id, row.person_id, "", detail, due, overdue, text))
+    return out
+
+
+def _evaluations(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
+    """Certifications whose evaluation-before-expiry day has come (valid_until within the configured days)."""
+    c, f = TABLES["assistance_case"], TABLES["followup"]
+    # evaluation_due(v) = v - N days is monotonic, so "due by today" is "valid_until <= today + N days".
+    horizon = today + (today - evaluation_due(today))
+    done = select(f.c.id).where(
+        f.c.person_id == c.c.person_id,
+        f.c.kind == "evaluation",
+        f.c.done_on.is_not(None),
+        f.c.deleted.is_(False),
+    )
+    rows = conn.execute(
+        select(c)
+        .where(
+            c.c.deleted.is_(False),
+            c.c.stage.in_(EVALUATION_STAGES),
+            c.c.valid_until.is_not(None),
+            c.c.valid_until <= horizon,
+            ~done.exists(),
+        )
+        .order_by(c.c.valid_until)
+        .limit(limit)
+    )
+    out = []
+    for row in rows:
+        expired = row.valid_until < today
+        detail = f"认定有效期至 {row.valid_until.isoformat()}，请开展期满前就业情况评估"
+        text = (
+            f"已过期 {(today - row.valid_until).days} 天"
+            if expired
+            else f"{(row.valid_until - today).days} 天后期满"
+        )
+        out.append(
+            TodoItem(
+                "evaluation",
+                "assistance_case",
+                row.id,
+                row.person_id,
+                "",
+                detail,
+                evaluation_due(row.valid_until),
+                expired,
+                text,
+            )
+        )
+    return out
+
+
+def _registrations(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
+    r, p = TABLES["registration_application"], TABLES["person"]
+    rows = conn.execute(
+        select(r, p.c.id.label("pid"))
+        .select_from(
+            r.outerjoin(
+                p, and_(p.c.id_number == r.c.id_number, p.c.deleted.is_(False), r.c.id_number.is_not(None))
+            )
+        )
+        .where(
+            r.c.deleted.is_(False),
+            r.c.handled_on.is_(None),
+            or_(r.c.status.is_(None), r.c.status.not_in(REGISTRATION_DONE)),
+        )
+        .order_by(r.c.received_on)
+        .limit(limit)
+    )
+    out = []
+    for row in rows:
+        if row.received_on is None:
+            continue
+        dl = workflow.application_deadline(row.received_on, today)
+        if not dl.overdue and dl.remaining_workdays > REGISTRATION_WARN_WORKDAYS:
+            continue
+        detail = f"失业登记申请 {row.application_no or ''}（{row.received_on.isoformat()} 推送）"
+        out.append(
+            TodoItem(
+                "registration",
+                "registration_application",
+                row.id,
+                row.pid,
+                row.person_name or "",
+                detail,
+                dl.due,
+                dl.overdue,
+                dl.text_zh.split("（")[0],
+            )
+        )
+    return out
+
+
+def _matches(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
+    m = TABLES["match_hit"]
+    rows = conn.execute(
+        select(m)
+        .where(
+            m.c.deleted.is_(False),
+            m.c.confirmed_on.is_(None),
+            or_(m.c.status.is_(None), m.c.status.not_in(MATCH_DONE)),
+        )
+        .order_by(m.c.found_on)
+        .limit(limit)
+    )
+    return [
+        TodoItem(
+            "match",
+            "match_hit",
+            row.id,
+            row.person_id,
+            "",
+            f"{row.source or '数据比对'}：{row.detail or ''}",
+            row.found_on,
+            False,
+            f"{row.found_on.isoformat()} 发现" if row.found_on else "待确认",
+        )
+        for row in rows
+    ]
+
+
+def total(col: Any, today: dt.date) -> int:
+    """Quick count for a badge (same rules as ``todo``)."""
+    return len(todo(col, today))

@@ -1,0 +1,32 @@
+"""Dialogs for entering data (visit form, help plan, workflow step) and their shared small widgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QLabel, QWidget
+
+ERROR_STYLE = "color: #c62828;"
+
+
+class ErrorLabel(QLabel):
+    """A red, word-wrapped message shown right next to the field it is about; hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_error(self, text: str | None) -> None:
+        self.setText(text or "")
+        self.setVisible(bool(text))
+
+
+def to_qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def from_qdate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())

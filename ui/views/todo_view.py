@@ -1,0 +1,206 @@
+"""今日待办: today's work grouped (returned items, visits, follow-ups, deadlines, evaluations, pushed
+applications, data-matching hits) with counts; double-click or Enter opens the person."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.queries.todo import GROUPS, TodoItem, counts, todo
+from app.store.records import Change
+from ui.context import AppContext
+from ui.views import tagged
+
+# Kinds whose change can add or remove a to-do item.
+WATCHED = {
+    "visit",
+    "followup",
+    "assistance_case",
+    "review",
+    "registration_application",
+    "match_hit",
+    "person",
+}
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+
+
+class TodoView(QWidget):
+    refreshed = Signal()  # the list shows the store as of the last change
+
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, today_fn: Callable[[], dt.date] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today_fn = today_fn or dt.date.today
+        self.items: list[TodoItem] = []
+        self._shown_day: dt.date | None = None
+        lay = QVBoxLayout(self)
+        head = QHBoxLayout()
+        self.title = QLabel()
+        font = QFont(self.font())
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.title.setFont(font)
+        head.addWidget(self.title)
+        self.summary = QLabel()
+        head.addWidget(self.summary, 1)
+        self.refresh_btn = QPushButton(self.tr("刷新"))
+        self.refresh_btn.clicked.connect(self.refresh)
+        head.addWidget(self.refresh_btn)
+        lay.addLayout(head)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("人员"), self.tr("事项"), self.tr("期限"), self.tr("状态")])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        hv = self.tree.header()
+        hv.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        hv.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hv.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        hv.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        hv.setStretchLastSection(False)
+        self.tree.setColumnWidth(0, 150)
+        self.tree.itemActivated.connect(self._activated)
+        lay.addWidget(self.tree, 1)
+        self.hint = QLabel(self.tr("双击或按回车打开人员详情"))
+        self.hint.setStyleSheet("color: #757575;")
+        lay.addWidget(self.hint)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(100)
+        self._refresh_timer.timeout.connect(self.refresh)
+        # After midnight "today" changes: check once a minute (cheap) rather than trusting a long timer.
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(60_000)
+        self._day_timer.timeout.connect(self._check_day)
+        self._day_timer.start()
+        ctx.changed.connect(self._on_changed)
+        ctx.locking.connect(self.clear)
+        self._locked = False
+        self._stale = False  # a change arrived while hidden: reload when shown
+        self._generation = 0  # answers of superseded loads are dropped
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload in the background (also what the shell calls after unlocking with the same context);
+        ``refreshed`` is emitted when the list shows the result."""
+        self._locked = False
+        self._stale = False
+        self._generation += 1
+        self._loading_day = self.today_fn()
+        self.ctx.background(
+            tagged,
+            self._generation,
+            todo,
+            self.ctx.col,
+            self._loading_day,
+            on_done=self._apply,
+            on_error=self._failed,
+        )
+
+    def _failed(self, exc: Exception) -> None:
+        self.summary.setText(self.tr("读取失败：{e}").format(e=exc))
+
+    def _apply(self, result: tuple[int, list[TodoItem]]) -> None:
+        gen, items = result
+        if gen != self._generation or self._locked:
+            return
+        today = self._loading_day
+        self._shown_day = today
+        self.items = items
+        self._populate(today)
+        self.refreshed.emit()
+
+    def clear(self) -> None:
+        self._locked = True
+        self._generation += 1
+        self.items = []
+        self.tree.clear()
+        self.summary.setText("")
+        self.title.setText(self.tr("今日待办"))
+
+    def _on_changed(self, change: Change) -> None:
+        if self._locked or not change.kinds & WATCHED:
+            return
+        if self.isVisible():
+            self._refresh_timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._stale and not self._locked:
+            self.refresh()
+
+    def _check_day(self) -> None:
+        if not self._locked and self.today_fn() != self._shown_day:
+            self.refresh()
+
+    def _populate(self, today: dt.date) -> None:
+        expanded = {
+            self.tree.topLevelItem(i).data(0, ITEM_ROLE): self.tree.topLevelItem(i).isExpanded()
+            for i in range(self.tree.topLevelItemCount())
+        }
+        self.tree.clear()
+        n = counts(self.items)
+        overdue = sum(1 for i in self.items if i.overdue)
+        self.title.setText(self.tr("今日待办（{d}）").format(d=today.isoformat()))
+        self.summary.setText(self.tr("共 {n} 项，其中超期 {o} 项").format(n=len(self.items), o=overdue))
+        groups: dict[str, QTreeWidgetItem] = {}
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for kind, label in GROUPS.items():
+            group = QTreeWidgetItem([f"{label}（{n[kind]}）"])
+            group.setData(0, ITEM_ROLE, kind)
+            group.setFirstColumnSpanned(True)
+            group.setFont(0, bold)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            if not n[kind]:
+                group.setForeground(0, QBrush(QColor("#9e9e9e")))
+            self.tree.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)
+            groups[kind] = group
+        for idx, item in enumerate(self.items):
+            row = QTreeWidgetItem(
+                [item.title, item.detail, item.due_on.isoformat() if item.due_on else "", item.due_text]
+            )
+            row.setData(0, ITEM_ROLE, idx)
+            row.setToolTip(1, item.detail)
+            if item.overdue:
+                for c in (0, 2, 3):
+                    row.setForeground(c, QBrush(QColor("#c62828")))
+            groups[item.kind].addChild(row)
+        for kind, group in groups.items():
+            group.setExpanded(expanded.get(kind, True) if n[kind] else False)
+
+    def _activated(self, row: QTreeWidgetItem, _column: int) -> None:
+        idx = row.data(0, ITEM_ROLE)
+        if row.parent() is None or not isinstance(idx, int) or idx >= len(self.items):
+            return
+        self.open_item(self.items[idx])
+
+    def open_item(self, item: TodoItem) -> None:
+        if item.person_id:
+            self.ctx.open_record.emit("person", item.person_id)
+        else:  # a pushed application not matched to anyone here yet
+            self.ctx.open_record.emit(item.record_kind, item.record_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.tree.currentItem() is not None:
+            self._activated(self.tree.currentItem(), 0)
+            return
+        super().keyPressEvent(event)
