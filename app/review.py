@@ -1,0 +1,393 @@
+"""Supervisor review (督导审核): the queue of synced work waiting for a decision, decisions and worker answers.
+
+A decision is an ordinary synced ``review`` record (kinds.py), created through ``col.records`` so it is audited,
+queued in the outbox and flows down to the worker, whose 今日待办 lists returned, unanswered reviews.
+
+Queue rule (no ordering by clocks, only by what the records say): a visit (actually made), help plan or case step
+is waiting for review unless some live review of it has ``target_version`` equal to the item's current version
+and is either "approved", or "returned" without an answer yet. So:
+- a new item, or an item the worker changed after a decision (new server version), is waiting;
+- a returned item leaves the queue until the worker answers it (or changes it), then it is waiting again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy import text as sql_text
+
+from app import areas
+from app.collection import Collection
+from app.model.kinds import KINDS
+from app.rules._data import load
+from app.rules.workdays import add_workdays, workdays_between
+
+REVIEWABLE = ("visit", "help_plan", "case_step")
+DECIDING_ROLES = ("supervisor", "admin")
+APPROVED, RETURNED = "approved", "returned"
+DECISION_ZH = {APPROVED: "通过", RETURNED: "退回"}
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    kind: str  # visit | help_plan | case_step
+    id: str
+    version: int
+    person_id: str | None
+    person_name: str
+    worker: str
+    area_code: str
+    item_date: dt.date | None  # visited_on / day the plan was last changed / step done_on
+    deadline: dt.date | None
+    remaining_workdays: int | None  # working days left after today; negative when overdue
+    overdue: bool
+    returned_comment: str = ""  # when back after a return: the supervisor's comment …
+    answer: str = ""  # … and the worker's answer
+    answered_on: dt.date | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind].label
+
+    @property
+    def resubmitted(self) -> bool:
+        return bool(self.answer)
+
+
+def _cfg() -> dict[str, int]:
+    return load("review")["review"]
+
+
+@cache
+def _add(start: dt.date, n: int) -> dt.date:
+    return add_workdays(start, n)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _scope_sql(codes: list[str], column: str, params: dict[str, Any]) -> str:
+    """SQL condition limiting ``column`` to the jurisdictions ``codes`` (everything when empty)."""
+    if not codes:
+        return "1"
+    parts = []
+    for i, code in enumerate(codes):
+        params[f"scope{i}"] = areas.prefix_of(code) + "%"
+        parts.append(f"{column} LIKE :scope{i}")
+    return "(" + " OR ".join(parts) + ")"
+
+
+# A review "settles" an item version when it approves it, or returns it and is still unanswered.
+_SETTLED = """EXISTS (SELECT 1 FROM review r WHERE r.target_id = {t}.id AND r.deleted = 0
+    AND r.target_version = {t}.version
+    AND (r.decision = 'approved' OR (r.decision = 'returned' AND COALESCE(r.answer, '') = '')))"""
+
+_QUEUE_SQL = {
+    "visit": """SELECT v.id, v.version, v.person_id, v.area_code, v.visited_on AS item_date, v.worker AS worker,
+        p.name AS person_name, NULL AS case_due FROM visit v LEFT JOIN person p ON p.id = v.person_id
+        WHERE v.deleted = 0 AND v.visited_on IS NOT NULL AND {scope} AND NOT """ + _SETTLED.format(t="v"),
+    "help_plan": """SELECT h.id, h.version, h.person_id, h.area_code, substr(h.changed_at, 1, 10) AS item_date,
+        COALESCE(p.worker, h.changed_by) AS worker, p.name AS person_name, NULL AS case_due
+        FROM help_plan h LEFT JOIN person p ON p.id = h.person_id
+        WHERE h.deleted = 0 AND {scope} AND NOT """ + _SETTLED.format(t="h"),
+    "case_step": """SELECT s.id, s.version, s.person_id, s.area_code, s.done_on AS item_date, s.by AS worker,
+        p.name AS person_name, c.due_on AS case_due FROM case_step s LEFT JOIN person p ON p.id = s.person_id
+        LEFT JOIN assistance_case c ON c.id = s.case_id
+        WHERE s.deleted = 0 AND {scope} AND NOT """ + _SETTLED.format(t="s"),
+}
+
+_ALIAS = {"visit": "v", "help_plan": "h", "case_step": "s"}
+
+
+def _answered_returns(conn: Connection) -> dict[str, dict[str, Any]]:
+    """(target id, version) → its latest answered return (why an item is back in the queue). Answered returns are few."""
+    rows = conn.execute(sql_text(
+        "SELECT target_id, target_version, comment, answer, answered_on FROM review WHERE deleted = 0"
+        " AND decision = 'returned' AND COALESCE(answer, '') <> '' ORDER BY answered_on, decided_on, id"))
+    return {(r.target_id, r.target_version): dict(r._mapping) for r in rows}
+
+
+def _deadline(kind: str, item_date: dt.date | None, case_due: dt.date | None,
+              answered_on: dt.date | None) -> dt.date | None:
+    """Review deadline of an item (see resources/rules/review.toml)."""
+    cfg = _cfg()
+    deadline = case_due if kind == "case_step" else None
+    if deadline is None and item_date is not None:
+        deadline = _add(item_date, cfg[f"{kind}_workdays"])
+    if answered_on is not None:  # back after an answer: at least N working days from the answer
+        again = _add(answered_on, cfg["answered_workdays"])
+        deadline = max(deadline, again) if deadline else again
+    return deadline
+
+
+@cache
+def _remaining(deadline: dt.date, today: dt.date) -> tuple[bool, int]:
+    """(overdue, working days left after today; at least -1 when overdue, as in deadline_info)."""
+    if today > deadline:
+        return True, -max(1, workdays_between(deadline, today))
+    return False, workdays_between(today, deadline)
+
+
+def queue(col: Collection, today: dt.date | None = None, area: str | None = None) -> list[ReviewItem]:
+    """Items waiting for review in ``area`` (default: the user's areas), oldest deadline first."""
+    today = today or dt.date.today()
+    items: list[ReviewItem] = []
+    codes = [area] if area else list(col.user.get("areas") or [])  # read before the connection is taken
+    with col.records.reading() as conn:
+        rows: list[tuple[str, Any]] = []
+        for kind, query in _QUEUE_SQL.items():
+            params: dict[str, Any] = {}
+            scope = _scope_sql(codes, f"{_ALIAS[kind]}.area_code", params)
+            rows += [(kind, r) for r in conn.execute(sql_text(query.format(scope=scope)), params)]
+        answered = _answered_returns(conn)
+    for kind, r in rows:
+        item_date = _date(r.item_date)
+        back = answered.get((r.id, r.version))
+        answered_on = _date(back["answered_on"]) if back else None
+        deadline = _deadline(kind, item_date, _date(r.case_due), answered_on)
+        late, remaining = _remaining(deadline, today) if deadline is not None else (False, None)
+        items.append(ReviewItem(
+            kind=kind, id=r.id, version=int(r.version or 0), person_id=r.person_id,
+            person_name=r.person_name or "", worker=r.worker or "", area_code=r.area_code, item_date=item_date,
+            deadline=deadline, remaining_workdays=remaining, overdue=late,
+            returned_comment=(back or {}).get("comment") or "", answer=(back or {}).get("answer") or "",
+            answered_on=answered_on,
+        ))
+    far = dt.date.max
+    items.sort(key=lambda i: (i.deadline or far, i.item_date or far, i.kind, i.id))
+    return items
+
+
+# Counting without building items: the queue's rows grouped by what the deadline depends on.
+_COUNT_SQL = {
+    "visit": "SELECT v.area_code, v.visited_on AS item_date, NULL AS case_due, a.answered_on, COUNT(*) AS n "
+             "FROM visit v LEFT JOIN answered a ON a.target_id = v.id AND a.target_version = v.version "
+             "WHERE v.deleted = 0 "
+             "AND v.visited_on IS NOT NULL AND {scope} AND NOT " + _SETTLED.format(t="v") + " GROUP BY 1, 2, 3, 4",
+    "help_plan": "SELECT h.area_code, substr(h.changed_at, 1, 10) AS item_date, NULL AS case_due, a.answered_on, "
+                 "COUNT(*) AS n FROM help_plan h LEFT JOIN answered a ON a.target_id = h.id "
+                 "AND a.target_version = h.version WHERE h.deleted = 0 "
+                 "AND {scope} AND NOT " + _SETTLED.format(t="h") + " GROUP BY 1, 2, 3, 4",
+    "case_step": "SELECT s.area_code, s.done_on AS item_date, c.due_on AS case_due, a.answered_on, COUNT(*) AS n "
+                 "FROM case_step s LEFT JOIN assistance_case c ON c.id = s.case_id "
+                 "LEFT JOIN answered a ON a.target_id = s.id AND a.target_version = s.version "
+                 "WHERE s.deleted = 0 AND {scope} AND NOT "
+                 + _SETTLED.format(t="s") + " GROUP BY 1, 2, 3, 4",
+}
+_ANSWERED_CTE = ("WITH answered AS (SELECT target_id, target_version, MAX(answered_on) AS answered_on FROM review "
+                 "WHERE deleted = 0 AND decision = 'returned' AND COALESCE(answer, '') <> '' "
+                 "GROUP BY target_id, target_version) ")
+
+
+def counts(col: Collection, today: dt.date | None = None, area: str | None = None) -> dict[tuple[str, str], int]:
+    """{(community code, "waiting" | "overdue" | "resubmitted"): n}: the queue counted, for the dashboard."""
+    today = today or dt.date.today()
+    codes = [area] if area else list(col.user.get("areas") or [])
+    out: dict[tuple[str, str], int] = {}
+    with col.records.reading() as conn:
+        for kind, query in _COUNT_SQL.items():
+            params: dict[str, Any] = {}
+            scope = _scope_sql(codes, f"{_ALIAS[kind]}.area_code", params)
+            for r in conn.execute(sql_text(_ANSWERED_CTE + query.format(scope=scope)), params):
+                answered_on = _date(r.answered_on)
+                deadline = _deadline(kind, _date(r.item_date), _date(r.case_due), answered_on)
+                classes = ["waiting"]
+                if deadline is not None and _remaining(deadline, today)[0]:
+                    classes.append("overdue")
+                if answered_on is not None:
+                    classes.append("resubmitted")
+                for c in classes:
+                    out[(r.area_code, c)] = out.get((r.area_code, c), 0) + int(r.n)
+    return out
+
+
+def overdue(col: Collection, today: dt.date | None = None, area: str | None = None) -> list[ReviewItem]:
+    """Queue items past their review deadline."""
+    return [i for i in queue(col, today, area) if i.overdue]
+
+
+# --- decisions ----------------------------------------------------------------------------------------------
+def _check_role(col: Collection) -> None:
+    if col.user.get("role") not in DECIDING_ROLES:
+        raise PermissionError("只有督导/审核人员或管理员可以作出审核决定")
+
+
+def _decide(col: Collection, kind: str, record_id: str, decision: str, comment: str,
+            today: dt.date | None) -> str:
+    _check_role(col)
+    if kind not in REVIEWABLE:
+        raise ValueError(f"「{KINDS[kind].label if kind in KINDS else kind}」不需要审核")
+    comment = (comment or "").strip()
+    if decision == RETURNED and not comment:
+        raise ValueError("退回必须填写审核意见，说明需要专干补正的内容")
+    today = today or dt.date.today()
+    reviewer = col.user.get("name")  # meta is read outside the write transaction
+    with col.records.transaction() as tx:
+        row = tx.conn.execute(sql_text(
+            f"SELECT id, version, area_code, person_id, deleted FROM {kind} WHERE id = :id"), {"id": record_id}).first()
+        if row is None or row.deleted:
+            raise LookupError(f"记录不存在或已删除：{record_id}")
+        settled = tx.conn.execute(sql_text(f"SELECT 1 FROM {kind} t WHERE t.id = :id AND " + _SETTLED.format(t="t")),
+                                  {"id": record_id}).first()
+        if settled:
+            raise ValueError("该记录的当前版本已有审核结论，无需重复审核")
+        return tx.create("review", {
+            "target_kind": kind, "target_id": record_id, "target_version": int(row.version or 0),
+            "person_id": row.person_id, "decision": decision, "comment": comment,
+            "reviewer": reviewer, "decided_on": today,
+        }, area_code=row.area_code)
+
+
+def approve(col: Collection, kind: str, record_id: str, comment: str = "", *, today: dt.date | None = None) -> str:
+    """通过: returns the new review record's id."""
+    return _decide(col, kind, record_id, APPROVED, comment, today)
+
+
+def return_(col: Collection, kind: str, record_id: str, comment: str, *, today: dt.date | None = None) -> str:
+    """退回 with a required comment that reaches the worker's to-do list; returns the review record's id."""
+    return _decide(col, kind, record_id, RETURNED, comment, today)
+
+
+def answer(col: Collection, review_id: str, text: str, *, today: dt.date | None = None) -> dict[str, Any]:
+    """The worker's answer to a return: puts the item back in the supervisor's queue. Returns the diff."""
+    text = (text or "").strip()
+    if not text:
+        raise ValueError("请填写对退回意见的答复")
+    rec = col.records.get("review", review_id)
+    if rec is None or rec["deleted"]:
+        raise LookupError(f"审核意见不存在：{review_id}")
+    if rec["decision"] != RETURNED:
+        raise ValueError("只有被退回的记录需要答复")
+    who = col.user.get("name")
+    return col.records.update("review", review_id, {
+        "answer": text, "answered_by": who, "answered_on": today or dt.date.today()})
+
+
+# --- reading ------------------------------------------------------------------------------------------------
+def returned_for_worker(col: Collection, worker: str | None = None) -> list[dict[str, Any]]:
+    """Returned, unanswered reviews (what the worker must still answer), oldest decision first.
+
+    ``worker`` limits to items that worker made (visit worker / step by / person's worker); default: all in the
+    store, which on a worker's laptop is their own communities.
+    """
+    query = """SELECT r.*, p.name AS person_name, COALESCE(v.worker, s.by, p.worker) AS item_worker
+        FROM review r LEFT JOIN person p ON p.id = r.person_id
+        LEFT JOIN visit v ON v.id = r.target_id LEFT JOIN case_step s ON s.id = r.target_id
+        WHERE r.deleted = 0 AND r.decision = 'returned' AND COALESCE(r.answer, '') = ''
+        ORDER BY r.decided_on, r.id"""
+    with col.records.reading() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(sql_text(query))]
+    if worker is not None:
+        rows = [r for r in rows if r["item_worker"] == worker]
+    return rows
+
+
+def reviews_of(col: Collection, target_id: str) -> list[dict[str, Any]]:
+    """Every live review of an item, by decision date (display only)."""
+    with col.records.reading() as conn:
+        rows = conn.execute(sql_text("SELECT * FROM review WHERE target_id = :t AND deleted = 0 "
+                                 "ORDER BY decided_on, answered_on"), {"t": target_id})
+        return [dict(r._mapping) for r in rows]
+
+
+def _fmt(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list):
+        return "、".join(_fmt(v) for v in value) if value else "—"
+    if isinstance(value, dict):
+        return "；".join(f"{k}：{_fmt(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _members(members: Any) -> str:
+    if not isinstance(members, list) or not members:
+        return "—"
+    out = []
+    for m in members:
+        if isinstance(m, dict):
+            out.append(" ".join(str(m[k]) for k in ("name", "relation", "employment_status") if m.get(k)))
+        else:
+            out.append(str(m))
+    return "；".join(out)
+
+
+def _measures(measures: Any) -> str:
+    if not isinstance(measures, list) or not measures:
+        return "—"
+    lines = []
+    for i, m in enumerate(measures, 1):
+        if isinstance(m, dict):
+            state = "已完成" if m.get("done") else "未完成"
+            lines.append(f"{i}. {m.get('text', '')}（责任人 {m.get('owner') or '—'}，"
+                         f"目标 {m.get('target_on') or '—'}，{state}）")
+        else:
+            lines.append(f"{i}. {m}")
+    return "\n".join(lines)
+
+
+# Fields shown first, in this order (the "four clears" for a visit); the rest follow in registry order.
+_DETAIL_FIRST = {
+    "visit": ("visited_on", "worker", "members", "employment_status", "employment_intention", "service_needs"),
+    "help_plan": ("difficulty_type", "difficulty_degree", "measures", "progress"),
+    "case_step": ("action", "from_stage", "to_stage", "by", "done_on", "due_on", "note"),
+}
+_DETAIL_SKIP = {"person_id", "household_id", "case_id", "planned_on", "route_order"}
+
+
+def describe(col: Collection, kind: str, record_id: str) -> list[tuple[str, str]]:
+    """(label, text) pairs describing an item for the review detail pane, four clears / measures first."""
+    rec = col.records.get(kind, record_id)
+    if rec is None:
+        return []
+    k = KINDS[kind]
+    out: list[tuple[str, str]] = []
+    if rec.get("person_id"):
+        person = col.records.get("person", rec["person_id"])
+        if person:
+            out.append(("人员", person.get("name") or "—"))
+    out.append(("社区", areas.full_name(rec["area_code"])))
+    first = _DETAIL_FIRST.get(kind, ())
+    names = list(first) + [n for n in k.field_names if n not in first]
+    for name in names:
+        if name in _DETAIL_SKIP:
+            continue
+        value = rec.get(name)
+        if value in (None, "", [], {}) and name not in first:
+            continue
+        if name == "members":
+            shown = _members(value)
+        elif name == "measures":
+            shown = _measures(value)
+        elif kind == "case_step" and name in ("from_stage", "to_stage") and value:
+            from app.rules.workflow import WorkflowError, stage
+
+            try:
+                shown = stage(value).name_zh
+            except WorkflowError:
+                shown = str(value)
+        elif name == "employment_status" and value:
+            from app.ops import EMPLOYMENT_STATUSES
+
+            shown = EMPLOYMENT_STATUSES.get(value, str(value))
+        elif kind == "case_step" and name == "action" and value:
+            from app.rules.workflow import actions
+
+            shown = next((a.name_zh for a in actions() if a.code == value), str(value))
+        else:
+            shown = _fmt(value)
+        out.append((k.field(name).label or name, shown))
+    if kind == "help_plan" and rec.get("changed_at"):
+        out.append(("最后修改", str(rec["changed_at"])[:10]))
+    return out
