@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 from typing import Any
 
+from sqlalchemy import delete
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.collection import Collection
@@ -18,7 +19,7 @@ from app.rules.followups import schedule_after_employment
 from app.rules.idcard import id_error
 from app.rules.phone import mobile_error
 from app.rules.service_package import service_kinds
-from app.store.tables import blob
+from app.store.tables import blob, draft
 
 EMPLOYMENT_STATUSES = {
     "unemployed": "失业", "employed": "已就业", "self_employed": "灵活就业/创业", "student": "在校/入学",
@@ -91,9 +92,11 @@ def validate_person(values: dict[str, Any], today: dt.date) -> dict[str, str]:
 
 def record_visit(col: Collection, person_id: str, values: dict[str, Any], services: list[dict[str, Any]],
                  *, planned_visit_id: str | None = None, attachments: list[tuple[str, str, bytes]] = (),
-                 today: dt.date | None = None) -> str:
-    """Save a visit with the services given during it; updates the person's four-clears fields and, when the
-    person has found work, schedules the follow-ups. ``attachments`` are (name, mime, bytes)."""
+                 today: dt.date | None = None, draft_key: str | None = None) -> str:
+    """Save a visit with the services given during it; updates the person's four-clears fields and the
+    employment status of household members the worker corrected (人员底数), schedules follow-ups when the
+    person has found work, and deletes the form's draft — all in one transaction.
+    ``attachments`` are (name, mime, bytes)."""
     today = today or dt.date.today()
     errors = validate_visit(values, services, today)
     for name, _mime, data in attachments:
@@ -113,6 +116,14 @@ def record_visit(col: Collection, person_id: str, values: dict[str, Any], servic
     newly_employed = values.get("employment_status") == "employed" and person.get("employment_status") != "employed"
     if newly_employed:
         person_changes["employed_on"] = values["visited_on"]
+    member_changes = {}
+    for m in values.get("members") or []:
+        mid, status = m.get("person_id"), m.get("status")
+        member = col.records.get("person", mid) if mid and mid != person_id and status else None
+        if member and not member["deleted"] and member.get("employment_status") != status:
+            member_changes[mid] = {"employment_status": status}
+            if status == "employed":
+                member_changes[mid]["employed_on"] = values["visited_on"]
     with col.records.transaction() as tx:
         if planned_visit_id:
             tx.update("visit", planned_visit_id, {k: v for k, v in visit.items() if k != "person_id"})
@@ -129,8 +140,12 @@ def record_visit(col: Collection, person_id: str, values: dict[str, Any], servic
             for f in schedule_after_employment(employed_on):
                 tx.create("followup", {"person_id": person_id, "kind": f.kind, "due_on": f.due_on,
                                        "note": f.label_zh}, area_code=area)
+        for mid, changes in member_changes.items():
+            tx.update("person", mid, changes)
         for name, mime, data in attachments:
             _attach(tx, area, "visit", vid, name, mime, data)
+        if draft_key:
+            tx.conn.execute(delete(draft).where(draft.c.key == draft_key))
     return vid
 
 

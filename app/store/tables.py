@@ -52,6 +52,9 @@ Index("ix_person_id_number", TABLES["person"].c.id_number)
 for _kind_name in ("assistance_case", "visit", "help_plan", "service", "followup", "match_hit"):
     Index(f"ix_{_kind_name}_person", TABLES[_kind_name].c.person_id)
 Index("ix_visit_planned", TABLES["visit"].c.planned_on)
+Index("ix_visit_visited", TABLES["visit"].c.visited_on)
+Index("ix_case_stage_due", TABLES["assistance_case"].c.stage, TABLES["assistance_case"].c.due_on)
+Index("ix_followup_due", TABLES["followup"].c.due_on)
 Index("ix_case_step_case", TABLES["case_step"].c.case_id)
 Index("ix_review_target", TABLES["review"].c.target_id)
 

@@ -69,39 +69,9 @@ def save_visit(
     today: dt.date,
     draft_key: str,
 ) -> str:
-    """Writer-thread job: the visit, then the draft it came from is no longer needed."""
-    vid = ops.record_visit(
-        col,
-        person_id,
-        values,
-        services,
-        planned_visit_id=planned_visit_id,
-        attachments=attachments,
-        today=today,
-    )
-    # 人员底数: a household member's status the worker corrected is that member's status from now on.
-    changed = []
-    for m in values.get("members") or []:
-        mid, status = m.get("person_id"), m.get("status")
-        if mid and mid != person_id and status:
-            current = col.records.get("person", mid)
-            if (
-                current is not None
-                and not current.get("deleted")
-                and current.get("employment_status") != status
-            ):
-                changed.append((mid, status, current.get("employment_status")))
-    if changed:
-        with col.records.transaction() as tx:
-            for mid, status, old in changed:
-                extra = (
-                    {"employed_on": values["visited_on"]}
-                    if status == "employed" and old != "employed"
-                    else {}
-                )
-                tx.update("person", mid, {"employment_status": status, **extra})
-    drafts.delete_draft(col, draft_key)
-    return vid
+    """Writer-thread job: the visit, member corrections and the draft's removal commit together."""
+    return ops.record_visit(col, person_id, values, services, planned_visit_id=planned_visit_id,
+                            attachments=attachments, today=today, draft_key=draft_key)
 
 
 class VisitForm(QDialog):
