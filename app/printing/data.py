@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from app import areas
+from app.queries.person_detail import facts_for
 from app.rules import workflow
 from app.rules.eligibility import Eligibility, category_names, evaluate
-from app.rules.facts import PersonFacts
 from app.rules.idcard import IdNumberError, parse_id
 from app.rules.service_package import PackageProgress, package_progress, service_kinds
 from app.store.records import from_db
@@ -152,37 +152,13 @@ def latest_case(cases: list[Rec]) -> Rec | None:
 
 
 # --- eligibility ---------------------------------------------------------------------------------------
-def facts_for(person: Rec, household: Rec | None, other_members_cases: list[Rec]) -> PersonFacts:
-    """The recorded facts the eligibility rules read, from a person record and their household."""
-    certified_other = any(c.get("category") == "zero_household" and c.get("stage") in ASSISTED_STAGES
-                          for c in other_members_cases)
-    return PersonFacts(
-        id_number=person.get("id_number") or "",
-        hukou_in_shanxi=bool(person.get("hukou_in_shanxi")),
-        able_to_work=person.get("able_to_work") is not False,
-        willing_to_work=person.get("willing_to_work") is not False,
-        registered_unemployed_on=person.get("registered_unemployed_on"),
-        dibao_urban=bool(person.get("dibao_urban")),
-        disability_cert=bool(person.get("disability_cert")),
-        veteran=bool(person.get("veteran")),
-        land_fully_requisitioned=bool(person.get("land_fully_requisitioned")),
-        state_or_collective_enterprise=bool(person.get("state_or_collective_enterprise")),
-        ui_contribution_months=int(person.get("ui_contribution_months") or 0),
-        zero_employment_household=bool(household and household.get("zero_employment")),
-        household_member_already_certified=certified_other,
-        college_fulltime=bool(person.get("college_fulltime")),
-        graduated_on=person.get("graduated_on"),
-        family_dibao=bool(person.get("family_dibao") or (household and household.get("dibao"))),
-        family_poverty_lifted=bool(person.get("family_poverty_lifted")
-                                   or (household and household.get("poverty_lifted"))),
-        employed=(person.get("employment_status") in EMPLOYED),
-    )
-
-
 def person_context(conn: Connection, person: Rec, today: dt.date) -> tuple[Rec | None, list[Rec], Eligibility]:
     """(household, the person's cases, eligibility) — what the policy card and the application form share."""
     household = get(conn, "household", person["household_id"]) if person.get("household_id") else None
     others = [p["id"] for p in (members(conn, household["id"]) if household else []) if p["id"] != person["id"]]
     other_cases = where_in(conn, "assistance_case", "person_id", others)
     cases = where_in(conn, "assistance_case", "person_id", [person["id"]])
-    return household, cases, evaluate(facts_for(person, household, other_cases), today)
+    certified_other = any(c.get("category") == "zero_household" and c.get("stage") in ASSISTED_STAGES
+                          for c in other_cases)
+    facts = facts_for(person, household, other_member_certified=certified_other, case=cases[0] if cases else None)
+    return household, cases, evaluate(facts, today)
