@@ -12,10 +12,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, func, insert, select, update
 
 from app.model.canonical import FieldValueError, coerce, dumps
-from app.model.kinds import KINDS
+from app.model.kinds import KINDS, Kind
 from app.model.kinds import kind as get_kind
 from app.store import audit
 from app.store.engine import Store
@@ -75,6 +75,32 @@ def _wire(kind_name: str, values: Mapping[str, Any]) -> dict[str, Any]:
     """Values in canonical JSON form (what an outbox op carries)."""
     k = get_kind(kind_name)
     return {n: (v if n == "area_code" else coerce(k, n, v)) for n, v in values.items()}
+
+
+_PLAIN = {"str": str, "int": int, "bool": bool, "json": (list, dict)}
+
+
+def _wire_and_db(k: Kind, types: dict[str, str], values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(canonical values, column values) of the kind's fields in ``values``: ``_wire`` and ``to_db`` in one
+    pass, skipping ``coerce`` for values already in canonical form (server copies nearly always are)."""
+    wire: dict[str, Any] = {}
+    row: dict[str, Any] = {}
+    for name, ftype in types.items():
+        if name not in values:
+            continue
+        v = values[name]
+        plain = _PLAIN.get(ftype)
+        if not (v is None or (plain is not None and isinstance(v, plain)
+                              and not (ftype == "int" and isinstance(v, bool)))):
+            v = coerce(k, name, v)
+        wire[name] = v
+        if v is not None and ftype == "date":
+            row[name] = dt.date.fromisoformat(v)
+        elif v is not None and ftype == "json":
+            row[name] = dumps(v)
+        else:
+            row[name] = v
+    return wire, row
 
 
 def derive(kind_name: str, values: dict[str, Any]) -> None:
@@ -178,21 +204,28 @@ class Tx:
     def resolve(self, kind_name: str, record_id: str, values: Mapping[str, Any], *, base_version: int) -> None:
         """Write a person's choice for fields in conflict and queue it with ``base_version`` (the server version
         the conflict was raised against), even when the row already holds the chosen value: the server still
-        holds the other one.
+        holds the other one. ``values`` may include ``deleted`` and ``area_code`` (edited here, deleted or
+        moved elsewhere).
         """
-        self._validate(kind_name, values)
+        common = {n: values[n] for n in ("deleted", "area_code") if n in values}
+        fields = {n: v for n, v in values.items() if n not in common}
+        self._validate(kind_name, fields)
         current = self._row(kind_name, record_id)
         if current is None:
             raise LookupError(f"记录不存在：{record_id}")
         k = get_kind(kind_name)
-        new = _wire(kind_name, values)
+        new = _wire(kind_name, fields)
+        if "deleted" in common:
+            common["deleted"] = bool(common["deleted"])
         row = to_db(kind_name, new)
         derive(kind_name, row)
-        row.update(changed_by=self.actor, changed_at=self.at)
+        row.update(common, changed_by=self.actor, changed_at=self.at)
         t = TABLES[kind_name]
         self.conn.execute(update(t).where(t.c.id == record_id).values(**row))
-        self._log(kind_name, record_id, "resolve", {n: [coerce(k, n, getattr(current, n)), v] for n, v in new.items()})
-        self._enqueue(kind_name, record_id, base_version, "upsert", new)
+        diff = {n: [coerce(k, n, getattr(current, n)), v] for n, v in new.items()}
+        diff.update({n: [getattr(current, n), v] for n, v in common.items()})
+        self._log(kind_name, record_id, "resolve", diff)
+        self._enqueue(kind_name, record_id, base_version, "upsert", {**common, **new})
 
     def apply_server(self, kind_name: str, state: Mapping[str, Any], *, conflict: bool | None = None) -> None:
         """Write the server's copy of a record (sync only): no outbox entry, audited as "sync".
@@ -222,6 +255,65 @@ class Tx:
                 diff["deleted"] = [bool(current.deleted), bool(state.get("deleted"))]
             self.conn.execute(update(t).where(t.c.id == rid).values(**row))
         self._log(kind_name, rid, "sync", diff, actor=str(state.get("changed_by") or "platform"))
+        self.change.source = "sync"
+
+    def apply_server_many(self, kind_name: str, states: list[Mapping[str, Any]]) -> None:
+        """``apply_server`` for many records of one kind (one state per id; a ``conflict`` key sets the flag).
+
+        Same rows and audit entries as calling it per state, in bulk: one read of the current rows, one
+        executemany per column set, the audit chain appended in runs. A first pull of thousands of records
+        stays within seconds instead of minutes.
+        """
+        if not states:
+            return
+        k = get_kind(kind_name)
+        t = TABLES[kind_name]
+        ids = [s["id"] for s in states]
+        current: dict[str, Row] = {}
+        for i in range(0, len(ids), 500):
+            for row in self.conn.execute(select(t).where(t.c.id.in_(ids[i:i + 500]))):
+                current[row.id] = row
+        inserts: list[dict[str, Any]] = []
+        updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        entries: list[tuple[str, tuple[str, str, str, dict[str, Any]]]] = []
+        types = {f.name: f.type for f in k.fields}
+        for state in states:
+            rid = state["id"]
+            wire, row = _wire_and_db(k, types, state)
+            derive(kind_name, row)
+            for n in ("area_code", "version", "deleted", "changed_by", "changed_at", "conflict"):
+                if n in state:
+                    row[n] = state[n]
+            cur = current.get(rid)
+            if cur is None:
+                inserts.append({c.name: None for c in t.columns} | {"deleted": False, "conflict": False}
+                               | row | {"id": rid})
+                diff = {n: [None, v] for n, v in wire.items() if v is not None}
+            else:
+                diff = {}
+                for n, v in wire.items():
+                    old = coerce(k, n, getattr(cur, n))
+                    if old != v:
+                        diff[n] = [old, v]
+                if "deleted" in state and bool(state["deleted"]) != bool(cur.deleted):
+                    diff["deleted"] = [bool(cur.deleted), bool(state["deleted"])]
+                updates.setdefault(tuple(sorted(row)), []).append({"p_id": rid, **{f"p_{n}": v for n, v in row.items()}})
+            entries.append((str(state.get("changed_by") or "platform"), (kind_name, rid, "sync", diff)))
+            self.change.add(kind_name, rid)
+        if inserts:
+            self.conn.execute(insert(t), inserts)
+        for cols, params in updates.items():
+            stmt = update(t).where(t.c.id == bindparam("p_id")).values({n: bindparam(f"p_{n}") for n in cols})
+            self.conn.execute(stmt, params)
+        # The chain is appended in order; one insert per run of entries by the same actor.
+        run: list[tuple[str, str, str, dict[str, Any]]] = []
+        actor = entries[0][0]
+        for who, entry in entries:
+            if who != actor:
+                audit.append_many(self.conn, at=self.at, actor=actor, entries=run)
+                run, actor = [], who
+            run.append(entry)
+        audit.append_many(self.conn, at=self.at, actor=actor, entries=run)
         self.change.source = "sync"
 
     def _log(self, kind_name: str, rid: str, action: str, diff: dict[str, Any], actor: str | None = None) -> None:

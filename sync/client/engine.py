@@ -1,0 +1,493 @@
+"""The sync state machine: upload blobs → push outbox → pull changes → download blobs (docs/SYNC_CLIENT.md).
+
+Every step is restartable. A push batch is settled locally in one transaction after the server answered;
+if the laptop dies before that commit, the ops are still queued and the server answers ``duplicate`` next
+time. A pull page and its cursor commit together. Nothing here scans a records table: the work done is
+proportional to the outbox, the pulled pages and the wanted blobs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from app.collection import Collection
+from app.model.canonical import coerce
+from app.model.kinds import KINDS
+from app.store import sync_state as st
+from app.store.records import Tx
+from app.store.tables import TABLES
+from sync.client.transport import CancelledError, SyncError, Transport
+
+log = logging.getLogger("outreach.sync")
+
+Progress = Callable[[str, int, int], None]
+Cancel = threading.Event | Callable[[], bool] | None
+Hook = Callable[[str], None]
+
+_SERVER_FIELDS = ("area_code", "deleted")
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0  # ops settled this run (applied + duplicate + conflict + rejected)
+    applied: int = 0
+    duplicate: int = 0
+    conflict: int = 0
+    rejected: int = 0
+    pulled: int = 0  # records received
+    conflicts: int = 0  # unresolved conflicts in the store after the run
+    uploaded: int = 0  # blobs
+    downloaded: int = 0
+    pending: int = 0  # ops still queued after the run
+    duration: float = 0.0
+    cancelled: bool = False
+    errors: list[str] = field(default_factory=list)  # Chinese messages; the first one stopped the run
+    warnings: list[str] = field(default_factory=list)  # did not stop the run (e.g. one blob failed)
+    rejected_ops: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.cancelled
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "ok": self.ok}
+
+
+class SyncClient:
+    def __init__(self, collection: Collection, transport: Transport, device_id: str | None = None, *,
+                 push_batch: int = 500, pull_limit: int = 500, chunk_size: int = 256 * 1024,
+                 hook: Hook | None = None) -> None:
+        self.col = collection
+        self.transport = transport
+        self.device_id = device_id or collection.get_meta("device_id")
+        transport.device_id = self.device_id
+        self.push_batch = min(push_batch, 500)  # the protocol's limit
+        self.pull_limit = pull_limit
+        self.chunk_size = chunk_size
+        self.hook = hook  # test seam: called at named points ("push:sent", "pull:applying", …)
+        self._progress: Progress = _no_progress
+        previous = transport.on_login
+        # Chain the caller's own login callback, but not an earlier SyncClient's (it would write to its store).
+        self._chain_login = None if isinstance(getattr(previous, "__self__", None), SyncClient) else previous
+        transport.on_login = self._on_login
+        if not transport.token:
+            saved = collection.get_meta(st.TOKEN_KEY) or {}
+            if saved.get("server") == transport.base_url and saved.get("user") == transport.username:
+                transport.token = saved.get("token")
+
+    # --- entry point ----------------------------------------------------------------------------------
+    def sync(self, progress: Progress | None = None, cancel: Cancel = None) -> SyncReport:
+        """One full run. Never raises for network, server or login trouble: see ``report.errors``."""
+        started = time.monotonic()
+        report = SyncReport()
+        lock = _run_lock(self.col)
+        if not lock.acquire(blocking=False):
+            report.errors.append("同步正在进行中，请稍候。")
+            return report
+        try:
+            return self._run(report, started, progress, cancel)
+        finally:
+            lock.release()
+
+    def _run(self, report: SyncReport, started: float, progress: Progress | None, cancel: Cancel) -> SyncReport:
+        stop = _stop_fn(cancel)
+        self.transport.should_stop = stop
+        self._progress = progress or _no_progress
+        try:
+            self._progress("login", 0, 1)
+            self.transport.ensure_login()
+            self._upload(report, stop)
+            self._push(report, stop)
+            self._pull(report, stop)
+            self._download(report, stop)
+        except CancelledError:
+            report.cancelled = True
+        except SyncError as exc:
+            report.errors.append(str(exc))
+        except (KeyError, TypeError, ValueError) as exc:
+            # Malformed data from the platform: the open transaction rolled back, nothing half-applied.
+            log.exception("sync: unusable answer from the platform")
+            report.errors.append(f"平台返回的数据无法处理（{type(exc).__name__}: {exc}），本次同步已中止。")
+        finally:
+            self.transport.should_stop = None
+            with self.col.records.reading() as conn:
+                report.conflicts = st.unresolved_count(conn)
+                report.pending = st.outbox_count(conn)
+            report.duration = round(time.monotonic() - started, 3)
+            self.col.set_meta(st.LAST_KEY, {"at": st.utc_now(), "ok": report.ok, "pushed": report.pushed,
+                                            "pulled": report.pulled, "errors": report.errors})
+            self._progress("done", 1, 1)
+        return report
+
+    # --- login --------------------------------------------------------------------------------------
+    def _on_login(self, answer: dict[str, Any]) -> None:
+        user = answer.get("user") or {}
+        if user:
+            # Merge, so local-only keys (preferences) survive; role and areas come from the platform.
+            self.col.set_user({**self.col.user, **user})
+        self.col.set_meta(st.TOKEN_KEY, {"server": self.transport.base_url, "user": self.transport.username,
+                                         "token": answer.get("token"), "expires_at": answer.get("expires_at")})
+        if self._chain_login:
+            self._chain_login(answer)
+
+    @property
+    def _user(self) -> str:
+        return self.transport.username or self.col.user["name"]
+
+    # --- 1. attachments up ----------------------------------------------------------------------------
+    def _upload(self, report: SyncReport, stop: Callable[[], bool]) -> None:
+        with self.col.records.reading() as conn:
+            shas = st.blobs_to_upload(conn)
+        for i, sha in enumerate(shas):
+            self._progress("upload", i, len(shas))
+            _check(stop)
+            self._upload_one(sha, stop)
+            with self.col.records.transaction() as tx:
+                st.mark_uploaded(tx.conn, sha)
+            report.uploaded += 1
+        if shas:
+            self._progress("upload", len(shas), len(shas))
+
+    def _head(self, sha: str) -> tuple[int, bool]:
+        resp = self.transport.request("HEAD", f"/blobs/{sha}", parse="none")
+        if resp.status == 404:
+            return 0, False
+        if resp.status != 200:
+            raise SyncError(f"查询附件上传进度失败（HTTP {resp.status}）。")
+        return int(resp.headers.get("Upload-Offset") or 0), resp.headers.get("Upload-Complete") == "1"
+
+    def _upload_one(self, sha: str, stop: Callable[[], bool]) -> None:
+        """Resumable: start where the server's copy ends; a 409 means our idea of the offset was stale."""
+        with self.col.records.reading() as conn:
+            size = st.blob_size(conn, sha) or 0
+        offset, complete = self._head(sha)
+        resyncs, restarted = 0, False
+        while not complete:
+            _check(stop)
+            with self.col.records.reading() as conn:
+                chunk = st.blob_chunk(conn, sha, offset, self.chunk_size)
+            last = offset + len(chunk) >= size
+            headers = {"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"}
+            if last:
+                headers["Upload-Complete"] = "1"
+            resp = self.transport.request("PUT", f"/blobs/{sha}", data=chunk, headers=headers, parse="json")
+            if resp.status == 409:
+                # A retried chunk the server had already stored, or a concurrent upload: ask again.
+                resyncs += 1
+                if resyncs > 5:
+                    raise SyncError("附件上传进度与平台不一致，请稍后再同步。")
+                offset, complete = self._head(sha)
+                continue
+            if resp.status == 422 and _error(resp.body) == "hash_mismatch" and not restarted:
+                # The server discarded what it had (e.g. a chunk was damaged on the way): once more from 0.
+                restarted = True
+                offset, complete = 0, False
+                continue
+            if resp.status == 422:
+                raise SyncError("附件上传后校验失败，平台已丢弃该附件，请稍后再同步。")
+            if resp.status not in (200, 201, 204):
+                raise SyncError(_msg(resp.body, f"附件上传失败（HTTP {resp.status}）。"))
+            offset += len(chunk)
+            complete = last
+            self._at("upload:chunk")
+
+    # --- 2. push --------------------------------------------------------------------------------------
+    def _push(self, report: SyncReport, stop: Callable[[], bool]) -> None:
+        with self.col.records.reading() as conn:
+            total = st.outbox_count(conn)
+            last_seq = conn.execute(select(st.outbox.c.seq).order_by(st.outbox.c.seq.desc()).limit(1)).scalar()
+        if not total:
+            return
+        # Ops queued while this run pushes wait for the next run, so a busy UI cannot keep the push going.
+        after, done = 0, 0
+        self._progress("push", 0, total)
+        while True:
+            _check(stop)
+            with self.col.records.reading() as conn:
+                ops = [o for o in st.pending_ops(conn, self.push_batch, after) if o.seq <= last_seq]
+            if not ops:
+                break
+            answer = self.transport.post_json("/sync/push", {"device_id": self.device_id,
+                                                             "ops": [o.wire() for o in ops]})
+            results = _results(answer)
+            self._at("push:sent")
+            settled = self._settle(ops, results, report)
+            done += settled
+            self._progress("push", done, total)
+            if settled < len(ops):
+                raise SyncError("平台未返回全部操作的结果，未确认的修改已保留，将在下次同步时重发。")
+            after = ops[-1].seq
+
+    def _settle(self, ops: list[st.Op], results: dict[str, dict[str, Any]], report: SyncReport) -> int:
+        """Apply one batch's answers in ONE local transaction; returns how many ops were settled."""
+        settled = 0
+        with self.col.records.transaction() as tx:
+            conn = tx.conn
+            batch = _Batch(tx, [(op.kind, op.record_id) for op in ops])
+            for i, op in enumerate(ops):
+                if i == len(ops) // 2:
+                    self._at("push:settling")
+                res = results.get(op.op_id)
+                status = res.get("status") if res else None
+                if status not in ("applied", "duplicate", "conflict", "rejected"):
+                    continue
+                settled += 1
+                if not st.remove_op(conn, op.op_id):
+                    continue  # settled by an earlier run already
+                report.pushed += 1
+                if status == "duplicate":
+                    # The stored answer of an earlier try: act on what happened then (a lost conflict
+                    # answer must still keep both values).
+                    report.duplicate += 1
+                    status = res.get("first_status") or ("conflict" if res.get("conflicts") else "applied")
+                elif status in ("applied", "conflict"):
+                    setattr(report, status, getattr(report, status) + 1)
+                if status == "rejected":
+                    reason = str(res.get("reason") or "平台拒绝了该修改")
+                    st.add_rejected(conn, op, reason)
+                    report.rejected += 1
+                    report.rejected_ops.append({"kind": op.kind, "id": op.record_id, "op_id": op.op_id,
+                                                "reason": reason})
+                    continue
+                record = _flat(res.get("record"), op.record_id, res.get("version"))
+                if record is None:
+                    if res.get("version") is None:
+                        continue
+                    record = {"id": op.record_id, "version": int(res["version"])}
+                if status == "conflict":
+                    if res["status"] == "duplicate":
+                        report.conflict += 1
+                    batch.conflict(op.kind, op.record_id, record, _field_names(res.get("conflicts")))
+                batch.merge(op.kind, record, after_seq=op.seq, conflict=status == "conflict")
+            batch.flush()
+        return settled
+
+    # --- 3. pull --------------------------------------------------------------------------------------
+    def _pull(self, report: SyncReport, stop: Callable[[], bool]) -> None:
+        server, user = self.transport.base_url, self._user
+        with self.col.records.reading() as conn:
+            cursor = st.get_cursor(conn, server, user)
+        self._progress("pull", 0, 0)
+        while True:
+            _check(stop)
+            page = self.transport.get_json("/sync/pull", params={"cursor": cursor, "limit": self.pull_limit})
+            if not isinstance(page, dict) or not isinstance(page.get("changes"), list) or "cursor" not in page:
+                raise SyncError("平台返回的同步数据格式不正确。")
+            changes: list[dict[str, Any]] = page["changes"]
+            new_cursor = int(page["cursor"])
+            self._at("pull:fetched")
+            with self.col.records.transaction() as tx:
+                known = [r for r in changes if r.get("kind") in KINDS]
+                for r in changes:
+                    if r.get("kind") not in KINDS:
+                        report.warnings.append(f"平台返回了无法识别的记录类型：{r.get('kind')}")
+                batch = _Batch(tx, [(r["kind"], r["id"]) for r in known])
+                blobs = []
+                for rec in known:
+                    flat = _flat(rec, rec["id"], rec.get("version"))
+                    if batch.merge(rec["kind"], flat) and rec["kind"] == "attachment" and not flat.get("deleted"):
+                        blobs.append(flat.get("sha256"))
+                batch.flush(halfway=lambda: self._at("pull:applying"))
+                st.want_blobs(tx.conn, blobs)
+                st.set_cursor(tx.conn, server, user, new_cursor)
+            report.pulled += len(changes)
+            self._progress("pull", report.pulled, 0)
+            if not page.get("has_more") or (new_cursor == cursor and not changes):
+                break
+            cursor = new_cursor
+
+    # --- 4. attachments down ------------------------------------------------------------------------
+    def _download(self, report: SyncReport, stop: Callable[[], bool]) -> None:
+        with self.col.records.reading() as conn:
+            shas = st.wanted_blobs(conn)
+        for i, sha in enumerate(shas):
+            self._progress("download", i, len(shas))
+            _check(stop)
+            data = self._fetch_blob(sha)
+            if data is None:
+                report.warnings.append(f"附件 {sha[:12]}… 下载后校验不通过，已丢弃，将在下次同步时重新下载。")
+                continue
+            with self.col.records.transaction() as tx:
+                st.store_downloaded(tx.conn, sha, data)
+            report.downloaded += 1
+        if shas:
+            self._progress("download", len(shas), len(shas))
+
+    def _fetch_blob(self, sha: str, tries: int = 2) -> bytes | None:
+        """The verified bytes, or None when every try came back with other content."""
+        for _ in range(tries):
+            resp = self.transport.request("GET", f"/blobs/{sha}", parse="bytes")
+            if resp.status == 404:
+                raise SyncError(f"平台上找不到附件 {sha[:12]}…。")
+            if resp.status != 200:
+                raise SyncError(f"下载附件失败（HTTP {resp.status}）。")
+            if hashlib.sha256(resp.raw).hexdigest() == sha:
+                return resp.raw
+        return None
+
+    def _at(self, point: str) -> None:
+        if self.hook:
+            self.hook(point)
+
+
+class _Batch:
+    """Server copies for one local transaction, merged as if applied one by one, then written in bulk.
+
+    A field is kept (not overwritten) while an op still queued after the one being settled changes it, or
+    while it is in an open conflict: a pulled or returned copy never overwrites unsent local edits.
+    """
+
+    def __init__(self, tx: Tx, keys: list[tuple[str, str]]) -> None:
+        self.tx = tx
+        self.versions: dict[tuple[str, str], int] = {}
+        by_kind: dict[str, list[str]] = {}
+        for kind, rid in keys:
+            by_kind.setdefault(kind, []).append(rid)
+        for kind, ids in by_kind.items():
+            t = TABLES[kind]
+            for i in range(0, len(ids), 500):
+                for rid, version in tx.conn.execute(select(t.c.id, t.c.version).where(t.c.id.in_(ids[i:i + 500]))):
+                    self.versions[(kind, rid)] = int(version)
+        rids = [rid for _, rid in keys]
+        self.queued = st.queued_ops(tx.conn, rids)
+        self.open = st.conflicts_for(tx.conn, rids)
+        self.states: dict[str, dict[str, dict[str, Any]]] = {}
+
+    def _keep(self, rid: str, after_seq: int | None) -> set[str]:
+        keep = set(self.open.get(rid, {}))
+        for op in self.queued.get(rid, ()):
+            if after_seq is None or op.seq > after_seq:
+                keep |= op.touched
+        return keep
+
+    def conflict(self, kind_name: str, rid: str, record: dict[str, Any], clashing: list[str]) -> None:
+        """Keep both values of each clashing field: the row's (what the person sees) and the server's."""
+        t = TABLES[kind_name]
+        row = self.tx.conn.execute(select(t).where(t.c.id == rid)).first()
+        if row is None:
+            return
+        kind = KINDS[kind_name]
+        pending = self.states.get(kind_name, {}).get(rid, {})
+        version = int(record.get("version") or 0)
+        for name in clashing:
+            local = pending[name] if name in pending else getattr(row, name, None)
+            server = record.get(name)
+            if name in kind.field_names:
+                local, server = coerce(kind, name, local), coerce(kind, name, server)
+            elif name == "deleted":
+                local, server = bool(local), bool(server)
+            st.put_conflict(self.tx.conn, kind_name, rid, name, local, server, version)
+        self.open.update(st.conflicts_for(self.tx.conn, [rid]))
+
+    def merge(self, kind_name: str, rec: dict[str, Any], *, after_seq: int | None = None,
+              conflict: bool = False) -> bool:
+        """Take a server copy unless the record is already at or past its version; True if taken."""
+        rid = rec["id"]
+        kind = KINDS[kind_name]
+        version = int(rec.get("version") or 0)
+        current = self.versions.get((kind_name, rid))
+        states = self.states.setdefault(kind_name, {})
+        if conflict and current is not None:
+            states.setdefault(rid, {"id": rid})["conflict"] = True
+        if current is not None and current >= version:
+            # An echo of our own push, or a stale duplicate answer: nothing newer in it.
+            return False
+        keep = self._keep(rid, after_seq)
+        for name, crow in self.open.get(rid, {}).items():
+            if name in rec and version > crow.server_version:
+                # The server moved on: the person should choose against its newest value.
+                value = coerce(kind, name, rec[name]) if name in kind.field_names else rec[name]
+                st.refresh_conflict_server(self.tx.conn, crow.id, value, version)
+        state = states.setdefault(rid, {"id": rid})
+        state.update(version=version, changed_by=rec.get("changed_by"), changed_at=rec.get("changed_at"))
+        for name in _SERVER_FIELDS:
+            if name in rec and name not in keep:
+                state[name] = bool(rec[name]) if name == "deleted" else rec[name]
+        if current is None:
+            state.setdefault("deleted", bool(rec.get("deleted")))
+            state.setdefault("area_code", rec.get("area_code"))
+        for name in kind.field_names:
+            if name in rec and name not in keep:
+                state[name] = rec[name]
+        self.versions[(kind_name, rid)] = version
+        return True
+
+    def flush(self, halfway: Callable[[], None] | None = None) -> None:
+        """Write the merged states; ``halfway`` runs after the first kind is written (a test seam)."""
+        for i, (kind_name, states) in enumerate(self.states.items()):
+            self.tx.apply_server_many(kind_name, list(states.values()))
+            if halfway and i == 0:
+                halfway()
+        self.states.clear()
+
+
+_RUN_LOCKS: dict[str, threading.Lock] = {}
+_RUN_LOCKS_GUARD = threading.Lock()
+
+
+def _run_lock(col: Collection) -> threading.Lock:
+    """One sync at a time per store file, whichever SyncClient runs it."""
+    with _RUN_LOCKS_GUARD:
+        return _RUN_LOCKS.setdefault(str(col.path.resolve()), threading.Lock())
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def _stop_fn(cancel: Cancel) -> Callable[[], bool]:
+    if cancel is None:
+        return lambda: False
+    if isinstance(cancel, threading.Event):
+        return cancel.is_set
+    return cancel
+
+
+def _check(stop: Callable[[], bool]) -> None:
+    if stop():
+        raise CancelledError("同步已取消。")
+
+
+def _results(answer: Any) -> dict[str, dict[str, Any]]:
+    items = answer.get("results") if isinstance(answer, Mapping) else answer
+    if not isinstance(items, list):
+        raise SyncError("平台返回的推送结果格式不正确。")
+    return {r["op_id"]: r for r in items if isinstance(r, Mapping) and "op_id" in r}
+
+
+def _flat(record: Any, rid: str | None, version: Any) -> dict[str, Any] | None:
+    """A wire record with its ``fields`` lifted to the top (the record's own ``kind`` key is dropped: a
+    service's or follow-up's ``kind`` is a field)."""
+    if not isinstance(record, Mapping):
+        return None
+    out = {k: v for k, v in record.items() if k not in ("fields", "kind")}
+    out.update(record.get("fields") or {})
+    out.setdefault("id", rid)
+    if out.get("version") is None:
+        out["version"] = version
+    return out
+
+
+def _field_names(conflicts: Any) -> list[str]:
+    out = []
+    for c in conflicts or []:
+        out.append(c if isinstance(c, str) else c.get("field"))
+    return [c for c in out if c]
+
+
+def _error(body: Any) -> str | None:
+    return body.get("error") if isinstance(body, Mapping) else None
+
+
+def _msg(body: Any, default: str) -> str:
+    if isinstance(body, dict) and body.get("message"):
+        return str(body["message"])
+    return default

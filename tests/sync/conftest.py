@@ -1,0 +1,66 @@
+"""Fixtures: a real reference server per test (SQLite, or PostgreSQL when marked), laptops on real stores."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+_ROOT = Path(__file__).resolve().parents[2]
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+from tests.pg import pg_server  # noqa: E402, F401 - session fixture
+from tests.sync.support import Laptop, make_laptop, start_server  # noqa: E402
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:  # noqa: F811
+    return pg_server.create_database()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'platform.db'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def server_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The server database for convergence tests: each test gets an empty one."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'platform.db'}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def server(sqlite_url: str) -> Iterator[Any]:
+    handle = start_server(sqlite_url)
+    yield handle
+    handle.stop()
+
+
+@pytest.fixture
+def any_server(server_db_url: str) -> Iterator[Any]:
+    handle = start_server(server_db_url)
+    yield handle
+    handle.stop()
+
+
+@pytest.fixture
+def laptops(tmp_path: Path) -> Iterator[Callable[..., Laptop]]:
+    made: list[Laptop] = []
+
+    def factory(name: str, url: str, user: str = "zhangli") -> Laptop:
+        lap = make_laptop(tmp_path, name, url, user)
+        made.append(lap)
+        return lap
+
+    yield factory
+    for lap in made:
+        try:
+            lap.col.close()
+        except Exception:  # noqa: BLE001 - already closed by the test
+            pass
