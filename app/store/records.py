@@ -232,30 +232,7 @@ class Tx:
 
         ``state`` holds id, version, deleted, area_code, changed_by/at and any fields to set.
         """
-        rid = state["id"]
-        k = get_kind(kind_name)
-        fields = {n: state[n] for n in k.field_names if n in state}
-        row = to_db(kind_name, fields)
-        derive(kind_name, row)
-        for n in ("area_code", "version", "deleted", "changed_by", "changed_at"):
-            if n in state:
-                row[n] = state[n]
-        if conflict is not None:
-            row["conflict"] = conflict
-        current = self._row(kind_name, rid)
-        t = TABLES[kind_name]
-        if current is None:
-            row.setdefault("conflict", False)
-            self.conn.execute(insert(t).values(id=rid, **row))
-            diff = {n: [None, v] for n, v in _wire(kind_name, fields).items() if v is not None}
-        else:
-            diff = {n: [coerce(k, n, getattr(current, n)), v] for n, v in _wire(kind_name, fields).items()
-                    if coerce(k, n, getattr(current, n)) != v}
-            if bool(state.get("deleted")) != bool(current.deleted):
-                diff["deleted"] = [bool(current.deleted), bool(state.get("deleted"))]
-            self.conn.execute(update(t).where(t.c.id == rid).values(**row))
-        self._log(kind_name, rid, "sync", diff, actor=str(state.get("changed_by") or "platform"))
-        self.change.source = "sync"
+        self.apply_server_many(kind_name, [state if conflict is None else {**state, "conflict": conflict}])
 
     def apply_server_many(self, kind_name: str, states: list[Mapping[str, Any]]) -> None:
         """``apply_server`` for many records of one kind (one state per id; a ``conflict`` key sets the flag).
