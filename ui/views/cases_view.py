@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from app.queries import cases as q
 from app.rules import workflow
-from app.store.records import Change
 from ui.context import AppContext
 from ui.views import tagged
+from ui.views.live import LiveRefresh
 
 PAGE = 100
 MORE = "__more__"
@@ -86,9 +86,6 @@ class CasesView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.today_fn = today_fn or dt.date.today
-        self._locked = False
-        self._stale = False  # a change arrived while hidden: reload when shown
-        self._generation = 0  # answers of superseded loads are dropped
         lay = QVBoxLayout(self)
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("社区")))
@@ -119,12 +116,8 @@ class CasesView(QWidget):
         hint = QLabel(self.tr("双击打开人员详情；每列按办理时限由近到远排列，超期标红"))
         hint.setStyleSheet("color: #757575;")
         lay.addWidget(hint)
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(200)
-        self._refresh_timer.timeout.connect(self.refresh)
-        ctx.changed.connect(self._on_changed)
-        ctx.locking.connect(self.clear)
+        self.live = LiveRefresh(self, ctx, {"assistance_case", "person"}, reload=self.refresh, clear=self.clear,
+                                delay_ms=200)
         self.refresh()
 
     def _fill_communities(self, communities: list[tuple[str, str, int]]) -> None:
@@ -140,13 +133,11 @@ class CasesView(QWidget):
     def refresh(self) -> None:
         """Reload counts and the first page of every column in the background (also after unlocking with
         the same context); ``refreshed`` is emitted when the board shows the result."""
-        self._locked = False
-        self._stale = False
-        self._generation += 1
+        generation = self.live.loading()
         self.summary.setText(self.tr("　正在读取…"))
         self.ctx.background(
             tagged,
-            self._generation,
+            generation,
             load_board,
             self.ctx.col,
             self.today_fn(),
@@ -160,7 +151,7 @@ class CasesView(QWidget):
 
     def _apply(self, result: tuple[int, tuple[Any, ...]]) -> None:
         gen, (communities, counts, rows) = result
-        if gen != self._generation or self._locked:
+        if not self.live.current(gen):
             return
         self._fill_communities(communities)
         for code, col in self.columns.items():
@@ -211,8 +202,6 @@ class CasesView(QWidget):
             self.ctx.open_record.emit("person", pid)
 
     def clear(self) -> None:
-        self._locked = True
-        self._generation += 1
         for col in self.columns.values():
             col.list.clear()
             col.set_count(0)
@@ -220,16 +209,3 @@ class CasesView(QWidget):
         self.community.clear()
         self.community.blockSignals(False)
         self.summary.setText("")
-
-    def _on_changed(self, change: Change) -> None:
-        if self._locked or not change.kinds & {"assistance_case", "person"}:
-            return
-        if self.isVisible():
-            self._refresh_timer.start()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if self._stale and not self._locked:
-            self.refresh()

@@ -21,8 +21,8 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,8 +47,8 @@ from app.dashboard import ALL, TOTAL, Dashboard, Figure, Ref, compute, drill
 from app.dashboard.commands import export
 from app.dashboard.model import fmt_value
 from app.rules._data import load
-from app.store.records import Change
 from ui.context import AppContext
+from ui.views.live import LiveRefresh
 
 WATCHED = {"person", "assistance_case", "case_step", "visit", "help_plan", "service", "followup", "household",
            "review"}
@@ -152,7 +152,6 @@ class DashboardView(QWidget):
         self._busy = False
         self._again = False
         self._drill_title = ""
-        self._stale = False
         self._fixed_today = today  # tests pin the date; the app counts as of today
         self.today = today or dt.date.today()
 
@@ -219,16 +218,13 @@ class DashboardView(QWidget):
         self.notes: dict[str, QLabel] = {}
 
         self.drill_dialog = DrillDialog(ctx, self)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(800)
-        self._timer.timeout.connect(self.reload)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(cards)
         layout.addWidget(self.tabs, 1)
-        ctx.changed.connect(self._on_changed)
+        # A big county store takes seconds to count: wait for a sync's pages to settle, skip hidden tabs.
+        self.live = LiveRefresh(self, ctx, WATCHED, reload=self.reload, clear=self.clear, delay_ms=800)
         self.reload()
 
     # --- areas --------------------------------------------------------------------------------------------
@@ -254,24 +250,23 @@ class DashboardView(QWidget):
             self._again = True
             return
         self._busy = True
+        self.live.loading()
         self.status.setText(self.tr("正在统计…"))
         self.today = self._fixed_today or dt.date.today()
         self.ctx.background(compute, self.ctx.col, self.today, self.area_code, on_done=self._computed,
                             on_error=self._failed)
 
-    def _on_changed(self, change: Change) -> None:
-        if not change.kinds & WATCHED:
-            return
-        if self.isVisible():
-            self._timer.start()
-        else:  # a big county store takes seconds to count: do it when the tab is next shown
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.reload()
+    def clear(self) -> None:
+        """On lock: nothing of the area's data stays on screen."""
+        self.dashboard = None
+        self.drill_dialog.hide()
+        for card in self.cards.values():
+            card.set("—")
+        for view in self.charts.values():
+            view.setChart(QChart())
+        for table in self.tables.values():
+            table.setRowCount(0)
+        self.status.setText("")
 
     def _failed(self, exc: Exception) -> None:
         self._busy = False
@@ -279,6 +274,8 @@ class DashboardView(QWidget):
 
     def _computed(self, db: Dashboard) -> None:
         self._busy = False
+        if self.live.locked:
+            return
         if self._again:
             self._again = False
             self.reload()

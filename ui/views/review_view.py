@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from app import review
 from app.review import ReviewItem
-from app.store.records import Change
 from ui.context import AppContext
+from ui.views.live import LiveRefresh
 
 WATCHED = {"visit", "help_plan", "case_step", "review", "person", "assistance_case"}
 OVERDUE_BG = QColor("#FDE2E1")
@@ -129,7 +129,6 @@ class ReviewView(QWidget):
         self.current: ReviewItem | None = None
         self._loading = False
         self._reload_again = False
-        self._stale = False
 
         self.summary = QLabel()
         self.only_overdue = QCheckBox(self.tr("只看超期"))
@@ -223,8 +222,7 @@ class ReviewView(QWidget):
         layout.addWidget(split, 1)
 
         self._show_item(None)
-        ctx.changed.connect(self._on_changed)
-        ctx.locking.connect(lambda: self.model.set_items([]))
+        self.live = LiveRefresh(self, ctx, WATCHED, reload=self.reload, clear=self.clear)
         self.reload()
 
     @property
@@ -237,11 +235,14 @@ class ReviewView(QWidget):
             self._reload_again = True
             return
         self._loading = True
+        self.live.loading()
         self.ctx.background(review.queue, self.ctx.col, self.today, on_done=self._loaded,
                             on_error=self._load_failed)
 
     def _loaded(self, items: list[ReviewItem]) -> None:
         self._loading = False
+        if self.live.locked:
+            return
         keep = self.current.id if self.current else None
         self.model.set_items(items)
         self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
@@ -270,19 +271,10 @@ class ReviewView(QWidget):
         self.proxy.only_overdue = self.only_overdue.isChecked()
         self.proxy.invalidate()
 
-    def _on_changed(self, change: Change) -> None:
-        if not change.kinds & WATCHED:
-            return
-        if self.isVisible():
-            self.reload()
-        else:  # reload when the tab is next shown (a sync can bring many changes)
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.reload()
+    def clear(self) -> None:
+        self.model.set_items([])
+        self._show_item(None)
+        self.summary.setText("")
 
     def select(self, record_id: str) -> bool:
         for row in range(self.proxy.rowCount()):

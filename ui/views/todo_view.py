@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.queries.todo import GROUPS, TodoItem, counts, todo
-from app.store.records import Change
 from ui.context import AppContext
 from ui.views import tagged
+from ui.views.live import LiveRefresh
 
 # Kinds whose change can add or remove a to-do item.
 WATCHED = {
@@ -79,32 +79,22 @@ class TodoView(QWidget):
         self.hint.setStyleSheet("color: #757575;")
         lay.addWidget(self.hint)
 
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(100)
-        self._refresh_timer.timeout.connect(self.refresh)
         # After midnight "today" changes: check once a minute (cheap) rather than trusting a long timer.
         self._day_timer = QTimer(self)
         self._day_timer.setInterval(60_000)
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start()
-        ctx.changed.connect(self._on_changed)
-        ctx.locking.connect(self.clear)
-        self._locked = False
-        self._stale = False  # a change arrived while hidden: reload when shown
-        self._generation = 0  # answers of superseded loads are dropped
+        self.live = LiveRefresh(self, ctx, WATCHED, reload=self.refresh, clear=self.clear, delay_ms=100)
         self.refresh()
 
     def refresh(self) -> None:
         """Reload in the background (also what the shell calls after unlocking with the same context);
         ``refreshed`` is emitted when the list shows the result."""
-        self._locked = False
-        self._stale = False
-        self._generation += 1
+        generation = self.live.loading()
         self._loading_day = self.today_fn()
         self.ctx.background(
             tagged,
-            self._generation,
+            generation,
             todo,
             self.ctx.col,
             self._loading_day,
@@ -117,7 +107,7 @@ class TodoView(QWidget):
 
     def _apply(self, result: tuple[int, list[TodoItem]]) -> None:
         gen, items = result
-        if gen != self._generation or self._locked:
+        if not self.live.current(gen):
             return
         today = self._loading_day
         self._shown_day = today
@@ -126,28 +116,13 @@ class TodoView(QWidget):
         self.refreshed.emit()
 
     def clear(self) -> None:
-        self._locked = True
-        self._generation += 1
         self.items = []
         self.tree.clear()
         self.summary.setText("")
         self.title.setText(self.tr("今日待办"))
 
-    def _on_changed(self, change: Change) -> None:
-        if self._locked or not change.kinds & WATCHED:
-            return
-        if self.isVisible():
-            self._refresh_timer.start()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if self._stale and not self._locked:
-            self.refresh()
-
     def _check_day(self) -> None:
-        if not self._locked and self.today_fn() != self._shown_day:
+        if not self.live.locked and self.today_fn() != self._shown_day:
             self.refresh()
 
     def _populate(self, today: dt.date) -> None:

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.queries import visits as q
-from app.store.records import Change
 from ui.context import AppContext
 from ui.dialogs import from_qdate, to_qdate
+from ui.views.live import LiveRefresh
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -130,8 +130,6 @@ class VisitsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.today_fn = today_fn or dt.date.today
-        self._locked = False
-        self._stale = False
         today = self.today_fn()
         lay = QVBoxLayout(self)
         head = QHBoxLayout()
@@ -168,42 +166,22 @@ class VisitsView(QWidget):
             self.table.setColumnWidth(c, w)
         self.table.activated.connect(self._open)  # double-click or Enter
         lay.addWidget(self.table, 1)
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(150)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self.live = LiveRefresh(self, ctx, {"visit", "person"}, reload=self.refresh, clear=self.clear)
         self.which.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.start.dateChanged.connect(lambda _d: self._refresh_timer.start())
-        self.end.dateChanged.connect(lambda _d: self._refresh_timer.start())
-        ctx.changed.connect(self._on_changed)
-        ctx.locking.connect(self.clear)
+        self.start.dateChanged.connect(lambda _d: self.live.schedule())
+        self.end.dateChanged.connect(lambda _d: self.live.schedule())
         self.refresh()
 
     def refresh(self) -> None:
         """Re-read the first page for the filters (also after unlocking with the same context)."""
-        self._locked = False
-        self._stale = False
+        self.live.loading()
         start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
         self.model.reset(self.ctx.col, self.today_fn(), which=self.which.currentData(), start=start, end=end)
         self.summary.setText(self.tr("　共 {n} 条").format(n=self.model.total))
 
     def clear(self) -> None:
-        self._locked = True
         self.model.clear()
         self.summary.setText("")
-
-    def _on_changed(self, change: Change) -> None:
-        if self._locked or not change.kinds & {"visit", "person"}:
-            return
-        if self.isVisible():
-            self._refresh_timer.start()
-        else:
-            self._stale = True  # reload when shown: no work for a tab nobody looks at
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if self._stale and not self._locked:
-            self.refresh()
 
     def _open(self, index: QModelIndex) -> None:
         pid = self.model.data(index, PERSON_ID_ROLE)
