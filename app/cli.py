@@ -230,9 +230,12 @@ def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.func is cmd_app:
+        # The app shows its own errors; importing the store (SQLAlchemy) first would delay its window.
+        return cmd_app(args)
     from app.store.engine import StoreError
 
-    args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except (StoreError, CliError) as exc:

@@ -1,0 +1,284 @@
+"""Start the desktop app: the fast path to the unlock dialog, then the unlock → work → lock cycle.
+
+Only Qt, the font and the translator are loaded before the unlock dialog shows (BRIEF §4: start to unlock
+dialog ≤ 2× a bare PySide6 window). SQLAlchemy, the store and the main window's modules are imported on a
+background thread while the user types the passphrase.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.unlock import DEFAULT_DELAYS, CreateDialog, UnlockDialog
+
+DEMO_PASSPHRASE = "demo-pass-2026"
+DEMO_USER = "zhangli"
+DEMO_HOUSEHOLDS = 300
+DEMO_SERVER = "http://127.0.0.1:8765"
+BENCH_ENV = "OUTREACH_BENCH_EXIT_ON_SHOWN"
+PREWARMED = threading.Event()  # set when the background imports are done (the benchmark waits for it)
+
+
+def _prewarm() -> None:
+    """Import what unlocking needs while the user types (imports are the slow part of starting)."""
+    if PREWARMED.is_set():
+        return
+
+    def work() -> None:
+        import importlib
+
+        # Module imports only (no widgets are made off the GUI thread). Any failure shows again, properly,
+        # when the module is imported for real on unlock.
+        for name in ("app.collection", "app.search", "app.queries.person_list", "app.rules.workflow",
+                     "app.rules.eligibility", "ui.context", "ui.models.person_list", "ui.views.people_view",
+                     "ui.app_window", "ui.views.todo_view"):
+            try:
+                importlib.import_module(name)
+            except Exception:
+                pass
+        PREWARMED.set()
+
+    threading.Thread(target=work, name="prewarm", daemon=True).start()
+
+
+class Shell(QObject):
+    """Owns the session: which dialog shows, the open AppContext, the main window and the idle lock."""
+
+    def __init__(self, app: QApplication, path: Path, *, demo: bool = False, server: str | None = None,
+                 delays: tuple[float, ...] = DEFAULT_DELAYS, idle_check_ms: int = 5000,
+                 start_server: bool = True) -> None:
+        super().__init__()
+        from ui.lock import IdleLock
+
+        self.app = app
+        self.path = Path(path)
+        self.demo = demo
+        self.server = server
+        self.delays = delays
+        self.ctx: Any = None
+        self.window: Any = None
+        self.dialog: QWidget | None = None
+        self.state: dict[str, Any] | None = None
+        self.server_proc: subprocess.Popen | None = None
+        self._start_server = start_server
+        self.idle = IdleLock(app, check_ms=idle_check_ms)
+        self.idle.idle.connect(self.lock)
+
+    # --- dialogs -------------------------------------------------------------------------------------
+    def start(self) -> None:
+        if self.demo and self._start_server:
+            self._launch_server()
+        if self.demo and not self.path.exists():
+            self.show_unlock(preparing=True)
+            self._make_demo()
+        elif self.path.exists():
+            self.show_unlock()
+        else:
+            self.show_create()
+
+    def show_unlock(self, preparing: bool = False, note: str = "") -> UnlockDialog:
+        dlg = UnlockDialog(self.path, self.window, demo_passphrase=DEMO_PASSPHRASE if self.demo else None,
+                           delays=self.delays, note=note)
+        if self.demo:
+            dlg.passphrase.setText(DEMO_PASSPHRASE)
+        self._show_dialog(dlg)
+        if preparing:
+            dlg.set_busy(True, QCoreApplication.translate("Shell", "正在生成演示数据（约 %1 户），请稍候…").replace("%1", str(DEMO_HOUSEHOLDS)))
+        return dlg
+
+    def show_create(self) -> CreateDialog:
+        dlg = CreateDialog(self.path, self.window, {"name": "", "display_name": "", "role": "worker"})
+        self._show_dialog(dlg)
+        return dlg
+
+    def _show_dialog(self, dlg: UnlockDialog | CreateDialog) -> None:
+        self.dialog = dlg
+        dlg.opened.connect(self._unlocked)
+        dlg.rejected.connect(self._dialog_rejected)
+        if self.window is not None and self.window.isVisible():
+            dlg.setModal(True)
+        dlg.show()
+        dlg.raise_()
+        dlg.activateWindow()
+        if os.environ.get(BENCH_ENV):
+            QTimer.singleShot(0, _bench_exit)
+        else:
+            _prewarm()
+
+    def _dialog_rejected(self) -> None:
+        self.dialog = None
+        self.app.quit()
+
+    def _make_demo(self) -> None:
+        from ui.unlock import run_off_thread
+
+        path = self.path
+
+        def make() -> None:
+            from app import areas
+            from app.collection import Collection
+            from app.demo import generate
+
+            user = next(u for u in areas.demo_users() if u["name"] == DEMO_USER)
+            tmp = path.with_name(path.name + ".making")
+            for p in tmp.parent.glob(tmp.name + "*"):
+                p.unlink()
+            col = Collection.create(tmp, DEMO_PASSPHRASE, {k: user[k] for k in ("name", "display_name", "role",
+                                                                               "areas")})
+            try:
+                generate(col, DEMO_HOUSEHOLDS)
+            finally:
+                col.close()
+            tmp.rename(path)  # only a complete demo store ever has the real name
+
+        def done(_r: object) -> None:
+            if isinstance(self.dialog, UnlockDialog):
+                self.dialog.set_busy(False)
+                self.dialog.show_message(QCoreApplication.translate("Shell", "演示数据已生成。"), "info")
+
+        def failed(exc: Exception) -> None:
+            if isinstance(self.dialog, UnlockDialog):
+                self.dialog.set_busy(False)
+                self.dialog.show_message(QCoreApplication.translate("Shell", "生成演示数据失败：%1").replace("%1", str(exc)))
+
+        run_off_thread(make, done, failed, self)
+
+    # --- unlocked ------------------------------------------------------------------------------------
+    def _unlocked(self, col: Any) -> None:
+        from ui.app_window import MainWindow
+        from ui.context import AppContext
+        from ui.views.settings_view import auto_lock_minutes
+
+        self.dialog = None
+        self.ctx = AppContext(col)
+        self._remember_server(col)
+        if self.window is None:
+            self.window = MainWindow()
+            self.window.lock_requested.connect(self.lock)
+            self.window.auto_lock_changed.connect(self.idle.set_minutes)
+        self.window.attach(self.ctx)
+        self.window.restore(self.state)
+        self.state = None
+        self.window.show()
+        self.window.raise_()
+        self.idle.set_minutes(auto_lock_minutes(col))
+        self.idle.start()
+
+    def _remember_server(self, col: Any) -> None:
+        try:
+            if self.server:
+                col.set_meta("sync_server", self.server)
+            elif self.demo and not col.get_meta("sync_server"):
+                col.set_meta("sync_server", DEMO_SERVER)
+        except Exception:  # not worth refusing to unlock over
+            pass
+
+    def lock(self) -> None:
+        """Drop the key and everything decrypted; show the unlock dialog. Unlocking resumes here."""
+        from ui.app_window import top_level_others
+
+        if self.ctx is None or self.window is None:
+            return
+        self.idle.stop()
+        ctx, self.ctx = self.ctx, None
+        self.state = self.window.save_state()
+        ctx.locking.emit()  # forms save their drafts and close themselves
+        ctx.wait_idle()
+        for w in top_level_others((self.window, self.dialog)):
+            w.close()  # anything else still open (dialogs, previews) must not outlive the key
+        self.window.detach()
+        ctx.close()
+        self.show_unlock(note=QCoreApplication.translate("Shell", "已锁定。请输入密码继续工作。"))
+
+    # --- the demo platform ---------------------------------------------------------------------------
+    def _launch_server(self) -> None:
+        import importlib.util
+
+        try:
+            if importlib.util.find_spec("sync.server.cli") is None:
+                return
+        except (ImportError, ValueError):
+            return
+        cmd = [sys.executable, "-m", "sync.server.cli", "serve", "--demo", "--host", "127.0.0.1", "--port", "8765"]
+        root = Path(__file__).resolve().parents[1]
+        log = (self.path.parent / "platform.log") if self.path.parent.exists() else None
+        try:
+            out = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - closed with the process
+            self.server_proc = subprocess.Popen(cmd, cwd=root, stdout=out, stderr=subprocess.STDOUT)
+        except OSError:
+            self.server_proc = None
+
+    def shutdown(self) -> None:
+        self.idle.dispose()
+        if self.ctx is not None:
+            ctx, self.ctx = self.ctx, None
+            if self.window is not None:
+                self.window.detach()
+            ctx.close()
+        if self.server_proc is not None and self.server_proc.poll() is None:
+            self.server_proc.terminate()
+            try:
+                self.server_proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.server_proc.kill()
+        self.server_proc = None
+
+
+def _bench_exit() -> None:
+    """Benchmark hook: report when the dialog is on screen, then leave."""
+    print(f"SHOWN {time.time():.6f}", flush=True)
+    QApplication.instance().quit()
+
+
+def store_path(demo: bool, db: str | None) -> Path:
+    from app.config import default_store_path, demo_store_path
+
+    if db:
+        return Path(db).expanduser()
+    return demo_store_path() if demo else default_store_path()
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    from ui import fonts, i18n
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("OutreachDesk")
+    app.setApplicationDisplayName("就业援助走访台")
+    app.setOrganizationName("OutreachDesk")
+    fonts.install(app)
+    i18n.install(app)
+    return app
+
+
+def run(demo: bool = False, db: str | None = None, server: str | None = None) -> int:
+    app = make_app()
+    shell = Shell(app, store_path(demo, db), demo=demo, server=server,
+                  start_server=not os.environ.get(BENCH_ENV))
+    if demo:
+        shell.path.parent.mkdir(parents=True, exist_ok=True)
+    shell.start()
+    try:
+        return app.exec()
+    finally:
+        shell.shutdown()
+
+
+if __name__ == "__main__":
+    # ``python -m ui.main [--demo] [--db PATH] [--server URL]``: the app without the CLI's other commands.
+    import argparse
+
+    _p = argparse.ArgumentParser(prog="ui.main")
+    _p.add_argument("--demo", action="store_true")
+    _p.add_argument("--db")
+    _p.add_argument("--server")
+    _a = _p.parse_args()
+    sys.exit(run(demo=_a.demo, db=_a.db, server=_a.server))
