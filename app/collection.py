@@ -26,7 +26,7 @@ from app.store.engine import (
     raw_cursor,
 )
 from app.store.migrate import upgrade
-from app.store.records import Listener, Records
+from app.store.records import Change, Listener, Records
 from app.store.tables import TABLES, meta
 
 DEFAULT_USER = {"name": "worker", "display_name": "社区专干", "role": "worker", "areas": []}
@@ -85,6 +85,9 @@ class Collection:
         stmt = stmt.on_conflict_do_update(index_elements=[meta.c.key], set_={"value": text})
         with self.store.lock, self.store.engine.begin() as conn:
             conn.execute(stmt)
+        # Settings changes are announced like record changes (kind "meta"), so e.g. the status bar learns
+        # of a finished sync without being told by the sync screen.
+        self.records.notify(Change({"meta": {key}}))
 
     @property
     def user(self) -> dict[str, Any]:

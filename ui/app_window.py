@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,24 +46,25 @@ class TabSpec:
     roles: tuple[str, ...] = ()  # empty: everyone
 
 
+# Titles are Chinese source text marked for lupdate; shown through _t().
 TABS: tuple[TabSpec, ...] = (
-    TabSpec("todo", "今日待办", "ui.views.todo_view", "TodoView"),
-    TabSpec("people", "户与人员", "ui.views.people_view", "PeopleView"),
-    TabSpec("cases", "援助对象", "ui.views.cases_view", "CasesView"),
-    TabSpec("visits", "走访记录", "ui.views.visits_view", "VisitsView"),
-    TabSpec("sync", "同步", "ui.views.sync_view", "SyncView"),
-    TabSpec("settings", "设置", "ui.views.settings_view", "SettingsView"),
-    TabSpec("review", "审核", "ui.views.review_view", "ReviewView", ("supervisor", "admin")),
-    TabSpec("dashboard", "统计", "ui.views.dashboard_view", "DashboardView", ("supervisor", "admin")),
+    TabSpec("todo", QT_TRANSLATE_NOOP("MainWindow", "今日待办"), "ui.views.todo_view", "TodoView"),
+    TabSpec("people", QT_TRANSLATE_NOOP("MainWindow", "户与人员"), "ui.views.people_view", "PeopleView"),
+    TabSpec("cases", QT_TRANSLATE_NOOP("MainWindow", "援助对象"), "ui.views.cases_view", "CasesView"),
+    TabSpec("visits", QT_TRANSLATE_NOOP("MainWindow", "走访记录"), "ui.views.visits_view", "VisitsView"),
+    TabSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "同步"), "ui.views.sync_view", "SyncView"),
+    TabSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "设置"), "ui.views.settings_view", "SettingsView"),
+    TabSpec("review", QT_TRANSLATE_NOOP("MainWindow", "审核"), "ui.views.review_view", "ReviewView",
+            ("supervisor", "admin")),
+    TabSpec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "统计"), "ui.views.dashboard_view", "DashboardView",
+            ("supervisor", "admin")),
 )
-# Marked for lupdate (the titles above are data).
-_TITLES = (
-    QCoreApplication.translate("MainWindow", "今日待办"), QCoreApplication.translate("MainWindow", "户与人员"),
-    QCoreApplication.translate("MainWindow", "援助对象"), QCoreApplication.translate("MainWindow", "走访记录"),
-    QCoreApplication.translate("MainWindow", "同步"), QCoreApplication.translate("MainWindow", "设置"),
-    QCoreApplication.translate("MainWindow", "审核"), QCoreApplication.translate("MainWindow", "统计"),
-)
-ROLE_NAMES = {"worker": "社区专干", "office": "经办人员", "supervisor": "督导审核", "admin": "管理员"}
+ROLE_NAMES = {
+    "worker": QT_TRANSLATE_NOOP("MainWindow", "社区专干"),
+    "office": QT_TRANSLATE_NOOP("MainWindow", "经办人员"),
+    "supervisor": QT_TRANSLATE_NOOP("MainWindow", "督导审核"),
+    "admin": QT_TRANSLATE_NOOP("MainWindow", "管理员"),
+}
 
 
 def load_view(module: str, cls: str, ctx: AppContext) -> QWidget:
@@ -371,8 +372,8 @@ class MainWindow(QMainWindow):
         role = user.get("role", "worker")
         self.status_file.setText(self.tr("数据文件：%1").replace("%1", col.path.name))
         self.status_file.setToolTip(str(col.path))
-        self.status_user.setText(f"{user.get('display_name') or user.get('name', '')}（"
-                                 f"{_t(ROLE_NAMES.get(role, role))}）")
+        self.status_user.setText(self.tr("{name}（{role}）").format(
+            name=user.get("display_name") or user.get("name", ""), role=_t(ROLE_NAMES.get(role, role))))
 
     def refresh_status(self) -> None:
         """Last sync and pending changes, read on a worker thread."""
@@ -393,20 +394,11 @@ class MainWindow(QMainWindow):
 
 
 def _sync_status(col: Any) -> tuple[str | None, int]:
-    """(last successful sync time, outbox size). The sync engine may keep the time in meta "sync" or only in
-    its run log ("sync_log", newest last)."""
-    sync = col.get_meta("sync", {}) or {}
-    last = sync.get("last_sync_at") if isinstance(sync, dict) else None
-    if not last:
-        log = col.get_meta("sync_log", []) or []
-        last = next((e.get("at") for e in reversed(log) if isinstance(e, dict) and e.get("ok")), None)
+    """(last successful sync time from the sync run log, outbox size)."""
+    from ui.sync_runner import read_log
+
+    last = next((e.get("at") for e in reversed(read_log(col)) if e.get("ok")), None)
     return last, col.records.pending_count()
-
-
-_ROLE_TITLES = (
-    QCoreApplication.translate("MainWindow", "社区专干"), QCoreApplication.translate("MainWindow", "经办人员"),
-    QCoreApplication.translate("MainWindow", "督导审核"), QCoreApplication.translate("MainWindow", "管理员"),
-)
 
 
 def _local(at: str) -> str:

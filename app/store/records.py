@@ -324,8 +324,11 @@ class Records:
             tx = Tx(conn, self.actor)
             yield tx
         if tx.change.ids:
-            for listener in list(self._listeners):
-                listener(tx.change)
+            self.notify(tx.change)
+
+    def notify(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

@@ -58,3 +58,14 @@ def test_signal_emits_keep_reference_counts(qtbot) -> None:  # noqa: ANN001
         e.ping.emit(1)
         QApplication.processEvents()
     assert (sys.getrefcount(True), sys.getrefcount(None)) == before
+
+
+def test_settings_changes_are_announced(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    col = Collection.create(tmp_path / "c.db", "context-passphrase-1")
+    ctx = AppContext(col)
+    seen: list[dict] = []
+    ctx.changed.connect(lambda change: seen.append(change.ids))
+    col.set_meta("sync_log", [{"at": "2026-11-25T04:53:00+00:00", "ok": True}])
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [{"meta": {"sync_log"}}]
+    ctx.close()
