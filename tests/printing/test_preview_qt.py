@@ -130,16 +130,16 @@ def test_batch_print_progress_and_cancel(qtbot: Any, col: Any, watched_dirs: Pat
         ctx._unsubscribe()
 
 
-def test_add_print_menu_lists_forms(qtbot: Any, col: Any, ids: dict[str, str]) -> None:
+def test_print_menu_lists_forms(qtbot: Any, col: Any, ids: dict[str, str]) -> None:
     from PySide6.QtWidgets import QMenu
 
     from ui.context import AppContext
-    from ui.print_actions import add_print_menu
+    from ui.print_actions import fill_print_menu
 
     ctx = AppContext(col)
     try:
         menu = QMenu()
-        sub = add_print_menu(menu, ctx, None, person_id=ids["case_person"], household_id=ids["household"])
+        sub = fill_print_menu(menu, ctx, None, person_id=ids["case_person"], household_id=ids["household"])
         labels = [a.text() for a in sub.actions()]
         assert labels == ["入户走访登记表…", "政策明白卡…", "就业援助方案…", "就业困难人员认定情况表…"]
     finally:

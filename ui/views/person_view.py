@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -76,7 +77,7 @@ def answer_review(col: Any, review_id: str, answer: str, today: dt.date) -> None
     """Writer-thread job: the worker's answer to a returned item (reaches the supervisor by sync)."""
     text = answer.strip()
     if not text:
-        raise ops.ValidationError({"answer": "请填写答复内容"})
+        raise ops.ValidationError({"answer": QCoreApplication.translate("PersonView", "请填写答复内容")})
     col.records.update(
         "review", review_id, {"answer": text, "answered_by": col.user["name"], "answered_on": today}
     )
@@ -184,7 +185,11 @@ class PersonView(QWidget):
         self.plan_visit_btn.clicked.connect(self.plan_visit)
         self.plan_btn = QPushButton(self.tr("编辑援助方案"))
         self.plan_btn.clicked.connect(self.edit_plan)
-        for b in (self.visit_btn, self.plan_visit_btn, self.plan_btn):
+        self.print_btn = QPushButton(self.tr("打印"))
+        self.print_menu = QMenu(self.print_btn)
+        self.print_menu.aboutToShow.connect(self._fill_print_menu)  # the forms for whoever is shown now
+        self.print_btn.setMenu(self.print_menu)
+        for b in (self.visit_btn, self.plan_visit_btn, self.plan_btn, self.print_btn):
             head.addWidget(b)
         outer.addLayout(head)
 
@@ -819,6 +824,12 @@ class PersonView(QWidget):
             materials[it.data(Qt.ItemDataRole.UserRole)] = it.checkState() == Qt.CheckState.Checked
         self.detail.case.record["materials"] = materials
         self.ctx.write(save_materials, self.ctx.col, self.detail.case.record["id"], materials)
+
+    def _fill_print_menu(self) -> None:
+        from ui.print_actions import fill_print_menu  # ReportLab loads on first print, not at start-up
+
+        self.print_menu.clear()
+        fill_print_menu(self.print_menu, self.ctx, self, household_id=self.household_id, person_id=self.person_id)
 
     def record_visit(self) -> None:
         from ui.dialogs.visit_form import open_visit_form

@@ -58,9 +58,15 @@ class TodoView(QWidget):
         head.addWidget(self.title)
         self.summary = QLabel()
         head.addWidget(self.summary, 1)
+        # Office staff print the day's route and a pre-filled sheet per household before the workers go out.
+        self.sheets_btn = QPushButton(self.tr("打印今日走访表"))
+        self.sheets_btn.clicked.connect(self.print_sheets)
+        self.route_btn = QPushButton(self.tr("打印路线单"))
+        self.route_btn.clicked.connect(self.print_route)
         self.refresh_btn = QPushButton(self.tr("刷新"))
         self.refresh_btn.clicked.connect(self.refresh)
-        head.addWidget(self.refresh_btn)
+        for b in (self.sheets_btn, self.route_btn, self.refresh_btn):
+            head.addWidget(b)
         lay.addLayout(head)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("人员"), self.tr("事项"), self.tr("期限"), self.tr("状态")])
@@ -86,6 +92,16 @@ class TodoView(QWidget):
         self._day_timer.start()
         self.live = LiveRefresh(self, ctx, WATCHED, reload=self.refresh, clear=self.clear, delay_ms=100)
         self.refresh()
+
+    def print_sheets(self) -> None:
+        from ui.print_actions import batch_print
+
+        batch_print(self.ctx, self, "visit-sheet", self.today_fn())
+
+    def print_route(self) -> None:
+        from ui.print_actions import preview
+
+        preview(self.ctx, self, "route", date=self.today_fn())
 
     def refresh(self) -> None:
         """Reload in the background (also what the shell calls after unlocking with the same context);
