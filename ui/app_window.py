@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         ctx.open_record.connect(self.show_record)
         ctx.changed.connect(self._changed)
         ctx.status.connect(self.show_status)
+        ctx.notice.connect(self.show_notice)
         self.stack.setCurrentIndex(self.PAGE_TABS)
         self._status_static()
         # Counting pending changes can mean reading a large outbox: after the first screen, off the GUI thread.
@@ -225,7 +226,7 @@ class MainWindow(QMainWindow):
         ctx, self.ctx = self.ctx, None
         if ctx is not None:
             for sig, slot in ((ctx.open_record, self.show_record), (ctx.changed, self._changed),
-                              (ctx.status, self.show_status)):
+                              (ctx.status, self.show_status), (ctx.notice, self.show_notice)):
                 try:
                     sig.disconnect(slot)
                 except (RuntimeError, TypeError):
@@ -355,11 +356,13 @@ class MainWindow(QMainWindow):
 
     # --- status --------------------------------------------------------------------------------------
     def show_status(self, text: str) -> None:
-        """A short message; shown as a banner on the record page (e.g. a sheet printed from an old version)."""
-        if self.on_record_page() and text:
-            self.notice.setText(text)
-            self.notice.show()
         self.statusBar().showMessage(text, 15000)
+
+    def show_notice(self, text: str) -> None:
+        """A banner on the record page (e.g. a sheet printed from an old version of the record)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        self.show_status(text)
 
     def _changed(self, _change: object) -> None:
         self._status_timer.start()

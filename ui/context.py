@@ -52,7 +52,8 @@ class AppContext(QObject):
     changed = Signal(object)  # app.store.records.Change, on the GUI thread
     open_record = Signal(str, str)  # kind, id: "show me this record" (the main window navigates)
     locking = Signal()  # about to drop the key: views clear what they show
-    status = Signal(str)  # a short message for the status bar
+    status = Signal(str)  # a short, passing message for the status bar
+    notice = Signal(str)  # a message the user must see beside the record shown (e.g. an outdated sheet)
 
     def __init__(self, col: Collection, parent: QObject | None = None) -> None:
         super().__init__(parent)

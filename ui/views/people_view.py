@@ -266,7 +266,7 @@ class PeopleView(QWidget):
         self.ctx.open_record.emit(kind, rid)
         current = int(rec.get("version") or 0)
         if current != printed:
-            self.ctx.status.emit(self.tr("该表打印自旧版本（打印时版本 %1，当前版本 %2）")
+            self.ctx.notice.emit(self.tr("该表打印自旧版本（打印时版本 %1，当前版本 %2）")
                                  .replace("%1", str(printed)).replace("%2", str(current)))
         return True
 
