@@ -128,13 +128,15 @@ def _household(b: _Batch, rng: random.Random, today: dt.date, area: str, worker:
         "zero_employment": zero, "zero_flagged_on": _days_ago(rng, today, 10, 400) if zero else None,
         "dibao": rng.random() < 0.1, "poverty_lifted": rng.random() < 0.05,
     })
-    head = _person(rng, today, area, hh, "户主", (28, 58))
+    head_age = rng.randint(28, 58)
+    head = _person(rng, today, area, hh, "户主", (head_age, head_age))
     members = [head]
     surname = head["name"][0]
     if rng.random() < 0.75:
-        members.append(_person(rng, today, area, hh, "配偶", (26, 58)))
-    for _ in range(rng.choice((0, 0, 1, 1, 2))):
-        members.append(_person(rng, today, area, hh, "子女", (18, 30), surname))
+        members.append(_person(rng, today, area, hh, "配偶", (max(22, head_age - 6), min(60, head_age + 4))))
+    # Grown-up children only where the parents are old enough to have them.
+    for _ in range(rng.choice((0, 0, 1, 1, 2)) if head_age >= 42 else 0):
+        members.append(_person(rng, today, area, hh, "子女", (18, min(32, head_age - 22)), surname))
     if zero:
         for m in members:
             m.update(employment_status="unemployed", employed_on=None,

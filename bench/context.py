@@ -11,8 +11,8 @@ from typing import Any
 
 PASSPHRASE = "bench-passphrase-2026"
 WORK = Path(os.environ.get("OUTREACH_BENCH_DIR", "/tmp/outreach-bench"))
-# Households that give about 100 000 persons with the demo generator (≈2.55 persons per household).
-HOUSEHOLDS_100K = 39200
+# Households that give about 100 000 persons with the demo generator (≈2.18 persons per household).
+HOUSEHOLDS_100K = 45800
 
 
 def metric(value: float, unit: str, target: float | None, *, lower_is_better: bool = True,
