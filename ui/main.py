@@ -252,10 +252,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("OutreachDesk")
-    app.setApplicationDisplayName("就业援助走访台")
     app.setOrganizationName("OutreachDesk")
     fonts.install(app)
     i18n.install(app)
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "就业援助走访台"))
     return app
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import requests
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 
 from app.collection import Collection
 from app.store import sync_state as st
@@ -28,9 +28,15 @@ LOG_SIZE = 50
 DEFAULT_MINUTES = 15
 HEALTH_TIMEOUT = 2.0  # seconds: the check only asks "is the platform reachable now?"
 
-# Engine stage → what the worker sees.
-STAGES = {"login": "登录", "upload": "上传附件", "push": "上传修改", "pull": "下载更新", "download": "下载附件",
-          "done": "完成"}
+# Engine stage → what the worker sees (Chinese source text; the sync screen translates it in its context).
+STAGES = {
+    "login": QT_TRANSLATE_NOOP("SyncView", "登录"),
+    "upload": QT_TRANSLATE_NOOP("SyncView", "上传附件"),
+    "push": QT_TRANSLATE_NOOP("SyncView", "上传修改"),
+    "pull": QT_TRANSLATE_NOOP("SyncView", "下载更新"),
+    "download": QT_TRANSLATE_NOOP("SyncView", "下载附件"),
+    "done": QT_TRANSLATE_NOOP("SyncView", "完成"),
+}
 
 
 def _summary(report: SyncReport, auto: bool) -> dict[str, Any]:

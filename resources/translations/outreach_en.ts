@@ -1,206 +1,241 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="91" />
+        <location filename="../../ui/views/cases_view.py" line="91"/>
         <source>社区</source>
-        <translation type="unfinished">Community</translation>
+        <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="98" />
+        <location filename="../../ui/views/cases_view.py" line="98"/>
         <source>刷新</source>
-        <translation type="unfinished" />
+        <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="116" />
+        <location filename="../../ui/views/cases_view.py" line="116"/>
         <source>双击打开人员详情；每列按办理时限由近到远排列，超期标红</source>
-        <translation type="unfinished" />
+        <translation>Double-click to open the person; each column is sorted by deadline, soonest first; overdue in red</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="127" />
+        <location filename="../../ui/views/cases_view.py" line="127"/>
         <source>全部社区</source>
-        <translation type="unfinished">All communities</translation>
+        <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="137" />
-        <source>　正在读取…</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/views/cases_view.py" line="137"/>
+        <source>&#x3000;正在读取…</source>
+        <translation>  Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="150" />
-        <source>　读取失败：{e}</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/views/cases_view.py" line="150"/>
+        <source>&#x3000;读取失败：{e}</source>
+        <translation>  Loading failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="163" />
-        <source>　在办 {a} 人，共 {t} 人</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/views/cases_view.py" line="163"/>
+        <source>&#x3000;在办 {a} 人，共 {t} 人</source>
+        <translation>  {a} in progress, {t} in total</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="179" />
+        <location filename="../../ui/views/cases_view.py" line="179"/>
         <source>（未知）</source>
-        <translation type="unfinished" />
+        <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="192" />
+        <location filename="../../ui/views/cases_view.py" line="192"/>
         <source>显示更多（还有 {n} 人）…</source>
-        <translation type="unfinished" />
+        <translation>Show more ({n} more)…</translation>
     </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="115" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="44"/>
+        <source>所属社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="45"/>
+        <source>记录状态</source>
+        <translation>Record status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="64"/>
+        <source>已删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="65"/>
+        <source>保留（未删除）</source>
+        <translation>Kept (not deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="74"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="75"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="122"/>
         <source>处理同步冲突 — %1：%2</source>
-        <translation type="unfinished" />
+        <translation>Resolve sync conflict — %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="119" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="126"/>
         <source>这条记录在本机和平台上被同时修改了（黄色的字段）。请逐项选择要保留的值：选“本机”保留本机的修改，选“平台”采用平台上的值。其余字段两边一致，只作参考。选择会在下次同步时发送到平台。</source>
-        <translation type="unfinished" />
+        <translation>This record was changed both on this computer and on the platform (fields in yellow). Choose the value to keep for each one: “Local” keeps the change made here, “Platform” takes the platform&apos;s value. The other fields are the same on both sides and are shown for reference. Your choices are sent to the platform at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="124" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="131"/>
         <source>字段</source>
-        <translation type="unfinished" />
+        <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="124" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="131"/>
         <source>本机的值</source>
-        <translation type="unfinished" />
+        <translation>Local value</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="124" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="131"/>
         <source>平台的值</source>
-        <translation type="unfinished" />
+        <translation>Platform value</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="138" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="145"/>
         <source>全部用本机</source>
-        <translation type="unfinished" />
+        <translation>All local</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="139" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="146"/>
         <source>全部用平台</source>
-        <translation type="unfinished" />
+        <translation>All platform</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="140" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="147"/>
         <source>打开记录</source>
-        <translation type="unfinished" />
+        <translation>Open record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="145" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="152"/>
         <source>应用选择</source>
-        <translation type="unfinished" />
+        <translation>Apply choices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="146" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="153"/>
         <source>取消</source>
-        <translation type="unfinished" />
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="182" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="189"/>
         <source>本机</source>
-        <translation type="unfinished" />
+        <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="183" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="190"/>
         <source>平台</source>
-        <translation type="unfinished" />
+        <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="230" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="192"/>
+        <source>{side}：{value}</source>
+        <translation>{side}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="237"/>
         <source>还有 %1 个字段未选择，未选择的字段保持冲突状态。</source>
-        <translation type="unfinished" />
+        <translation>%1 field(s) not chosen yet; they stay in conflict.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="231" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="238"/>
         <source>已全部选择。</source>
-        <translation type="unfinished" />
+        <translation>All fields chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="253" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="260"/>
         <source>无法保存选择</source>
-        <translation type="unfinished" />
+        <translation>Cannot save the choices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="254" />
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="261"/>
         <source>保存选择时出错：%1。请关闭后重新打开此冲突。</source>
-        <translation type="unfinished" />
+        <translation>Saving the choices failed: %1. Close and reopen this conflict.</translation>
     </message>
 </context>
 <context>
     <name>CreateDialog</name>
     <message>
-        <location filename="../../ui/unlock.py" line="259" />
+        <location filename="../../ui/unlock.py" line="259"/>
         <source>首次使用：设置数据文件密码。所有数据加密保存在本机，忘记密码将无法恢复。</source>
         <translation>First use: choose the data file passphrase. All data is stored encrypted on this computer; a forgotten passphrase cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="261" />
+        <location filename="../../ui/unlock.py" line="261"/>
         <source>例如：张丽</source>
         <translation>e.g. Zhang Li</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="263" />
+        <location filename="../../ui/unlock.py" line="263"/>
         <source>平台登录账号</source>
         <translation>Platform login name</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="266" />
+        <location filename="../../ui/unlock.py" line="266"/>
         <source>至少 10 个字符，混合字母、数字、汉字或符号</source>
         <translation>At least 10 characters: mix letters, digits, Chinese or symbols</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="272" />
+        <location filename="../../ui/unlock.py" line="272"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="273" />
+        <location filename="../../ui/unlock.py" line="273"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="274" />
+        <location filename="../../ui/unlock.py" line="274"/>
         <source>密码</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="276" />
+        <location filename="../../ui/unlock.py" line="276"/>
         <source>再次输入</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="277" />
+        <location filename="../../ui/unlock.py" line="277"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="286" />
+        <location filename="../../ui/unlock.py" line="286"/>
         <source>请填写姓名。</source>
         <translation>Enter your name.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="290" />
+        <location filename="../../ui/unlock.py" line="290"/>
         <source>密码太弱：%1</source>
         <translation>Passphrase too weak: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="293" />
+        <location filename="../../ui/unlock.py" line="293"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="298" />
+        <location filename="../../ui/unlock.py" line="298"/>
         <source>正在创建加密数据文件…</source>
         <translation>Creating the encrypted data file…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="316" />
+        <location filename="../../ui/unlock.py" line="316"/>
         <source>创建失败：%1</source>
         <translation>Creating failed: %1</translation>
     </message>
@@ -208,464 +243,495 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="165" />
+        <location filename="../../ui/views/dashboard_view.py" line="165"/>
         <source>刷新</source>
-        <translation type="unfinished" />
+        <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="167" />
+        <location filename="../../ui/views/dashboard_view.py" line="167"/>
         <source>导出的文件不加密</source>
-        <translation type="unfinished" />
+        <translation>Exported files are not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="169" />
+        <location filename="../../ui/views/dashboard_view.py" line="169"/>
         <source>导出 Excel</source>
-        <translation type="unfinished" />
+        <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="170" />
+        <location filename="../../ui/views/dashboard_view.py" line="170"/>
         <source>导出 PDF</source>
-        <translation type="unfinished" />
+        <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="174" />
+        <location filename="../../ui/views/dashboard_view.py" line="174"/>
         <source>区域：</source>
-        <translation type="unfinished" />
+        <translation>Area:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="186" />
+        <location filename="../../ui/views/dashboard_view.py" line="186"/>
         <source>援助对象</source>
-        <translation type="unfinished">Cases</translation>
+        <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="187" />
+        <location filename="../../ui/views/dashboard_view.py" line="187"/>
         <source>帮扶中</source>
-        <translation type="unfinished" />
+        <translation>Receiving help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="188" />
+        <location filename="../../ui/views/dashboard_view.py" line="188"/>
         <source>服务包达标率</source>
-        <translation type="unfinished" />
+        <translation>Service package met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="189" />
+        <location filename="../../ui/views/dashboard_view.py" line="189"/>
         <source>环节已超期</source>
-        <translation type="unfinished" />
+        <translation>Stage overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="190" />
+        <location filename="../../ui/views/dashboard_view.py" line="190"/>
         <source>即将到期</source>
-        <translation type="unfinished" />
+        <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="191" />
+        <location filename="../../ui/views/dashboard_view.py" line="191"/>
         <source>回访逾期未做</source>
-        <translation type="unfinished" />
+        <translation>Follow-ups overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="192" />
+        <location filename="../../ui/views/dashboard_view.py" line="192"/>
         <source>零就业未清零（户）</source>
-        <translation type="unfinished" />
+        <translation>Zero-employment not cleared (households)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="193" />
+        <location filename="../../ui/views/dashboard_view.py" line="193"/>
         <source>待审核</source>
-        <translation type="unfinished" />
+        <translation>Awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="216" />
+        <location filename="../../ui/views/dashboard_view.py" line="216"/>
         <source>概览</source>
-        <translation type="unfinished" />
+        <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="234" />
+        <location filename="../../ui/views/dashboard_view.py" line="234"/>
         <source>全部辖区</source>
-        <translation type="unfinished" />
+        <translation>Whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="254" />
+        <location filename="../../ui/views/dashboard_view.py" line="254"/>
         <source>正在统计…</source>
-        <translation type="unfinished" />
+        <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="273" />
+        <location filename="../../ui/views/dashboard_view.py" line="273"/>
         <source>统计失败：%1</source>
-        <translation type="unfinished" />
+        <translation>Calculation failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="284" />
+        <location filename="../../ui/views/dashboard_view.py" line="284"/>
         <source>统计日期 %1，用时 %2 秒</source>
-        <translation type="unfinished" />
+        <translation>As of %1, took %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="295" />
+        <location filename="../../ui/views/dashboard_view.py" line="295"/>
         <source>达标 %1 人</source>
-        <translation type="unfinished" />
+        <translation>%1 met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="300" />
+        <location filename="../../ui/views/dashboard_view.py" line="300"/>
         <source>%1 个工作日内</source>
-        <translation type="unfinished" />
+        <translation>within %1 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="303" />
+        <location filename="../../ui/views/dashboard_view.py" line="303"/>
         <source>最长 %1 天</source>
-        <translation type="unfinished" />
+        <translation>longest %1 days</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="306" />
+        <location filename="../../ui/views/dashboard_view.py" line="306"/>
         <source>超期 %1</source>
-        <translation type="unfinished" />
+        <translation>%1 overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="341" />
+        <location filename="../../ui/views/dashboard_view.py" line="341"/>
         <source>各环节人数（点击柱子查看明细）</source>
-        <translation type="unfinished" />
+        <translation>People per stage (click a bar for details)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="342" />
+        <location filename="../../ui/views/dashboard_view.py" line="342"/>
         <source>人数</source>
-        <translation type="unfinished" />
+        <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="358" />
+        <location filename="../../ui/views/dashboard_view.py" line="358"/>
         <source>在册援助对象困难类别</source>
-        <translation type="unfinished" />
+        <translation>Difficulty categories of current cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="372" />
+        <location filename="../../ui/views/dashboard_view.py" line="372"/>
         <source>各社区最低服务包达标情况</source>
-        <translation type="unfinished" />
+        <translation>Minimum service package by community</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="373" />
+        <location filename="../../ui/views/dashboard_view.py" line="373"/>
         <source>达标</source>
-        <translation type="unfinished" />
+        <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="373" />
+        <location filename="../../ui/views/dashboard_view.py" line="373"/>
         <source>未达标</source>
-        <translation type="unfinished" />
+        <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="426" />
+        <location filename="../../ui/views/dashboard_view.py" line="426"/>
         <source>点击数字查看明细。</source>
-        <translation type="unfinished" />
+        <translation>Click a number for details.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="473" />
+        <location filename="../../ui/views/dashboard_view.py" line="473"/>
         <source>合计</source>
-        <translation type="unfinished" />
+        <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="488" />
+        <location filename="../../ui/views/dashboard_view.py" line="488"/>
         <source>导出未加密文件</source>
-        <translation type="unfinished" />
+        <translation>Export an unencrypted file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="489" />
+        <location filename="../../ui/views/dashboard_view.py" line="489"/>
         <source>导出的文件不加密，任何拿到文件的人都能打开。文件只含统计数字和专干姓名，但仍请妥善保管、用后删除。是否继续？</source>
-        <translation type="unfinished" />
+        <translation>The exported file is not encrypted: anyone who gets it can open it. It holds only figures and worker names, but keep it safe and delete it after use. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="495" />
+        <location filename="../../ui/views/dashboard_view.py" line="494"/>
+        <source>就业援助统计_{date}</source>
+        <translation>employment_assistance_stats_{date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="495"/>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="495" />
+        <location filename="../../ui/views/dashboard_view.py" line="495"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="496" />
+        <location filename="../../ui/views/dashboard_view.py" line="496"/>
         <source>导出统计</source>
-        <translation type="unfinished" />
+        <translation>Export dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="503" />
+        <location filename="../../ui/views/dashboard_view.py" line="503"/>
         <source>正在导出…</source>
-        <translation type="unfinished" />
+        <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="508" />
+        <location filename="../../ui/views/dashboard_view.py" line="508"/>
         <source>已导出：%1（文件不加密）</source>
-        <translation type="unfinished" />
+        <translation>Exported: %1 (not encrypted)</translation>
     </message>
 </context>
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="109" />
+        <location filename="../../ui/views/dashboard_view.py" line="109"/>
         <source>记录</source>
-        <translation type="unfinished" />
+        <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="109" />
+        <location filename="../../ui/views/dashboard_view.py" line="109"/>
         <source>类型</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="117" />
+        <location filename="../../ui/views/dashboard_view.py" line="117"/>
         <source>双击一行打开该人员。</source>
-        <translation type="unfinished" />
+        <translation>Double-click a row to open the person.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="119" />
+        <location filename="../../ui/views/dashboard_view.py" line="119"/>
         <source>关闭</source>
-        <translation type="unfinished" />
+        <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="133" />
+        <location filename="../../ui/views/dashboard_view.py" line="133"/>
         <source>明细：%1</source>
-        <translation type="unfinished" />
+        <translation>Details: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="134" />
-        <source>%1　共 %2 条</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/views/dashboard_view.py" line="134"/>
+        <source>%1&#x3000;共 %2 条</source>
+        <translation>%1  (%2 rows)</translation>
     </message>
 </context>
 <context>
     <name>HelpPlanEditor</name>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="64" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="40"/>
+        <source>请选择或填写困难类型</source>
+        <translation>Choose or enter a difficulty type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="42"/>
+        <source>请选择困难程度</source>
+        <translation>Choose a difficulty degree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="45"/>
+        <source>第 {n} 项措施：请填写措施内容</source>
+        <translation>Measure {n}: enter what will be done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="51"/>
+        <source>第 {n} 项措施：目标日期格式不正确，应为 年-月-日</source>
+        <translation>Measure {n}: the target date must be YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="66"/>
         <source>援助方案 — {name}</source>
-        <translation type="unfinished" />
+        <translation>Help plan — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="75" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="77"/>
         <source>困难类型 *</source>
-        <translation type="unfinished" />
+        <translation>Difficulty type *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="77" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="79"/>
         <source>请选择</source>
-        <translation type="unfinished" />
+        <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="83" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="85"/>
         <source>困难程度 *</source>
-        <translation type="unfinished" />
+        <translation>Difficulty degree *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="86" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="88"/>
         <source>优势</source>
-        <translation type="unfinished" />
+        <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="87" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="89"/>
         <source>就业障碍</source>
-        <translation type="unfinished" />
+        <translation>Barriers to employment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="88" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="90"/>
         <source>就业意向</source>
-        <translation type="unfinished" />
+        <translation>Job intentions</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="89" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="91"/>
         <source>进展</source>
-        <translation type="unfinished" />
+        <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="98" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="100"/>
         <source>帮扶措施</source>
-        <translation type="unfinished" />
+        <translation>Help measures</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="101" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="103"/>
         <source>措施内容</source>
-        <translation type="unfinished" />
+        <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="101" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="103"/>
         <source>责任人</source>
-        <translation type="unfinished" />
+        <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="101" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="103"/>
         <source>目标日期</source>
-        <translation type="unfinished" />
+        <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="101" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="103"/>
         <source>已完成</source>
-        <translation type="unfinished" />
+        <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="113" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="115"/>
         <source>添加措施</source>
-        <translation type="unfinished" />
+        <translation>Add measure</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="115" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="117"/>
         <source>删除所选</source>
-        <translation type="unfinished" />
+        <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="132" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="134"/>
         <source>保存援助方案</source>
-        <translation type="unfinished" />
+        <translation>Save help plan</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="135" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="137"/>
         <source>取消</source>
-        <translation type="unfinished" />
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="153" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="155"/>
         <source>年-月-日，如 2026-12-31</source>
-        <translation type="unfinished" />
+        <translation>YYYY-MM-DD, e.g. 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="232" />
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="234"/>
         <source>保存失败：{error}</source>
-        <translation type="unfinished" />
+        <translation>Saving failed: {error}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app_window.py" line="61" />
+        <location filename="../../ui/app_window.py" line="51"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="61" />
+        <location filename="../../ui/app_window.py" line="52"/>
         <source>户与人员</source>
         <translation>Households &amp;&amp; people</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="62" />
+        <location filename="../../ui/app_window.py" line="53"/>
         <source>援助对象</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="62" />
+        <location filename="../../ui/app_window.py" line="54"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="63" />
+        <location filename="../../ui/app_window.py" line="55"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="63" />
+        <location filename="../../ui/app_window.py" line="56"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="64" />
+        <location filename="../../ui/app_window.py" line="57"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="64" />
+        <location filename="../../ui/app_window.py" line="59"/>
         <source>统计</source>
-        <translation>Statistics</translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="76" />
-        <location filename="../../ui/app_window.py" line="79" />
-        <location filename="../../ui/app_window.py" line="84" />
+        <location filename="../../ui/app_window.py" line="77"/>
+        <location filename="../../ui/app_window.py" line="80"/>
+        <location filename="../../ui/app_window.py" line="85"/>
         <source>此功能加载失败</source>
         <translation>This screen failed to load</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="128" />
+        <location filename="../../ui/app_window.py" line="129"/>
+        <location filename="../../ui/main.py" line="258"/>
         <source>就业援助走访台</source>
         <translation>OutreachDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="138" />
+        <location filename="../../ui/app_window.py" line="139"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="138" />
+        <location filename="../../ui/app_window.py" line="139"/>
         <source>输入密码解锁后继续工作。</source>
         <translation>Enter the passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="156" />
+        <location filename="../../ui/app_window.py" line="157"/>
         <source>← 返回列表</source>
         <translation>← Back to list</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="157" />
+        <location filename="../../ui/app_window.py" line="158"/>
         <source>返回（Esc）</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="193" />
+        <location filename="../../ui/app_window.py" line="194"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="194" />
+        <location filename="../../ui/app_window.py" line="195"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="195" />
-        <location filename="../../ui/app_window.py" line="196" />
+        <location filename="../../ui/app_window.py" line="196"/>
+        <location filename="../../ui/app_window.py" line="197"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="198" />
+        <location filename="../../ui/app_window.py" line="199"/>
         <source>切换标签页</source>
         <translation>Switch tab</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="320" />
+        <location filename="../../ui/app_window.py" line="322"/>
         <source>人员：%1</source>
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="322" />
+        <location filename="../../ui/app_window.py" line="324"/>
         <source>家庭：%1</source>
         <translation>Household: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="372" />
+        <location filename="../../ui/app_window.py" line="376"/>
         <source>数据文件：%1</source>
         <translation>Data file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="391" />
+        <location filename="../../ui/app_window.py" line="378"/>
+        <source>{name}（{role}）</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_window.py" line="395"/>
         <source>上次同步：%1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="391" />
+        <location filename="../../ui/app_window.py" line="395"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="392" />
+        <location filename="../../ui/app_window.py" line="396"/>
         <source>待上传：%1 条</source>
         <translation>To upload: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="407" />
+        <location filename="../../ui/app_window.py" line="63"/>
         <source>社区专干</source>
         <translation>community worker</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="407" />
+        <location filename="../../ui/app_window.py" line="64"/>
         <source>经办人员</source>
         <translation>office staff</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="408" />
+        <location filename="../../ui/app_window.py" line="65"/>
         <source>督导审核</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="408" />
+        <location filename="../../ui/app_window.py" line="66"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
@@ -673,97 +739,97 @@
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../ui/views/people_view.py" line="97" />
+        <location filename="../../ui/views/people_view.py" line="97"/>
         <source>查找：姓名、拼音首字母（如 zs）、身份证号或手机号码（Ctrl+F）</source>
         <translation>Find: name, pinyin initials (e.g. zs), ID number or phone digits (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="110" />
+        <location filename="../../ui/views/people_view.py" line="110"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="115" />
+        <location filename="../../ui/views/people_view.py" line="115"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="119" />
+        <location filename="../../ui/views/people_view.py" line="119"/>
         <source>全部环节</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="123" />
+        <location filename="../../ui/views/people_view.py" line="123"/>
         <source>全部时限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="124" />
+        <location filename="../../ui/views/people_view.py" line="124"/>
         <source>3 个工作日内到期</source>
         <translation>Due within 3 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="125" />
+        <location filename="../../ui/views/people_view.py" line="125"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="126" />
+        <location filename="../../ui/views/people_view.py" line="126"/>
         <source>服务包未完成</source>
         <translation>Service package incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="127" />
+        <location filename="../../ui/views/people_view.py" line="127"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="129" />
+        <location filename="../../ui/views/people_view.py" line="129"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="129" />
+        <location filename="../../ui/views/people_view.py" line="129"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="130" />
+        <location filename="../../ui/views/people_view.py" line="130"/>
         <source>环节</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="130" />
+        <location filename="../../ui/views/people_view.py" line="130"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="197" />
+        <location filename="../../ui/views/people_view.py" line="197"/>
         <source>正在建立索引，先显示 %1 人</source>
         <translation>Building the index; showing %1 people</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="199" />
+        <location filename="../../ui/views/people_view.py" line="199"/>
         <source>共 %1 人（正在建立索引，先显示前 %2 人）</source>
         <translation>%1 people (building the index; showing the first %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="202" />
+        <location filename="../../ui/views/people_view.py" line="202"/>
         <source>共 %1 人</source>
         <translation>%1 people</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="263" />
+        <location filename="../../ui/views/people_view.py" line="263"/>
         <source>未找到该表对应的记录（可能尚未同步到本机，或已删除）。</source>
         <translation>No record for this sheet (not yet synced to this computer, or deleted).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="269" />
+        <location filename="../../ui/views/people_view.py" line="269"/>
         <source>该表打印自旧版本（打印时版本 %1，当前版本 %2）</source>
         <translation>This sheet was printed from an older version (version %1 when printed, now %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="333" />
+        <location filename="../../ui/views/people_view.py" line="333"/>
         <source>建立查找索引失败：%1</source>
         <translation>Building the search index failed: %1</translation>
     </message>
@@ -771,67 +837,67 @@
 <context>
     <name>PersonListModel</name>
     <message>
-        <location filename="../../ui/models/person_list.py" line="40" />
+        <location filename="../../ui/models/person_list.py" line="40"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/person_list.py" line="41" />
+        <location filename="../../ui/models/person_list.py" line="41"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/models/person_list.py" line="42" />
+        <location filename="../../ui/models/person_list.py" line="42"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/models/person_list.py" line="43" />
+        <location filename="../../ui/models/person_list.py" line="43"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/models/person_list.py" line="44" />
+        <location filename="../../ui/models/person_list.py" line="44"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/models/person_list.py" line="45" />
+        <location filename="../../ui/models/person_list.py" line="45"/>
         <source>与户主关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/models/person_list.py" line="46" />
+        <location filename="../../ui/models/person_list.py" line="46"/>
         <source>就业状态</source>
-        <translation>Employment</translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/person_list.py" line="47" />
+        <location filename="../../ui/models/person_list.py" line="47"/>
         <source>援助类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/models/person_list.py" line="48" />
+        <location filename="../../ui/models/person_list.py" line="48"/>
         <source>办理环节</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/models/person_list.py" line="49" />
+        <location filename="../../ui/models/person_list.py" line="49"/>
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/models/person_list.py" line="50" />
+        <location filename="../../ui/models/person_list.py" line="50"/>
         <source>最低服务包</source>
         <translation>Service package</translation>
     </message>
     <message>
-        <location filename="../../ui/models/person_list.py" line="117" />
+        <location filename="../../ui/models/person_list.py" line="117"/>
         <source>（已删除）</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/person_list.py" line="160" />
+        <location filename="../../ui/models/person_list.py" line="160"/>
         <source>%1（已超期）</source>
         <translation>%1 (overdue)</translation>
     </message>
@@ -839,545 +905,556 @@
 <context>
     <name>PersonView</name>
     <message>
-        <location filename="../../ui/views/person_view.py" line="181" />
+        <location filename="../../ui/views/person_view.py" line="182"/>
         <source>记录走访</source>
-        <translation type="unfinished" />
+        <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="183" />
-        <location filename="../../ui/views/person_view.py" line="603" />
+        <location filename="../../ui/views/person_view.py" line="184"/>
+        <location filename="../../ui/views/person_view.py" line="607"/>
         <source>计划走访</source>
-        <translation type="unfinished" />
+        <translation>Planned visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="185" />
-        <location filename="../../ui/views/person_view.py" line="631" />
+        <location filename="../../ui/views/person_view.py" line="186"/>
+        <location filename="../../ui/views/person_view.py" line="635"/>
         <source>编辑援助方案</source>
-        <translation type="unfinished" />
+        <translation>Edit help plan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="195" />
+        <location filename="../../ui/views/person_view.py" line="188"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person_view.py" line="200"/>
         <source>家庭</source>
-        <translation type="unfinished" />
+        <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="207" />
+        <location filename="../../ui/views/person_view.py" line="212"/>
         <source>家庭成员（年龄、性别据身份证号）</source>
-        <translation type="unfinished" />
+        <translation>Household members (age and sex from the ID number)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="211" />
+        <location filename="../../ui/views/person_view.py" line="216"/>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="212" />
+        <location filename="../../ui/views/person_view.py" line="217"/>
         <source>关系</source>
-        <translation type="unfinished" />
+        <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="213" />
+        <location filename="../../ui/views/person_view.py" line="218"/>
         <source>性别</source>
-        <translation type="unfinished" />
+        <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="214" />
+        <location filename="../../ui/views/person_view.py" line="219"/>
         <source>年龄</source>
-        <translation type="unfinished" />
+        <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="215" />
-        <location filename="../../ui/views/person_view.py" line="237" />
+        <location filename="../../ui/views/person_view.py" line="220"/>
+        <location filename="../../ui/views/person_view.py" line="242"/>
         <source>就业状态</source>
-        <translation type="unfinished">Employment</translation>
+        <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="216" />
+        <location filename="../../ui/views/person_view.py" line="221"/>
         <source>认定环节</source>
-        <translation type="unfinished" />
+        <translation>Certification stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="231" />
+        <location filename="../../ui/views/person_view.py" line="236"/>
         <source>概况</source>
-        <translation type="unfinished" />
+        <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="234" />
-        <location filename="../../ui/views/person_view.py" line="346" />
+        <location filename="../../ui/views/person_view.py" line="239"/>
+        <location filename="../../ui/views/person_view.py" line="351"/>
         <source>日期</source>
-        <translation type="unfinished" />
+        <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="235" />
+        <location filename="../../ui/views/person_view.py" line="240"/>
         <source>类型</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="236" />
+        <location filename="../../ui/views/person_view.py" line="241"/>
         <source>走访人</source>
-        <translation type="unfinished" />
+        <translation>Visited by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="238" />
+        <location filename="../../ui/views/person_view.py" line="243"/>
         <source>就业意愿</source>
-        <translation type="unfinished" />
+        <translation>Willing to work</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="239" />
+        <location filename="../../ui/views/person_view.py" line="244"/>
         <source>服务需求</source>
-        <translation type="unfinished" />
+        <translation>Service needs</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="240" />
+        <location filename="../../ui/views/person_view.py" line="245"/>
         <source>附件</source>
-        <translation type="unfinished" />
+        <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="241" />
+        <location filename="../../ui/views/person_view.py" line="246"/>
         <source>走访情况</source>
-        <translation type="unfinished" />
+        <translation>Visit notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="245" />
+        <location filename="../../ui/views/person_view.py" line="250"/>
         <source>走访</source>
-        <translation type="unfinished" />
+        <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="246" />
+        <location filename="../../ui/views/person_view.py" line="251"/>
         <source>援助方案</source>
-        <translation type="unfinished" />
+        <translation>Help plan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="247" />
+        <location filename="../../ui/views/person_view.py" line="252"/>
         <source>服务</source>
-        <translation type="unfinished" />
+        <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="250" />
+        <location filename="../../ui/views/person_view.py" line="255"/>
         <source>应回访日期</source>
-        <translation type="unfinished" />
+        <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="251" />
+        <location filename="../../ui/views/person_view.py" line="256"/>
         <source>回访类型</source>
-        <translation type="unfinished" />
+        <translation>Follow-up type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="252" />
+        <location filename="../../ui/views/person_view.py" line="257"/>
         <source>回访日期</source>
-        <translation type="unfinished" />
+        <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="253" />
+        <location filename="../../ui/views/person_view.py" line="258"/>
         <source>状态</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="254" />
+        <location filename="../../ui/views/person_view.py" line="259"/>
         <source>回访情况</source>
-        <translation type="unfinished" />
+        <translation>Follow-up notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="258" />
+        <location filename="../../ui/views/person_view.py" line="263"/>
         <source>回访</source>
-        <translation type="unfinished" />
+        <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="261" />
+        <location filename="../../ui/views/person_view.py" line="266"/>
         <source>审核意见</source>
-        <translation type="unfinished" />
+        <translation>Review comments</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="264" />
+        <location filename="../../ui/views/person_view.py" line="269"/>
         <source>时间</source>
-        <translation type="unfinished" />
+        <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="264" />
+        <location filename="../../ui/views/person_view.py" line="269"/>
         <source>操作人</source>
-        <translation type="unfinished" />
+        <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="264" />
+        <location filename="../../ui/views/person_view.py" line="269"/>
         <source>对象</source>
-        <translation type="unfinished" />
+        <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="264" />
+        <location filename="../../ui/views/person_view.py" line="269"/>
         <source>操作</source>
-        <translation type="unfinished" />
+        <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="264" />
+        <location filename="../../ui/views/person_view.py" line="269"/>
         <source>修改内容</source>
-        <translation type="unfinished" />
+        <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="268" />
+        <location filename="../../ui/views/person_view.py" line="273"/>
         <source>修改记录</source>
-        <translation type="unfinished" />
+        <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="278" />
+        <location filename="../../ui/views/person_view.py" line="283"/>
         <source>认定条件（系统判断，供参考）</source>
-        <translation type="unfinished" />
+        <translation>Certification criteria (computed, for reference)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="286" />
+        <location filename="../../ui/views/person_view.py" line="291"/>
         <source>认定办理</source>
-        <translation type="unfinished" />
+        <translation>Certification</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="294" />
+        <location filename="../../ui/views/person_view.py" line="299"/>
         <source>材料清单（勾选即保存）</source>
-        <translation type="unfinished" />
+        <translation>Materials (saved when ticked)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="299" />
+        <location filename="../../ui/views/person_view.py" line="304"/>
         <source>可办理的操作</source>
-        <translation type="unfinished" />
+        <translation>Available actions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="319" />
+        <location filename="../../ui/views/person_view.py" line="324"/>
         <source>困难类型/程度</source>
-        <translation type="unfinished" />
+        <translation>Difficulty type / degree</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="320" />
+        <location filename="../../ui/views/person_view.py" line="325"/>
         <source>优势</source>
-        <translation type="unfinished" />
+        <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="321" />
+        <location filename="../../ui/views/person_view.py" line="326"/>
         <source>就业障碍</source>
-        <translation type="unfinished" />
+        <translation>Barriers to employment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="322" />
+        <location filename="../../ui/views/person_view.py" line="327"/>
         <source>就业意向</source>
-        <translation type="unfinished" />
+        <translation>Job intentions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="323" />
+        <location filename="../../ui/views/person_view.py" line="328"/>
         <source>进展</source>
-        <translation type="unfinished" />
+        <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="331" />
+        <location filename="../../ui/views/person_view.py" line="336"/>
         <source>帮扶措施</source>
-        <translation type="unfinished" />
+        <translation>Help measures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="331" />
+        <location filename="../../ui/views/person_view.py" line="336"/>
         <source>责任人</source>
-        <translation type="unfinished" />
+        <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="331" />
+        <location filename="../../ui/views/person_view.py" line="336"/>
         <source>目标日期</source>
-        <translation type="unfinished" />
+        <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="331" />
+        <location filename="../../ui/views/person_view.py" line="336"/>
         <source>完成</source>
-        <translation type="unfinished" />
+        <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="339" />
+        <location filename="../../ui/views/person_view.py" line="344"/>
         <source>最低服务包（岗位推荐 ≥3、职业指导 ≥1、政策咨询 ≥1）</source>
-        <translation type="unfinished" />
+        <translation>Minimum service package (job referrals ≥3, career guidance ≥1, policy consultations ≥1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="347" />
+        <location filename="../../ui/views/person_view.py" line="352"/>
         <source>服务类型</source>
-        <translation type="unfinished" />
+        <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="348" />
+        <location filename="../../ui/views/person_view.py" line="353"/>
         <source>推荐单位</source>
-        <translation type="unfinished" />
+        <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="349" />
+        <location filename="../../ui/views/person_view.py" line="354"/>
         <source>岗位</source>
-        <translation type="unfinished" />
+        <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="350" />
+        <location filename="../../ui/views/person_view.py" line="355"/>
         <source>薪资</source>
-        <translation type="unfinished" />
+        <translation>Wage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="351" />
+        <location filename="../../ui/views/person_view.py" line="356"/>
         <source>结果</source>
-        <translation type="unfinished" />
+        <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="352" />
+        <location filename="../../ui/views/person_view.py" line="357"/>
         <source>服务人</source>
-        <translation type="unfinished" />
+        <translation>Served by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="353" />
+        <location filename="../../ui/views/person_view.py" line="358"/>
         <source>说明</source>
-        <translation type="unfinished" />
+        <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="366" />
+        <location filename="../../ui/views/person_view.py" line="371"/>
         <source>记录不存在或已删除</source>
-        <translation type="unfinished" />
+        <translation>The record does not exist or was deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="380" />
+        <location filename="../../ui/views/person_view.py" line="385"/>
         <source>该家庭暂无成员</source>
-        <translation type="unfinished" />
+        <translation>This household has no members</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="387" />
+        <location filename="../../ui/views/person_view.py" line="392"/>
         <source>该人员已删除</source>
-        <translation type="unfinished" />
+        <translation>This person was deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="398" />
+        <location filename="../../ui/views/person_view.py" line="403"/>
         <source>未选择人员</source>
-        <translation type="unfinished" />
+        <translation>No person selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="446" />
+        <location filename="../../ui/views/person_view.py" line="451"/>
         <source>{sex}，{age}岁</source>
-        <translation type="unfinished" />
+        <translation>{sex}, {age}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="447" />
+        <location filename="../../ui/views/person_view.py" line="452"/>
         <source>无身份证号</source>
-        <translation type="unfinished" />
+        <translation>no ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="453" />
+        <location filename="../../ui/views/person_view.py" line="458"/>
         <source>住址：{address}</source>
-        <translation type="unfinished" />
+        <translation>Address: {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="453" />
+        <location filename="../../ui/views/person_view.py" line="458"/>
         <source>未记录</source>
-        <translation type="unfinished" />
+        <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="457" />
+        <location filename="../../ui/views/person_view.py" line="462"/>
         <source>无特殊家庭标记</source>
-        <translation type="unfinished" />
+        <translation>No special household flags</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="476" />
+        <location filename="../../ui/views/person_view.py" line="465"/>
+        <source>动态清零：</source>
+        <translation>Zero-employment household: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person_view.py" line="480"/>
         <source>走访（{n}）</source>
-        <translation type="unfinished" />
+        <translation>Visits ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="477" />
+        <location filename="../../ui/views/person_view.py" line="481"/>
         <source>服务（{n}）</source>
-        <translation type="unfinished" />
+        <translation>Services ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="478" />
+        <location filename="../../ui/views/person_view.py" line="482"/>
         <source>回访（{n}）</source>
-        <translation type="unfinished" />
+        <translation>Follow-ups ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="482" />
+        <location filename="../../ui/views/person_view.py" line="486"/>
         <source>审核意见（{n} 待答复）</source>
-        <translation type="unfinished" />
+        <translation>Review comments ({n} to answer)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="484" />
+        <location filename="../../ui/views/person_view.py" line="488"/>
         <source>审核意见（{n}）</source>
-        <translation type="unfinished" />
+        <translation>Review comments ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="517" />
+        <location filename="../../ui/views/person_view.py" line="521"/>
         <source>看起来符合认定条件</source>
-        <translation type="unfinished" />
+        <translation>Appears to meet the certification criteria</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="517" />
+        <location filename="../../ui/views/person_view.py" line="521"/>
         <source>看起来不符合认定条件</source>
-        <translation type="unfinished" />
+        <translation>Does not appear to meet the certification criteria</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="522" />
+        <location filename="../../ui/views/person_view.py" line="526"/>
         <source>基本条件：{v}</source>
-        <translation type="unfinished" />
+        <translation>Basic conditions: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="522" />
+        <location filename="../../ui/views/person_view.py" line="526"/>
         <source>符合</source>
-        <translation type="unfinished" />
+        <translation>met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="522" />
+        <location filename="../../ui/views/person_view.py" line="526"/>
         <source>不符合</source>
-        <translation type="unfinished" />
+        <translation>not met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="543" />
+        <location filename="../../ui/views/person_view.py" line="547"/>
         <source>尚未申请认定</source>
-        <translation type="unfinished" />
+        <translation>No certification application yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="549" />
-        <source>环节：{stage}（{step}）　类别：{cat}　申请日期：{applied}</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/views/person_view.py" line="553"/>
+        <source>环节：{stage}（{step}）&#x3000;类别：{cat}&#x3000;申请日期：{applied}</source>
+        <translation>Stage: {stage} ({step})   Category: {cat}   Applied: {applied}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="562" />
+        <location filename="../../ui/views/person_view.py" line="566"/>
         <source>认定有效期至 {d}</source>
-        <translation type="unfinished" />
+        <translation>Certified until {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="564" />
+        <location filename="../../ui/views/person_view.py" line="568"/>
         <source>已于 {d} 退出</source>
-        <translation type="unfinished" />
+        <translation>Exited on {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="566" />
+        <location filename="../../ui/views/person_view.py" line="570"/>
         <source>本环节无办理时限</source>
-        <translation type="unfinished" />
+        <translation>No time limit at this stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="568" />
+        <location filename="../../ui/views/person_view.py" line="572"/>
         <source>（类别证明）</source>
-        <translation type="unfinished" />
+        <translation> (category proof)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="584" />
+        <location filename="../../ui/views/person_view.py" line="588"/>
         <source>您的角色在此环节没有可办理的操作</source>
-        <translation type="unfinished" />
+        <translation>Your role has no actions at this stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="588" />
-        <source>数据比对：{src}　{detail}（请核实后确认）</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/views/person_view.py" line="592"/>
+        <source>数据比对：{src}&#x3000;{detail}（请核实后确认）</source>
+        <translation>Data match: {src}  {detail} (check, then confirm)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="603" />
+        <location filename="../../ui/views/person_view.py" line="607"/>
         <source>计划走访（已逾期）</source>
-        <translation type="unfinished" />
+        <translation>Planned visit (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="617" />
+        <location filename="../../ui/views/person_view.py" line="621"/>
         <source>已走访</source>
-        <translation type="unfinished" />
+        <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="631" />
+        <location filename="../../ui/views/person_view.py" line="635"/>
         <source>制定援助方案</source>
-        <translation type="unfinished" />
+        <translation>Create help plan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="635" />
+        <location filename="../../ui/views/person_view.py" line="639"/>
         <source>尚未制定援助方案</source>
-        <translation type="unfinished" />
+        <translation>No help plan yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="652" />
-        <location filename="../../ui/views/person_view.py" line="669" />
+        <location filename="../../ui/views/person_view.py" line="656"/>
+        <location filename="../../ui/views/person_view.py" line="673"/>
         <source>已完成</source>
-        <translation type="unfinished" />
+        <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="654" />
+        <location filename="../../ui/views/person_view.py" line="658"/>
         <source>已逾期</source>
-        <translation type="unfinished" />
+        <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="654" />
+        <location filename="../../ui/views/person_view.py" line="658"/>
         <source>进行中</source>
-        <translation type="unfinished" />
+        <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="669" />
+        <location filename="../../ui/views/person_view.py" line="673"/>
         <source>还差 {n} 次</source>
-        <translation type="unfinished" />
+        <translation>{n} to go</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="697" />
+        <location filename="../../ui/views/person_view.py" line="701"/>
         <source>已回访</source>
-        <translation type="unfinished" />
+        <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="699" />
+        <location filename="../../ui/views/person_view.py" line="703"/>
         <source>已逾期 {n} 天</source>
-        <translation type="unfinished" />
+        <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="701" />
+        <location filename="../../ui/views/person_view.py" line="705"/>
         <source>今天到期</source>
-        <translation type="unfinished" />
+        <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="703" />
+        <location filename="../../ui/views/person_view.py" line="707"/>
         <source>待回访</source>
-        <translation type="unfinished" />
+        <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="713" />
+        <location filename="../../ui/views/person_view.py" line="717"/>
         <source>暂无审核意见</source>
-        <translation type="unfinished" />
+        <translation>No review comments yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="721" />
+        <location filename="../../ui/views/person_view.py" line="725"/>
         <source>退回</source>
-        <translation type="unfinished" />
+        <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="724" />
+        <location filename="../../ui/views/person_view.py" line="728"/>
         <source>通过</source>
-        <translation type="unfinished" />
+        <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="728" />
-        <source>&lt;b style='color:{c};'&gt;{v}&lt;/b&gt;　{who}　{on}</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/views/person_view.py" line="732"/>
+        <source>&lt;b style=&apos;color:{c};&apos;&gt;{v}&lt;/b&gt;&#x3000;{who}&#x3000;{on}</source>
+        <translation>&lt;b style=&apos;color:{c};&apos;&gt;{v}&lt;/b&gt;  {who}  {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="736" />
+        <location filename="../../ui/views/person_view.py" line="740"/>
         <source>审核意见：{c}</source>
-        <translation type="unfinished" />
+        <translation>Comment: {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="736" />
+        <location filename="../../ui/views/person_view.py" line="740"/>
         <source>（无）</source>
-        <translation type="unfinished" />
+        <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="741" />
+        <location filename="../../ui/views/person_view.py" line="745"/>
         <source>答复（{who}，{on}）：{a}</source>
-        <translation type="unfinished" />
+        <translation>Answer ({who}, {on}): {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="749" />
+        <location filename="../../ui/views/person_view.py" line="753"/>
         <source>填写整改情况或答复</source>
-        <translation type="unfinished" />
+        <translation>Describe the correction or answer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="755" />
+        <location filename="../../ui/views/person_view.py" line="759"/>
         <source>提交答复</source>
-        <translation type="unfinished" />
+        <translation>Send answer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="796" />
+        <location filename="../../ui/views/person_view.py" line="80"/>
+        <location filename="../../ui/views/person_view.py" line="800"/>
         <source>请填写答复内容</source>
-        <translation type="unfinished" />
+        <translation>Enter an answer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="801" />
+        <location filename="../../ui/views/person_view.py" line="805"/>
         <source>答复已保存，将在同步时送达审核人</source>
-        <translation type="unfinished" />
+        <translation>Answer saved; it reaches the reviewer at the next sync</translation>
     </message>
 </context>
 <context>
     <name>Placeholder</name>
     <message>
-        <location filename="../../ui/widgets/placeholder.py" line="13" />
+        <location filename="../../ui/widgets/placeholder.py" line="13"/>
         <source>此功能尚未就绪</source>
         <translation>This screen is not ready yet</translation>
     </message>
@@ -1385,242 +1462,426 @@
 <context>
     <name>PlanVisitDialog</name>
     <message>
-        <location filename="../../ui/views/person_view.py" line="128" />
+        <location filename="../../ui/views/person_view.py" line="129"/>
         <source>计划走访</source>
-        <translation type="unfinished" />
+        <translation>Planned visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="134" />
+        <location filename="../../ui/views/person_view.py" line="135"/>
         <source>走访日期</source>
-        <translation type="unfinished" />
+        <translation>Visit date</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <location filename="../../ui/print_actions.py" line="24"/>
+        <source>入户走访登记表</source>
+        <translation>Home visit sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="25"/>
+        <source>走访记录</source>
+        <translation>Visit record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="26"/>
+        <source>就业援助方案</source>
+        <translation>Help plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="27"/>
+        <source>政策明白卡</source>
+        <translation>Policy card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="28"/>
+        <source>就业困难人员认定情况表</source>
+        <translation>Certification form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="29"/>
+        <source>走访路线单</source>
+        <translation>Visit route sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="81"/>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="89"/>
+        <location filename="../../ui/print_actions.py" line="103"/>
+        <source>正在生成{title}…</source>
+        <translation>Generating {title}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="104"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="105"/>
+        <source>批量打印</source>
+        <translation>Batch print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="115"/>
+        <source>正在生成：{item}</source>
+        <translation>Generating: {item}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="126"/>
+        <source>已取消批量打印（{title}）</source>
+        <translation>Batch print cancelled ({title})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="130"/>
+        <source>，跳过 {n} 条已删除的记录</source>
+        <translation>; {n} deleted record(s) skipped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="131"/>
+        <source>{title}：{sheets} 份，共 {pages} 页{note}</source>
+        <translation>{title}: {sheets} sheet(s), {pages} page(s){note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="133"/>
+        <source>{title}（{sheets} 份）</source>
+        <translation>{title} ({sheets} sheets)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="35"/>
+        <source>PDF 文件不加密，内含个人信息。
+任何拿到这个文件的人都能看到其中内容。
+
+确定要保存为 PDF 文件吗？保存后请妥善保管，用完及时删除。</source>
+        <translation>The PDF file is not encrypted and contains personal information.
+Anyone who gets the file can read it.
+
+Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="68"/>
+        <source>无法开始打印（打印机不可用？）</source>
+        <translation>Cannot start printing (printer unavailable?)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="78"/>
+        <source>第 {n} 页渲染失败</source>
+        <translation>Rendering page {n} failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="95"/>
+        <source>打印预览 — {title}</source>
+        <translation>Print preview — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="97"/>
+        <source>表单.pdf</source>
+        <translation>form.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="106"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="109"/>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="110"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="164"/>
+        <source>PDF 文件不加密</source>
+        <translation>PDF files are not encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="112"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="114"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="116"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="118"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="135"/>
+        <source>共 {n} 页</source>
+        <translation>{n} page(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="158"/>
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="169"/>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="170"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="179"/>
+        <source>保存失败</source>
+        <translation>Saving failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_preview.py" line="179"/>
+        <source>无法保存文件：{e}</source>
+        <translation>Cannot save the file: {e}</translation>
     </message>
 </context>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/views/review_view.py" line="47" />
+        <location filename="../../ui/views/review_view.py" line="47"/>
         <source>类型</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="47" />
+        <location filename="../../ui/views/review_view.py" line="47"/>
         <source>人员</source>
-        <translation type="unfinished" />
+        <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="47" />
+        <location filename="../../ui/views/review_view.py" line="47"/>
         <source>专干</source>
-        <translation type="unfinished" />
+        <translation>Worker</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="47" />
+        <location filename="../../ui/views/review_view.py" line="47"/>
         <source>日期</source>
-        <translation type="unfinished" />
+        <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="47" />
+        <location filename="../../ui/views/review_view.py" line="47"/>
         <source>审核期限</source>
-        <translation type="unfinished" />
+        <translation>Review due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="48" />
+        <location filename="../../ui/views/review_view.py" line="48"/>
         <source>状态</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="71" />
+        <location filename="../../ui/views/review_view.py" line="71"/>
         <source>%1（超期 %2 个工作日）</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2 working days overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="74" />
+        <location filename="../../ui/views/review_view.py" line="74"/>
         <source>%1（今天到期）</source>
-        <translation type="unfinished" />
+        <translation>%1 (due today)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="75" />
+        <location filename="../../ui/views/review_view.py" line="75"/>
         <source>%1（剩 %2 个工作日）</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2 working days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="96" />
+        <location filename="../../ui/views/review_view.py" line="96"/>
         <source>已答复，待再审</source>
-        <translation type="unfinished" />
+        <translation>Answered, to re-review</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="97" />
+        <location filename="../../ui/views/review_view.py" line="97"/>
         <source>超期</source>
-        <translation type="unfinished" />
+        <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="97" />
+        <location filename="../../ui/views/review_view.py" line="97"/>
         <source>待审核</source>
-        <translation type="unfinished" />
+        <translation>Awaiting review</translation>
     </message>
 </context>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/views/review_view.py" line="134" />
+        <location filename="../../ui/views/review_view.py" line="134"/>
         <source>只看超期</source>
-        <translation type="unfinished" />
+        <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="136" />
+        <location filename="../../ui/views/review_view.py" line="136"/>
         <source>刷新</source>
-        <translation type="unfinished" />
+        <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="181" />
+        <location filename="../../ui/views/review_view.py" line="181"/>
         <source>审核意见（退回时必填，专干会在今日待办中看到）</source>
-        <translation type="unfinished" />
+        <translation>Review comment (required to return; the worker sees it under Today)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="186" />
+        <location filename="../../ui/views/review_view.py" line="186"/>
         <source>通过</source>
-        <translation type="unfinished" />
+        <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="187" />
+        <location filename="../../ui/views/review_view.py" line="187"/>
         <source>退回</source>
-        <translation type="unfinished" />
+        <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="188" />
+        <location filename="../../ui/views/review_view.py" line="188"/>
         <source>打开人员</source>
-        <translation type="unfinished" />
+        <translation>Open person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="198" />
+        <location filename="../../ui/views/review_view.py" line="198"/>
         <source>审核决定</source>
-        <translation type="unfinished" />
+        <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="261" />
+        <location filename="../../ui/views/review_view.py" line="261"/>
         <source>读取审核队列失败：%1</source>
-        <translation type="unfinished" />
+        <translation>Loading the review queue failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="267" />
+        <location filename="../../ui/views/review_view.py" line="267"/>
         <source>待审核 %1 项，其中超期 %2 项，专干已答复待再审 %3 项</source>
-        <translation type="unfinished" />
+        <translation>%1 awaiting review, %2 overdue, %3 answered by the worker and awaiting re-review</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="303" />
+        <location filename="../../ui/views/review_view.py" line="303"/>
         <source>请选择左侧待审核事项</source>
-        <translation type="unfinished" />
+        <translation>Select an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="319" />
+        <location filename="../../ui/views/review_view.py" line="319"/>
         <source>%1 %2 %3：%4</source>
-        <translation type="unfinished" />
+        <translation>%1 %2 %3: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="322" />
-        <source>　专干答复（%1）：%2</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/views/review_view.py" line="322"/>
+        <source>&#x3000;专干答复（%1）：%2</source>
+        <translation>  Worker&apos;s answer (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="325" />
+        <location filename="../../ui/views/review_view.py" line="325"/>
         <source>审核记录：</source>
-        <translation type="unfinished" />
+        <translation>Review history:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="337" />
+        <location filename="../../ui/views/review_view.py" line="337"/>
         <source>退回必须填写审核意见，说明需要专干补正的内容。</source>
-        <translation type="unfinished" />
+        <translation>Returning needs a comment saying what the worker must correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="355" />
+        <location filename="../../ui/views/review_view.py" line="355"/>
         <source>审核结论已保存，将在下次同步时发送给专干。</source>
-        <translation type="unfinished" />
+        <translation>Decision saved; it is sent to the worker at the next sync.</translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="73" />
+        <location filename="../../ui/views/settings_view.py" line="53"/>
+        <source>原密码不正确。</source>
+        <translation>The current passphrase is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="73"/>
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="77" />
+        <location filename="../../ui/views/settings_view.py" line="77"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="81" />
+        <location filename="../../ui/views/settings_view.py" line="81"/>
         <source>无操作自动锁定</source>
         <translation>Lock after inactivity</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="87" />
+        <location filename="../../ui/views/settings_view.py" line="87"/>
         <source>更改界面语言后需重新启动本程序。</source>
         <translation>A language change takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="92" />
+        <location filename="../../ui/views/settings_view.py" line="92"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="95" />
+        <location filename="../../ui/views/settings_view.py" line="95"/>
         <source>数据文件位置</source>
         <translation>Data file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="102" />
+        <location filename="../../ui/views/settings_view.py" line="102"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="105" />
-        <location filename="../../ui/views/settings_view.py" line="118" />
+        <location filename="../../ui/views/settings_view.py" line="105"/>
+        <location filename="../../ui/views/settings_view.py" line="118"/>
         <source>更改密码</source>
         <translation>Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="114" />
+        <location filename="../../ui/views/settings_view.py" line="114"/>
         <source>原密码</source>
         <translation>Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="115" />
+        <location filename="../../ui/views/settings_view.py" line="115"/>
         <source>新密码</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="117" />
+        <location filename="../../ui/views/settings_view.py" line="117"/>
         <source>再次输入新密码</source>
         <translation>Repeat new passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="149" />
+        <location filename="../../ui/views/settings_view.py" line="149"/>
         <source>请输入原密码。</source>
         <translation>Enter the current passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="152" />
+        <location filename="../../ui/views/settings_view.py" line="152"/>
         <source>新密码太弱：%1</source>
         <translation>New passphrase too weak: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="155" />
+        <location filename="../../ui/views/settings_view.py" line="155"/>
         <source>两次输入的新密码不一致。</source>
         <translation>The two new passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="158" />
+        <location filename="../../ui/views/settings_view.py" line="158"/>
         <source>新密码与原密码相同。</source>
         <translation>The new passphrase is the same as the current one.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="161" />
+        <location filename="../../ui/views/settings_view.py" line="161"/>
         <source>正在更改密码…</source>
         <translation>Changing the passphrase…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="168" />
+        <location filename="../../ui/views/settings_view.py" line="168"/>
         <source>密码已更改。下次解锁请使用新密码。</source>
         <translation>Passphrase changed. Use the new one to unlock next time.</translation>
     </message>
@@ -1628,22 +1889,22 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/main.py" line="95" />
+        <location filename="../../ui/main.py" line="95"/>
         <source>正在生成演示数据（约 %1 户），请稍候…</source>
         <translation>Generating demo data (about %1 households), please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="146" />
+        <location filename="../../ui/main.py" line="146"/>
         <source>演示数据已生成。</source>
         <translation>Demo data generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="151" />
+        <location filename="../../ui/main.py" line="151"/>
         <source>生成演示数据失败：%1</source>
         <translation>Generating demo data failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="200" />
+        <location filename="../../ui/main.py" line="200"/>
         <source>已锁定。请输入密码继续工作。</source>
         <translation>Locked. Enter the passphrase to continue.</translation>
     </message>
@@ -1651,26 +1912,26 @@
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="54" />
+        <location filename="../../ui/views/cases_view.py" line="54"/>
         <source>{step} · 时限 {n} 个工作日</source>
-        <translation type="unfinished" />
+        <translation>{step} · {n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="56" />
+        <location filename="../../ui/views/cases_view.py" line="56"/>
         <source>{step}</source>
-        <translation type="unfinished" />
+        <translation>{step}</translation>
     </message>
 </context>
 <context>
     <name>StoreDialog</name>
     <message>
-        <location filename="../../ui/unlock.py" line="72" />
-        <location filename="../../ui/unlock.py" line="77" />
+        <location filename="../../ui/unlock.py" line="72"/>
+        <location filename="../../ui/unlock.py" line="77"/>
         <source>就业援助走访台</source>
         <translation>OutreachDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="103" />
+        <location filename="../../ui/unlock.py" line="103"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -1678,27 +1939,27 @@
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../ui/widgets/strength.py" line="35" />
+        <location filename="../../ui/widgets/strength.py" line="35"/>
         <source>太弱</source>
         <translation>very weak</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/strength.py" line="35" />
+        <location filename="../../ui/widgets/strength.py" line="35"/>
         <source>弱</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/strength.py" line="35" />
+        <location filename="../../ui/widgets/strength.py" line="35"/>
         <source>一般</source>
         <translation>fair</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/strength.py" line="35" />
+        <location filename="../../ui/widgets/strength.py" line="35"/>
         <source>较强</source>
         <translation>good</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/strength.py" line="35" />
+        <location filename="../../ui/widgets/strength.py" line="35"/>
         <source>强</source>
         <translation>strong</translation>
     </message>
@@ -1706,461 +1967,502 @@
 <context>
     <name>SyncRunner</name>
     <message>
-        <location filename="../../ui/sync_runner.py" line="192" />
+        <location filename="../../ui/sync_runner.py" line="198"/>
         <source>同步时出现意外错误（%1），本机数据未受影响，请稍后重试。</source>
-        <translation type="unfinished" />
+        <translation>Unexpected error while syncing (%1). Data on this computer is unaffected; try again later.</translation>
     </message>
 </context>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="124" />
+        <location filename="../../ui/views/sync_view.py" line="124"/>
         <source>只在本次运行中记住，不会保存</source>
-        <translation type="unfinished" />
+        <translation>Remembered only while the app runs, never saved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="128" />
+        <location filename="../../ui/views/sync_view.py" line="128"/>
         <source>联网时自动同步</source>
-        <translation type="unfinished" />
+        <translation>Sync automatically when online</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="133" />
+        <location filename="../../ui/views/sync_view.py" line="133"/>
         <source> 分钟</source>
-        <translation type="unfinished"> min</translation>
+        <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="134" />
+        <location filename="../../ui/views/sync_view.py" line="134"/>
         <source>每 </source>
-        <translation type="unfinished" />
+        <translation>every </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="140" />
+        <location filename="../../ui/views/sync_view.py" line="140"/>
         <source>平台连接</source>
-        <translation type="unfinished" />
+        <translation>Platform connection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="142" />
+        <location filename="../../ui/views/sync_view.py" line="142"/>
         <source>平台地址</source>
-        <translation type="unfinished" />
+        <translation>Platform address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="143" />
+        <location filename="../../ui/views/sync_view.py" line="143"/>
         <source>用户名</source>
-        <translation type="unfinished" />
+        <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="144" />
+        <location filename="../../ui/views/sync_view.py" line="144"/>
         <source>密码</source>
-        <translation type="unfinished">Passphrase</translation>
+        <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="146" />
+        <location filename="../../ui/views/sync_view.py" line="146"/>
         <source>后台同步</source>
-        <translation type="unfinished" />
+        <translation>Background sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="157" />
+        <location filename="../../ui/views/sync_view.py" line="157"/>
         <source>立即同步</source>
-        <translation type="unfinished" />
+        <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="160" />
+        <location filename="../../ui/views/sync_view.py" line="160"/>
         <source>取消</source>
-        <translation type="unfinished" />
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="172" />
+        <location filename="../../ui/views/sync_view.py" line="172"/>
         <source>同步</source>
-        <translation type="unfinished">Sync</translation>
+        <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="190" />
-        <location filename="../../ui/views/sync_view.py" line="201" />
+        <location filename="../../ui/views/sync_view.py" line="190"/>
+        <location filename="../../ui/views/sync_view.py" line="201"/>
         <source>类型</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="190" />
-        <location filename="../../ui/views/sync_view.py" line="201" />
+        <location filename="../../ui/views/sync_view.py" line="190"/>
+        <location filename="../../ui/views/sync_view.py" line="201"/>
         <source>记录</source>
-        <translation type="unfinished" />
+        <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="190" />
+        <location filename="../../ui/views/sync_view.py" line="190"/>
         <source>冲突的字段</source>
-        <translation type="unfinished" />
+        <translation>Fields in conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="190" />
+        <location filename="../../ui/views/sync_view.py" line="190"/>
         <source>发现时间</source>
-        <translation type="unfinished" />
+        <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="192" />
+        <location filename="../../ui/views/sync_view.py" line="192"/>
         <source>双击一行处理冲突</source>
-        <translation type="unfinished" />
+        <translation>Double-click a row to resolve the conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="194" />
+        <location filename="../../ui/views/sync_view.py" line="194"/>
         <source>同一字段在本机和平台上都被修改过。两边的值都已保留，请双击一行逐项选择。</source>
-        <translation type="unfinished" />
+        <translation>The same field was changed on this computer and on the platform. Both values are kept; double-click a row to choose field by field.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="201" />
+        <location filename="../../ui/views/sync_view.py" line="201"/>
         <source>修改的字段</source>
-        <translation type="unfinished" />
+        <translation>Changed fields</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="201" />
+        <location filename="../../ui/views/sync_view.py" line="201"/>
         <source>原因</source>
-        <translation type="unfinished" />
+        <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="202" />
-        <location filename="../../ui/views/sync_view.py" line="218" />
+        <location filename="../../ui/views/sync_view.py" line="202"/>
+        <location filename="../../ui/views/sync_view.py" line="218"/>
         <source>时间</source>
-        <translation type="unfinished" />
+        <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="203" />
+        <location filename="../../ui/views/sync_view.py" line="203"/>
         <source>忽略所选</source>
-        <translation type="unfinished" />
+        <translation>Dismiss selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="204" />
+        <location filename="../../ui/views/sync_view.py" line="204"/>
         <source>全部忽略</source>
-        <translation type="unfinished" />
+        <translation>Dismiss all</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="206" />
+        <location filename="../../ui/views/sync_view.py" line="206"/>
         <source>平台拒绝了这些修改，重发也不会成功。请按原因在本机更正后再同步；看过后可以忽略。</source>
-        <translation type="unfinished" />
+        <translation>The platform rejected these changes; sending them again will not help. Correct them here as the reason says, then sync; dismiss them once read.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="218" />
+        <location filename="../../ui/views/sync_view.py" line="218"/>
         <source>方式</source>
-        <translation type="unfinished" />
+        <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="218" />
+        <location filename="../../ui/views/sync_view.py" line="218"/>
         <source>结果</source>
-        <translation type="unfinished" />
+        <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="218" />
+        <location filename="../../ui/views/sync_view.py" line="218"/>
         <source>上传</source>
-        <translation type="unfinished" />
+        <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="219" />
+        <location filename="../../ui/views/sync_view.py" line="219"/>
         <source>下载</source>
-        <translation type="unfinished" />
+        <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="219" />
+        <location filename="../../ui/views/sync_view.py" line="219"/>
         <source>冲突</source>
-        <translation type="unfinished" />
+        <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="219" />
+        <location filename="../../ui/views/sync_view.py" line="219"/>
         <source>拒绝</source>
-        <translation type="unfinished" />
+        <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="219" />
+        <location filename="../../ui/views/sync_view.py" line="219"/>
         <source>用时</source>
-        <translation type="unfinished" />
+        <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="220" />
+        <location filename="../../ui/views/sync_view.py" line="220"/>
         <source>说明</source>
-        <translation type="unfinished" />
+        <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="224" />
+        <location filename="../../ui/views/sync_view.py" line="224"/>
         <source>同步记录</source>
-        <translation type="unfinished" />
+        <translation>Sync log</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="275" />
+        <location filename="../../ui/views/sync_view.py" line="275"/>
         <source>待上传的修改：%1 条</source>
-        <translation type="unfinished" />
+        <translation>Changes to upload: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="279" />
+        <location filename="../../ui/views/sync_view.py" line="279"/>
         <source>已登录平台（有效至 %1），同步无需再输入密码。</source>
-        <translation type="unfinished" />
+        <translation>Signed in to the platform (valid until %1); no password needed to sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="281" />
+        <location filename="../../ui/views/sync_view.py" line="281"/>
         <source>首次同步或登录过期时需要输入密码。密码只保存在内存中。</source>
-        <translation type="unfinished" />
+        <translation>A password is needed for the first sync or when the login expires. It is kept in memory only.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="288" />
+        <location filename="../../ui/views/sync_view.py" line="288"/>
         <source>上次同步：尚未同步</source>
-        <translation type="unfinished" />
+        <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="292" />
+        <location filename="../../ui/views/sync_view.py" line="292"/>
         <source>上次同步：%1，成功（上传 %2 条，下载 %3 条）</source>
-        <translation type="unfinished" />
+        <translation>Last sync: %1, succeeded (%2 sent, %3 received)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="296" />
+        <location filename="../../ui/views/sync_view.py" line="296"/>
         <source>上次同步：%1，已取消</source>
-        <translation type="unfinished" />
+        <translation>Last sync: %1, cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="300" />
+        <location filename="../../ui/views/sync_view.py" line="300"/>
         <source>上次同步：%1，失败：%2</source>
-        <translation type="unfinished" />
+        <translation>Last sync: %1, failed: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="315" />
+        <location filename="../../ui/views/sync_view.py" line="315"/>
         <source>待处理冲突（%1）</source>
-        <translation type="unfinished" />
+        <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="329" />
+        <location filename="../../ui/views/sync_view.py" line="329"/>
         <source>删除记录</source>
-        <translation type="unfinished" />
+        <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="341" />
+        <location filename="../../ui/views/sync_view.py" line="341"/>
         <source>被拒绝的修改（%1）</source>
-        <translation type="unfinished" />
+        <translation>Rejected changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="351" />
+        <location filename="../../ui/views/sync_view.py" line="351"/>
         <source>成功</source>
-        <translation type="unfinished" />
+        <translation>Succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="353" />
+        <location filename="../../ui/views/sync_view.py" line="353"/>
         <source>已取消</source>
-        <translation type="unfinished" />
+        <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="355" />
+        <location filename="../../ui/views/sync_view.py" line="355"/>
         <source>失败</source>
-        <translation type="unfinished" />
+        <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="358" />
+        <location filename="../../ui/views/sync_view.py" line="358"/>
         <source>待处理冲突 %1 处</source>
-        <translation type="unfinished" />
+        <translation>%1 conflict(s) to resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="360" />
+        <location filename="../../ui/views/sync_view.py" line="360"/>
         <source>仍有 %1 条修改待上传</source>
-        <translation type="unfinished" />
+        <translation>%1 change(s) still to upload</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="361" />
+        <location filename="../../ui/views/sync_view.py" line="361"/>
         <source>自动</source>
-        <translation type="unfinished" />
+        <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="361" />
+        <location filename="../../ui/views/sync_view.py" line="361"/>
         <source>手动</source>
-        <translation type="unfinished" />
+        <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="363" />
+        <location filename="../../ui/views/sync_view.py" line="363"/>
         <source>%1 秒</source>
-        <translation type="unfinished" />
+        <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="376" />
+        <location filename="../../ui/views/sync_view.py" line="376"/>
         <source>平台地址应以 http:// 或 https:// 开头。</source>
-        <translation type="unfinished" />
+        <translation>The platform address must start with http:// or https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="379" />
+        <location filename="../../ui/views/sync_view.py" line="379"/>
         <source>请输入平台用户名。</source>
-        <translation type="unfinished" />
+        <translation>Enter the platform user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="387" />
+        <location filename="../../ui/views/sync_view.py" line="387"/>
         <source>正在取消…（已完成的部分会保留）</source>
-        <translation type="unfinished" />
+        <translation>Cancelling… (finished parts are kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="397" />
+        <location filename="../../ui/views/sync_view.py" line="397"/>
         <source>正在连接平台…</source>
-        <translation type="unfinished" />
+        <translation>Connecting to the platform…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="409" />
+        <location filename="../../ui/views/sync_view.py" line="409"/>
         <source>%1：%2 / %3</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 / %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="413" />
+        <location filename="../../ui/views/sync_view.py" line="413"/>
         <source>%1：已收到 %2 条</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 received</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="413" />
+        <location filename="../../ui/views/sync_view.py" line="413"/>
         <source>%1…</source>
-        <translation type="unfinished" />
+        <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="418" />
+        <location filename="../../ui/views/sync_view.py" line="418"/>
         <source>同步已取消。已完成的部分已保存，未上传的修改仍在本机，下次同步会继续。</source>
-        <translation type="unfinished" />
+        <translation>Sync cancelled. Finished parts are saved; changes not yet sent stay on this computer and the next sync continues.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="421" />
+        <location filename="../../ui/views/sync_view.py" line="421"/>
         <source>同步失败：%1
 本机的修改都还在，会在下次同步时发送。</source>
-        <translation type="unfinished" />
+        <translation>Sync failed: %1
+All changes are still on this computer and will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="424" />
+        <location filename="../../ui/views/sync_view.py" line="424"/>
         <source>同步完成：上传 %1 条修改，下载 %2 条更新。</source>
-        <translation type="unfinished" />
+        <translation>Sync finished: %1 change(s) sent, %2 update(s) received.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="427" />
+        <location filename="../../ui/views/sync_view.py" line="427"/>
         <source>有 %1 处冲突需要您选择，见“待处理冲突”。</source>
-        <translation type="unfinished" />
+        <translation>%1 conflict(s) need your choice; see “Conflicts”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="431" />
+        <location filename="../../ui/views/sync_view.py" line="431"/>
         <source>%1 条修改被平台拒绝，见“被拒绝的修改”。</source>
-        <translation type="unfinished" />
+        <translation>%1 change(s) rejected by the platform; see “Rejected changes”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="446" />
+        <location filename="../../ui/views/sync_view.py" line="446"/>
         <source>平台可以连接（%1 检查）</source>
-        <translation type="unfinished" />
+        <translation>Platform reachable (checked %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="447" />
+        <location filename="../../ui/views/sync_view.py" line="447"/>
         <source>平台暂时连不上（%1 检查），稍后自动重试</source>
-        <translation type="unfinished" />
+        <translation>Platform unreachable (checked %1); retrying automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_runner.py" line="33"/>
+        <source>登录</source>
+        <translation>Signing in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_runner.py" line="34"/>
+        <source>上传附件</source>
+        <translation>Uploading attachments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_runner.py" line="35"/>
+        <source>上传修改</source>
+        <translation>Uploading changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_runner.py" line="36"/>
+        <source>下载更新</source>
+        <translation>Downloading updates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_runner.py" line="37"/>
+        <source>下载附件</source>
+        <translation>Downloading attachments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_runner.py" line="38"/>
+        <source>完成</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
     <name>TodoView</name>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="61" />
+        <location filename="../../ui/views/todo_view.py" line="62"/>
+        <source>打印今日走访表</source>
+        <translation>Print today&apos;s visit sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/todo_view.py" line="64"/>
+        <source>打印路线单</source>
+        <translation>Print route sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/todo_view.py" line="66"/>
         <source>刷新</source>
-        <translation type="unfinished" />
+        <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="66" />
+        <location filename="../../ui/views/todo_view.py" line="72"/>
         <source>人员</source>
-        <translation type="unfinished" />
+        <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="66" />
+        <location filename="../../ui/views/todo_view.py" line="72"/>
         <source>事项</source>
-        <translation type="unfinished" />
+        <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="66" />
+        <location filename="../../ui/views/todo_view.py" line="72"/>
         <source>期限</source>
-        <translation type="unfinished" />
+        <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="66" />
+        <location filename="../../ui/views/todo_view.py" line="72"/>
         <source>状态</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="78" />
+        <location filename="../../ui/views/todo_view.py" line="84"/>
         <source>双击或按回车打开人员详情</source>
-        <translation type="unfinished" />
+        <translation>Double-click or press Enter to open the person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="106" />
+        <location filename="../../ui/views/todo_view.py" line="122"/>
         <source>读取失败：{e}</source>
-        <translation type="unfinished" />
+        <translation>Loading failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="122" />
+        <location filename="../../ui/views/todo_view.py" line="138"/>
         <source>今日待办</source>
-        <translation type="unfinished">Today</translation>
+        <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="136" />
+        <location filename="../../ui/views/todo_view.py" line="152"/>
         <source>今日待办（{d}）</source>
-        <translation type="unfinished" />
+        <translation>Today ({d})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="137" />
+        <location filename="../../ui/views/todo_view.py" line="153"/>
         <source>共 {n} 项，其中超期 {o} 项</source>
-        <translation type="unfinished" />
+        <translation>{n} item(s), {o} overdue</translation>
     </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/unlock.py" line="139" />
+        <location filename="../../ui/unlock.py" line="139"/>
         <source>数据文件：%1</source>
         <translation>Data file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="143" />
+        <location filename="../../ui/unlock.py" line="143"/>
         <source>请输入数据文件密码</source>
         <translation>Enter the data file passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="145" />
+        <location filename="../../ui/unlock.py" line="145"/>
         <source>密码</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="146" />
+        <location filename="../../ui/unlock.py" line="146"/>
         <source>显示密码</source>
         <translation>Show passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="151" />
+        <location filename="../../ui/unlock.py" line="151"/>
         <source>演示模式：密码为 %1</source>
         <translation>Demo mode: the passphrase is %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="156" />
-        <location filename="../../ui/unlock.py" line="245" />
+        <location filename="../../ui/unlock.py" line="156"/>
+        <location filename="../../ui/unlock.py" line="245"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="170" />
+        <location filename="../../ui/unlock.py" line="170"/>
         <source>请输入密码。</source>
         <translation>Enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="172" />
+        <location filename="../../ui/unlock.py" line="172"/>
         <source>正在打开数据文件…</source>
         <translation>Opening the data file…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="203" />
+        <location filename="../../ui/unlock.py" line="203"/>
         <source>密码不正确（第 %1 次）。请检查大小写和输入法后重试。</source>
         <translation>Wrong passphrase (attempt %1). Check Caps Lock and the input method, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="207" />
+        <location filename="../../ui/unlock.py" line="207"/>
         <source>无法打开：%1</source>
         <translation>Cannot open: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="209" />
+        <location filename="../../ui/unlock.py" line="209"/>
         <source>数据文件已损坏：%1</source>
         <translation>The data file is damaged: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="213" />
+        <location filename="../../ui/unlock.py" line="213"/>
         <source>打开失败：%1</source>
         <translation>Opening failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="239" />
+        <location filename="../../ui/unlock.py" line="239"/>
         <source>请等待 %1 秒</source>
         <translation>Wait %1 s</translation>
     </message>
@@ -2168,447 +2470,467 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="104" />
+        <location filename="../../ui/dialogs/visit_form.py" line="104"/>
         <source>记录走访 — {name}</source>
-        <translation type="unfinished" />
+        <translation>Record visit — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="155" />
+        <location filename="../../ui/dialogs/visit_form.py" line="155"/>
         <source>一、人员底数（核实家庭成员及其就业状态）</source>
-        <translation type="unfinished" />
+        <translation>1. Household members (check each member and their employment)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="159" />
+        <location filename="../../ui/dialogs/visit_form.py" line="159"/>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="159" />
+        <location filename="../../ui/dialogs/visit_form.py" line="159"/>
         <source>关系</source>
-        <translation type="unfinished" />
+        <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="159" />
+        <location filename="../../ui/dialogs/visit_form.py" line="159"/>
         <source>年龄</source>
-        <translation type="unfinished" />
+        <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="159" />
+        <location filename="../../ui/dialogs/visit_form.py" line="159"/>
         <source>就业状态</source>
-        <translation type="unfinished">Employment</translation>
+        <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="159" />
+        <location filename="../../ui/dialogs/visit_form.py" line="159"/>
         <source>已核实</source>
-        <translation type="unfinished" />
+        <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="170" />
-        <source>二、就业状态　三、就业意愿　四、服务需求</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/dialogs/visit_form.py" line="170"/>
+        <source>二、就业状态&#x3000;三、就业意愿&#x3000;四、服务需求</source>
+        <translation>2. Employment status   3. Willingness to work   4. Service needs</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="173" />
-        <location filename="../../ui/dialogs/visit_form.py" line="409" />
+        <location filename="../../ui/dialogs/visit_form.py" line="173"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="409"/>
         <source>请选择</source>
-        <translation type="unfinished" />
+        <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="177" />
+        <location filename="../../ui/dialogs/visit_form.py" line="177"/>
         <source>就业状态 *</source>
-        <translation type="unfinished" />
+        <translation>Employment status *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="182" />
+        <location filename="../../ui/dialogs/visit_form.py" line="182"/>
         <source>选择或填写</source>
-        <translation type="unfinished" />
+        <translation>Choose or type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="184" />
+        <location filename="../../ui/dialogs/visit_form.py" line="184"/>
         <source>就业意愿 *</source>
-        <translation type="unfinished" />
+        <translation>Willing to work *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="194" />
+        <location filename="../../ui/dialogs/visit_form.py" line="194"/>
         <source>服务需求 *</source>
-        <translation type="unfinished" />
+        <translation>Service needs *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="198" />
+        <location filename="../../ui/dialogs/visit_form.py" line="198"/>
         <source>失业原因与求职意向</source>
-        <translation type="unfinished" />
+        <translation>Unemployment reason and job wishes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="204" />
+        <location filename="../../ui/dialogs/visit_form.py" line="204"/>
         <source>手机号，或微信/其他方式</source>
-        <translation type="unfinished" />
+        <translation>Mobile number, or WeChat / other</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="206" />
+        <location filename="../../ui/dialogs/visit_form.py" line="206"/>
         <source>失业原因</source>
-        <translation type="unfinished" />
+        <translation>Unemployment reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="207" />
+        <location filename="../../ui/dialogs/visit_form.py" line="207"/>
         <source>意向岗位</source>
-        <translation type="unfinished" />
+        <translation>Intended job</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="208" />
+        <location filename="../../ui/dialogs/visit_form.py" line="208"/>
         <source>意向行业</source>
-        <translation type="unfinished" />
+        <translation>Intended industry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="209" />
+        <location filename="../../ui/dialogs/visit_form.py" line="209"/>
         <source>意向地区</source>
-        <translation type="unfinished" />
+        <translation>Intended area</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="210" />
+        <location filename="../../ui/dialogs/visit_form.py" line="210"/>
         <source>期望薪资</source>
-        <translation type="unfinished" />
+        <translation>Expected wage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="211" />
+        <location filename="../../ui/dialogs/visit_form.py" line="211"/>
         <source>技能水平</source>
-        <translation type="unfinished" />
+        <translation>Skill level</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="212" />
+        <location filename="../../ui/dialogs/visit_form.py" line="212"/>
         <source>培训意愿</source>
-        <translation type="unfinished" />
+        <translation>Training wish</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="217" />
+        <location filename="../../ui/dialogs/visit_form.py" line="217"/>
         <source>联系方式</source>
-        <translation type="unfinished" />
+        <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="225" />
-        <location filename="../../ui/dialogs/visit_form.py" line="242" />
+        <location filename="../../ui/dialogs/visit_form.py" line="225"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="242"/>
         <source>走访情况</source>
-        <translation type="unfinished" />
+        <translation>Visit notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="230" />
+        <location filename="../../ui/dialogs/visit_form.py" line="230"/>
         <source>走访日期 *</source>
-        <translation type="unfinished" />
+        <translation>Visit date *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="235" />
+        <location filename="../../ui/dialogs/visit_form.py" line="235"/>
         <source>未安排</source>
-        <translation type="unfinished" />
+        <translation>Not scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="237" />
+        <location filename="../../ui/dialogs/visit_form.py" line="237"/>
         <source>下次走访日期</source>
-        <translation type="unfinished" />
+        <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="239" />
+        <location filename="../../ui/dialogs/visit_form.py" line="239"/>
         <source>家庭及就业情况、本人诉求等</source>
-        <translation type="unfinished" />
+        <translation>Household and employment situation, the person&apos;s requests, etc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="245" />
+        <location filename="../../ui/dialogs/visit_form.py" line="245"/>
         <source>本次提供的服务</source>
-        <translation type="unfinished" />
+        <translation>Services given on this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="250" />
+        <location filename="../../ui/dialogs/visit_form.py" line="250"/>
         <source>服务类型</source>
-        <translation type="unfinished" />
+        <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="251" />
+        <location filename="../../ui/dialogs/visit_form.py" line="251"/>
         <source>推荐单位</source>
-        <translation type="unfinished" />
+        <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="252" />
+        <location filename="../../ui/dialogs/visit_form.py" line="252"/>
         <source>推荐岗位</source>
-        <translation type="unfinished" />
+        <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="253" />
+        <location filename="../../ui/dialogs/visit_form.py" line="253"/>
         <source>岗位薪资</source>
-        <translation type="unfinished" />
+        <translation>Wage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="254" />
+        <location filename="../../ui/dialogs/visit_form.py" line="254"/>
         <source>结果</source>
-        <translation type="unfinished" />
+        <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="255" />
+        <location filename="../../ui/dialogs/visit_form.py" line="255"/>
         <source>说明</source>
-        <translation type="unfinished" />
+        <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="265" />
+        <location filename="../../ui/dialogs/visit_form.py" line="265"/>
         <source>添加服务</source>
-        <translation type="unfinished" />
+        <translation>Add service</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="267" />
+        <location filename="../../ui/dialogs/visit_form.py" line="267"/>
         <source>删除所选</source>
-        <translation type="unfinished" />
+        <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="276" />
+        <location filename="../../ui/dialogs/visit_form.py" line="276"/>
         <source>证件照片（加密保存在本机数据文件中）</source>
-        <translation type="unfinished" />
+        <translation>Document photos (stored encrypted in the local data file)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="282" />
+        <location filename="../../ui/dialogs/visit_form.py" line="282"/>
         <source>添加照片…</source>
-        <translation type="unfinished" />
+        <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="284" />
+        <location filename="../../ui/dialogs/visit_form.py" line="284"/>
         <source>移除所选</source>
-        <translation type="unfinished" />
+        <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="300" />
-        <location filename="../../ui/dialogs/visit_form.py" line="634" />
+        <location filename="../../ui/dialogs/visit_form.py" line="300"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="635"/>
         <source>保存走访记录</source>
-        <translation type="unfinished" />
+        <translation>Save visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="303" />
+        <location filename="../../ui/dialogs/visit_form.py" line="303"/>
         <source>关闭</source>
-        <translation type="unfinished" />
+        <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="365" />
+        <location filename="../../ui/dialogs/visit_form.py" line="365"/>
         <source>未记录</source>
-        <translation type="unfinished" />
+        <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="446" />
+        <location filename="../../ui/dialogs/visit_form.py" line="441"/>
+        <source>{name}（{kb} KB）</source>
+        <translation>{name} ({kb} KB)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="447"/>
         <source>选择证件照片</source>
-        <translation type="unfinished" />
+        <translation>Choose document photos</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="446" />
+        <location filename="../../ui/dialogs/visit_form.py" line="447"/>
         <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
-        <translation type="unfinished" />
+        <translation>Images or PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="516" />
+        <location filename="../../ui/dialogs/visit_form.py" line="517"/>
         <source>恢复草稿</source>
-        <translation type="unfinished" />
+        <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="517" />
+        <location filename="../../ui/dialogs/visit_form.py" line="518"/>
         <source>发现未保存的走访记录草稿（{time}），是否恢复？</source>
-        <translation type="unfinished" />
+        <translation>An unsaved visit draft was found ({time}). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="526" />
+        <location filename="../../ui/dialogs/visit_form.py" line="527"/>
         <source>已恢复 {time} 的草稿</source>
-        <translation type="unfinished" />
+        <translation>Draft from {time} restored</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="536" />
+        <location filename="../../ui/dialogs/visit_form.py" line="537"/>
         <source>草稿已自动保存（{time}）</source>
-        <translation type="unfinished" />
+        <translation>Draft saved automatically ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="578" />
+        <location filename="../../ui/dialogs/visit_form.py" line="579"/>
         <source>附件“{name}”超过 20 MB，请压缩后再添加</source>
-        <translation type="unfinished" />
+        <translation>Attachment “{name}” is over 20 MB; compress it, then add it again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="610" />
+        <location filename="../../ui/dialogs/visit_form.py" line="611"/>
         <source>正在保存…</source>
-        <translation type="unfinished" />
+        <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="628" />
+        <location filename="../../ui/dialogs/visit_form.py" line="629"/>
         <source>走访记录已保存</source>
-        <translation type="unfinished" />
+        <translation>Visit saved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="638" />
+        <location filename="../../ui/dialogs/visit_form.py" line="639"/>
         <source>保存失败：{error}</source>
-        <translation type="unfinished" />
+        <translation>Saving failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="649"/>
+        <source>（{sex}，{age}岁）</source>
+        <translation> ({sex}, {age})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="650"/>
+        <source>走访对象：{who}&#x3000;&#x3000;{area} · {address}</source>
+        <translation>Visiting: {who}    {area} · {address}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="652"/>
+        <source>走访对象：{who}</source>
+        <translation>Visiting: {who}</translation>
     </message>
 </context>
 <context>
     <name>VisitsModel</name>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="38" />
+        <location filename="../../ui/views/visits_view.py" line="38"/>
         <source>日期</source>
-        <translation type="unfinished" />
+        <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="39" />
+        <location filename="../../ui/views/visits_view.py" line="39"/>
         <source>类型</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="40" />
+        <location filename="../../ui/views/visits_view.py" line="40"/>
         <source>人员</source>
-        <translation type="unfinished" />
+        <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="41" />
+        <location filename="../../ui/views/visits_view.py" line="41"/>
         <source>社区</source>
-        <translation type="unfinished">Community</translation>
+        <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="42" />
+        <location filename="../../ui/views/visits_view.py" line="42"/>
         <source>走访人</source>
-        <translation type="unfinished" />
+        <translation>Visited by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="43" />
+        <location filename="../../ui/views/visits_view.py" line="43"/>
         <source>就业状态</source>
-        <translation type="unfinished">Employment</translation>
+        <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="44" />
+        <location filename="../../ui/views/visits_view.py" line="44"/>
         <source>就业意愿</source>
-        <translation type="unfinished" />
+        <translation>Willing to work</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="45" />
+        <location filename="../../ui/views/visits_view.py" line="45"/>
         <source>服务需求</source>
-        <translation type="unfinished" />
+        <translation>Service needs</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="46" />
+        <location filename="../../ui/views/visits_view.py" line="46"/>
         <source>走访情况</source>
-        <translation type="unfinished" />
+        <translation>Visit notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="105" />
+        <location filename="../../ui/views/visits_view.py" line="105"/>
         <source>计划走访</source>
-        <translation type="unfinished" />
+        <translation>Planned visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="105" />
+        <location filename="../../ui/views/visits_view.py" line="105"/>
         <source>已走访</source>
-        <translation type="unfinished" />
+        <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="107" />
+        <location filename="../../ui/views/visits_view.py" line="107"/>
         <source>（第 {n} 站）</source>
-        <translation type="unfinished" />
+        <translation> (stop {n})</translation>
     </message>
 </context>
 <context>
     <name>VisitsView</name>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="138" />
+        <location filename="../../ui/views/visits_view.py" line="138"/>
         <source>全部</source>
-        <translation type="unfinished" />
+        <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="139" />
+        <location filename="../../ui/views/visits_view.py" line="139"/>
         <source>已走访</source>
-        <translation type="unfinished" />
+        <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="140" />
+        <location filename="../../ui/views/visits_view.py" line="140"/>
         <source>计划走访</source>
-        <translation type="unfinished" />
+        <translation>Planned visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="143" />
+        <location filename="../../ui/views/visits_view.py" line="143"/>
         <source>类型</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="147" />
+        <location filename="../../ui/views/visits_view.py" line="147"/>
         <source>从</source>
-        <translation type="unfinished" />
+        <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="147" />
+        <location filename="../../ui/views/visits_view.py" line="147"/>
         <source>到</source>
-        <translation type="unfinished" />
+        <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="180" />
-        <source>　共 {n} 条</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/views/visits_view.py" line="180"/>
+        <source>&#x3000;共 {n} 条</source>
+        <translation>  {n} visit(s)</translation>
     </message>
 </context>
 <context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="51" />
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="51"/>
         <source>认定办理 — {name}</source>
-        <translation type="unfinished" />
+        <translation>Certification — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="71" />
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="71"/>
         <source>当前环节</source>
-        <translation type="unfinished" />
+        <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="72" />
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="72"/>
         <source>认定类别</source>
-        <translation type="unfinished" />
+        <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="73" />
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="73"/>
         <source>您的角色</source>
-        <translation type="unfinished" />
+        <translation>Your role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="77" />
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="77"/>
         <source>办理操作</source>
-        <translation type="unfinished" />
+        <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="81" />
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="81"/>
         <source>办理时限</source>
-        <translation type="unfinished">Due</translation>
+        <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="83" />
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="83"/>
         <source>请选择</source>
-        <translation type="unfinished" />
+        <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="86" />
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="86"/>
         <source>退出原因 *</source>
-        <translation type="unfinished" />
+        <translation>Exit reason *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="90" />
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="156" />
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="156"/>
         <source>意见/说明</source>
-        <translation type="unfinished" />
+        <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="97" />
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="97"/>
         <source>{role}在「{stage}」环节没有可办理的操作</source>
-        <translation type="unfinished" />
+        <translation>Role “{role}” has no actions at the “{stage}” stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="103" />
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="103"/>
         <source>确定办理</source>
-        <translation type="unfinished" />
+        <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="106" />
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="106"/>
         <source>取消</source>
-        <translation type="unfinished" />
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="156" />
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="156"/>
         <source>意见/说明 *</source>
-        <translation type="unfinished" />
+        <translation>Comment *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="197" />
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="197"/>
         <source>办理失败：{error}</source>
-        <translation type="unfinished" />
+        <translation>Action failed: {error}</translation>
     </message>
 </context>
 </TS>

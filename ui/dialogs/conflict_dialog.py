@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,22 +41,28 @@ from ui.context import AppContext
 
 CONFLICT_BG = QColor("#FFF4CE")
 MAX_CHARS = 80  # longer values are cut in the cell; the tooltip has them in full
-EXTRA_LABELS = {"area_code": "所属社区", "deleted": "记录状态"}
+EXTRA_LABELS = {"area_code": QT_TRANSLATE_NOOP("ConflictDialog", "所属社区"),
+                "deleted": QT_TRANSLATE_NOOP("ConflictDialog", "记录状态")}
 # Fields naming another record: shown by that record's title, not its UUID.
 REFERENCES = {"household_id": "household", "person_id": "person", "case_id": "assistance_case"}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ConflictDialog", text)
 
 
 def field_label(kind: str, field: str) -> str:
     k = KINDS[kind]
     if field in k.field_names:
         return k.field(field).label or field
-    return EXTRA_LABELS.get(field, field)
+    return _t(EXTRA_LABELS[field]) if field in EXTRA_LABELS else field
 
 
 def format_value(kind: str, field: str, value: Any) -> str:
     """A value as the worker reads it (是/否, 社区名, 已删除 …)."""
     if field == "deleted":
-        return "已删除" if value else "保留（未删除）"
+        return (QCoreApplication.translate("ConflictDialog", "已删除") if value
+                else QCoreApplication.translate("ConflictDialog", "保留（未删除）"))
     if value is None or value == "" or value == []:
         return "—"
     if field == "area_code":
@@ -65,7 +71,8 @@ def format_value(kind: str, field: str, value: Any) -> str:
         return EMPLOYMENT_STATUSES.get(str(value), str(value))
     ftype = KINDS[kind].field(field).type if field in KINDS[kind].field_names else "str"
     if ftype == "bool":
-        return "是" if value else "否"
+        return (QCoreApplication.translate("ConflictDialog", "是") if value
+                else QCoreApplication.translate("ConflictDialog", "否"))
     if ftype == "json" or isinstance(value, (list, dict)):
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return "、".join(value)
@@ -182,7 +189,7 @@ class ConflictDialog(QDialog):
                 for column, (prefix, value) in enumerate(((self.tr("本机"), c["local_value"]),
                                                           (self.tr("平台"), c["server_value"])), start=1):
                     text = format_value(self.kind, field, value)
-                    radio = QRadioButton(f"{prefix}：{_short(text)}")
+                    radio = QRadioButton(self.tr("{side}：{value}").format(side=prefix, value=_short(text)))
                     radio.setToolTip(text)
                     radio.toggled.connect(self._update_buttons)
                     group.addButton(radio)

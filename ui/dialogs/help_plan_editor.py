@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,17 +37,19 @@ def validate_plan(values: dict[str, Any]) -> dict[str, str]:
     """The editor's own checks (ops.save_help_plan checks the measures again)."""
     errors: dict[str, str] = {}
     if not (values.get("difficulty_type") or "").strip():
-        errors["difficulty_type"] = "请选择或填写困难类型"
+        errors["difficulty_type"] = QCoreApplication.translate("HelpPlanEditor", "请选择或填写困难类型")
     if values.get("difficulty_degree") not in DEGREES:
-        errors["difficulty_degree"] = "请选择困难程度"
+        errors["difficulty_degree"] = QCoreApplication.translate("HelpPlanEditor", "请选择困难程度")
     for i, m in enumerate(values.get("measures") or []):
         if not (m.get("text") or "").strip():
-            errors[f"measures.{i}"] = f"第 {i + 1} 项措施：请填写措施内容"
+            errors[f"measures.{i}"] = QCoreApplication.translate(
+                "HelpPlanEditor", "第 {n} 项措施：请填写措施内容").format(n=i + 1)
         elif m.get("target_on"):
             try:
                 dt.date.fromisoformat(m["target_on"])
             except ValueError:
-                errors[f"measures.{i}"] = f"第 {i + 1} 项措施：目标日期格式不正确，应为 年-月-日"
+                errors[f"measures.{i}"] = QCoreApplication.translate(
+                    "HelpPlanEditor", "第 {n} 项措施：目标日期格式不正确，应为 年-月-日").format(n=i + 1)
     return errors
 
 

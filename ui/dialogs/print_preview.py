@@ -6,7 +6,16 @@ person chooses 另存为 PDF… and confirms that the file will not be encrypted
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QImage, QPagedPaintDevice, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -23,8 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 MAX_PRINT_DPI = 300  # rendering above this only costs memory (an A4 page at 600 dpi is a 140 MB image)
-SAVE_WARNING = ("PDF 文件不加密，内含个人信息。\n任何拿到这个文件的人都能看到其中内容。\n\n"
-                "确定要保存为 PDF 文件吗？保存后请妥善保管，用完及时删除。")
+SAVE_WARNING = QT_TRANSLATE_NOOP("PrintPreviewDialog",
+                                 "PDF 文件不加密，内含个人信息。\n任何拿到这个文件的人都能看到其中内容。\n\n"
+                                 "确定要保存为 PDF 文件吗？保存后请妥善保管，用完及时删除。")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PrintPreviewDialog", text)
 
 
 def load_pdf(pdf: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, QBuffer]:
@@ -51,7 +65,8 @@ def paint_pages(doc: QPdfDocument, device: QPagedPaintDevice, first: int = 0, la
     dpi = min(dpi or device.logicalDpiX() or MAX_PRINT_DPI, MAX_PRINT_DPI)
     painter = QPainter()
     if not painter.begin(device):
-        raise RuntimeError("无法开始打印（打印机不可用？）")
+        raise RuntimeError(QCoreApplication.translate("PrintPreviewDialog",
+                                                      "无法开始打印（打印机不可用？）"))
     painted = 0
     try:
         for i in range(first, last + 1):
@@ -60,7 +75,8 @@ def paint_pages(doc: QPdfDocument, device: QPagedPaintDevice, first: int = 0, la
             points = doc.pagePointSize(i)
             image = doc.render(i, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72)))
             if image.isNull():
-                raise RuntimeError(f"第 {i + 1} 页渲染失败")
+                raise RuntimeError(QCoreApplication.translate("PrintPreviewDialog", "第 {n} 页渲染失败")
+                                   .format(n=i + 1))
             image = image.convertToFormat(QImage.Format.Format_RGB32)  # printers want no alpha
             area = painter.viewport()
             scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -74,11 +90,11 @@ def paint_pages(doc: QPdfDocument, device: QPagedPaintDevice, first: int = 0, la
 
 class PrintPreviewDialog(QDialog):
     def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None,
-                 suggested_name: str = "表单.pdf") -> None:
+                 suggested_name: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"打印预览 — {title}")
+        self.setWindowTitle(self.tr("打印预览 — {title}").format(title=title))
         self.resize(900, 1000)
-        self.suggested_name = suggested_name
+        self.suggested_name = suggested_name or self.tr("表单.pdf")
         self._pdf = pdf
         self.document, self._buffer = load_pdf(pdf, self)
 
@@ -87,19 +103,19 @@ class PrintPreviewDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
-        self.print_button = QPushButton("打印…", self)
+        self.print_button = QPushButton(self.tr("打印…"), self)
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_dialog)
-        self.save_button = QPushButton("另存为 PDF…", self)
-        self.save_button.setToolTip("PDF 文件不加密")
+        self.save_button = QPushButton(self.tr("另存为 PDF…"), self)
+        self.save_button.setToolTip(self.tr("PDF 文件不加密"))
         self.save_button.clicked.connect(self.save_as)
-        zoom_in = QPushButton("放大", self)
+        zoom_in = QPushButton(self.tr("放大"), self)
         zoom_in.clicked.connect(lambda: self._zoom(1.25))
-        zoom_out = QPushButton("缩小", self)
+        zoom_out = QPushButton(self.tr("缩小"), self)
         zoom_out.clicked.connect(lambda: self._zoom(0.8))
-        fit = QPushButton("适合宽度", self)
+        fit = QPushButton(self.tr("适合宽度"), self)
         fit.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
-        close = QPushButton("关闭", self)
+        close = QPushButton(self.tr("关闭"), self)
         close.clicked.connect(self.reject)
         self.pages_label = QLabel(self)
         self.document.statusChanged.connect(self._update_pages)
@@ -116,7 +132,7 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
 
     def _update_pages(self, *_: object) -> None:
-        self.pages_label.setText(f"共 {self.document.pageCount()} 页")
+        self.pages_label.setText(self.tr("共 {n} 页").format(n=self.document.pageCount()))
 
     def _zoom(self, factor: float) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
@@ -139,18 +155,19 @@ class PrintPreviewDialog(QDialog):
         try:
             paint_pages(self.document, printer, first - 1, last - 1)
         except RuntimeError as exc:
-            QMessageBox.warning(self, "打印失败", str(exc))
+            QMessageBox.warning(self, self.tr("打印失败"), str(exc))
             return False
         return True
 
     def save_as(self) -> bool:
         """Write the PDF to a file the person picks, after confirming it will not be encrypted."""
-        answer = QMessageBox.warning(self, "PDF 文件不加密", SAVE_WARNING,
+        answer = QMessageBox.warning(self, self.tr("PDF 文件不加密"), _t(SAVE_WARNING),
                                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
                                      QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Save:
             return False
-        path, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", self.suggested_name, "PDF 文件 (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), self.suggested_name,
+                                              self.tr("PDF 文件 (*.pdf)"))
         if not path:
             return False
         if not path.lower().endswith(".pdf"):
@@ -159,7 +176,7 @@ class PrintPreviewDialog(QDialog):
             with open(path, "wb") as fh:
                 fh.write(self._pdf)
         except OSError as exc:
-            QMessageBox.warning(self, "保存失败", f"无法保存文件：{exc}")
+            QMessageBox.warning(self, self.tr("保存失败"), self.tr("无法保存文件：{e}").format(e=exc))
             return False
         return True
 

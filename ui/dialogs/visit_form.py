@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -438,7 +438,8 @@ class VisitForm(QDialog):
     def add_attachment(self, name: str, mime: str, data: bytes) -> None:
         """Keep a document photo in memory until the visit is saved (then into the encrypted store)."""
         self._attachments.append((name, mime, data))
-        self.photos.addItem(QListWidgetItem(f"{name}（{len(data) // 1024 or 1} KB）"))
+        text = self.tr("{name}（{kb} KB）").format(name=name, kb=len(data) // 1024 or 1)
+        self.photos.addItem(QListWidgetItem(text))
         self._touched("attachments")
 
     def _pick_photos(self) -> None:
@@ -645,9 +646,10 @@ def household_info_text(col: Collection, person: dict[str, Any], today: dt.date)
     if hh is not None:
         me = next((m for m in hh.members if m.id == person.get("id")), None)
         if me and me.age is not None:
-            who += f"（{me.sex}，{me.age}岁）"
-        return f"走访对象：{who}　　{hh.area_name} · {hh.address}"
-    return f"走访对象：{who}"
+            who += QCoreApplication.translate("VisitForm", "（{sex}，{age}岁）").format(sex=me.sex, age=me.age)
+        text = QCoreApplication.translate("VisitForm", "走访对象：{who}　　{area} · {address}")
+        return text.format(who=who, area=hh.area_name, address=hh.address)
+    return QCoreApplication.translate("VisitForm", "走访对象：{who}").format(who=who)
 
 
 def open_visit_form(

@@ -491,7 +491,7 @@ class DashboardView(QWidget):
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Ok:
             return
-        name = f"就业援助统计_{dt.date.today():%Y%m%d}.{fmt}"
+        name = self.tr("就业援助统计_{date}").format(date=f"{dt.date.today():%Y%m%d}") + f".{fmt}"
         flt = self.tr("Excel 工作簿 (*.xlsx)") if fmt == "xlsx" else self.tr("PDF 文件 (*.pdf)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出统计"), str(Path.home() / name), flt)
         if path:

@@ -462,9 +462,8 @@ class PersonView(QWidget):
         self.flags_label.setText(chips or self.tr("无特殊家庭标记"))
         if hh.zero is not None:
             color = GREEN if hh.zero.cleared else (RED if hh.zero.is_zero else GREY)
-            self.zero_label.setText(
-                f'<span style="color:{color};">{self.tr("动态清零：")}{hh.zero.text_zh}</span>'
-            )
+            prefix = self.tr("动态清零：")  # outside the f-string, where lupdate finds it
+            self.zero_label.setText(f'<span style="color:{color};">{prefix}{hh.zero.text_zh}</span>')
         else:
             self.zero_label.setText("")
         self._show_members(d)

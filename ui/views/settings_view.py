@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -50,7 +50,7 @@ def verify_and_change(col: Any, old: str, new: str) -> None:
     try:
         connect(col.path, old).dispose()
     except WrongPassphraseError:
-        raise WrongPassphraseError("原密码不正确。") from None
+        raise WrongPassphraseError(QCoreApplication.translate("SettingsView", "原密码不正确。")) from None
     col.change_passphrase(new)
 
 
