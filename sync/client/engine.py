@@ -8,18 +8,21 @@ proportional to the outbox, the pulled pages and the wanted blobs.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, delete, select
 
 from app.collection import Collection
-from app.model.canonical import coerce
+from app.model.canonical import coerce, dumps
 from app.model.kinds import KINDS
 from app.store import sync_state as st
 from app.store.records import Tx
@@ -227,22 +230,28 @@ class SyncClient:
             after = ops[-1].seq
 
     def _settle(self, ops: list[st.Op], results: dict[str, dict[str, Any]], report: SyncReport) -> int:
-        """Apply one batch's answers in ONE local transaction; returns how many ops were settled."""
-        settled = 0
+        """Apply one batch's answers in ONE local transaction; returns how many ops were settled.
+
+        Bulk statements throughout (one SELECT and one DELETE on the outbox, the rows read once, the
+        server copies written by ``apply_server_many``), so the cost follows the batch, not the store.
+        """
+        answered = [(op, res) for op in ops if (res := results.get(op.op_id)) is not None
+                    and res.get("status") in ("applied", "duplicate", "conflict", "rejected")]
         with self.col.records.transaction() as tx:
             conn = tx.conn
-            batch = _Batch(tx, [(op.kind, op.record_id) for op in ops])
-            for i, op in enumerate(ops):
-                if i == len(ops) // 2:
+            ids = [op.op_id for op, _ in answered]
+            # Ops already gone were settled by an earlier, interrupted run: nothing more to do for them.
+            present = set()
+            for chunk in _chunks(ids):
+                present.update(conn.execute(select(st.outbox.c.op_id).where(st.outbox.c.op_id.in_(chunk))).scalars())
+            todo = [(op, res) for op, res in answered if op.op_id in present]
+            batch = _Batch(tx, [(op.kind, op.record_id) for op, _ in todo], own=[op for op, _ in todo])
+            rejected: list[dict[str, Any]] = []
+            for i, (op, res) in enumerate(todo):
+                if i == len(todo) // 2:
                     self._at("push:settling")
-                res = results.get(op.op_id)
-                status = res.get("status") if res else None
-                if status not in ("applied", "duplicate", "conflict", "rejected"):
-                    continue
-                settled += 1
-                if not st.remove_op(conn, op.op_id):
-                    continue  # settled by an earlier run already
                 report.pushed += 1
+                status = res["status"]
                 if status == "duplicate":
                     # The stored answer of an earlier try: act on what happened then (a lost conflict
                     # answer must still keep both values).
@@ -252,7 +261,7 @@ class SyncClient:
                     setattr(report, status, getattr(report, status) + 1)
                 if status == "rejected":
                     reason = str(res.get("reason") or "平台拒绝了该修改")
-                    st.add_rejected(conn, op, reason)
+                    rejected.append({**op.wire(), "reason": reason, "at": st.utc_now()})
                     report.rejected += 1
                     report.rejected_ops.append({"kind": op.kind, "id": op.record_id, "op_id": op.op_id,
                                                 "reason": reason})
@@ -268,7 +277,12 @@ class SyncClient:
                     batch.conflict(op.kind, op.record_id, record, _field_names(res.get("conflicts")))
                 batch.merge(op.kind, record, after_seq=op.seq, conflict=status == "conflict")
             batch.flush()
-        return settled
+            for chunk in _chunks([op.op_id for op, _ in todo]):
+                conn.execute(delete(st.outbox).where(st.outbox.c.op_id.in_(chunk)))
+            if rejected:
+                # Kept, never dropped silently: the UI lists them (one meta write per batch).
+                st.set_meta(conn, st.REJECTED_KEY, st.list_rejected(conn) + rejected)
+        return len(answered)
 
     # --- 3. pull --------------------------------------------------------------------------------------
     def _pull(self, report: SyncReport, stop: Callable[[], bool]) -> None:
@@ -343,21 +357,25 @@ class _Batch:
 
     A field is kept (not overwritten) while an op still queued after the one being settled changes it, or
     while it is in an open conflict: a pulled or returned copy never overwrites unsent local edits.
+    Fields whose server value equals the local one are left out of the write, so an echo of our own push
+    rewrites only version and ``changed_by/at`` (no index churn, no search keys derived again).
     """
 
-    def __init__(self, tx: Tx, keys: list[tuple[str, str]]) -> None:
+    def __init__(self, tx: Tx, keys: list[tuple[str, str]], own: list[st.Op] | None = None) -> None:
         self.tx = tx
+        self.rows: dict[tuple[str, str], Any] = {}
         self.versions: dict[tuple[str, str], int] = {}
         by_kind: dict[str, list[str]] = {}
         for kind, rid in keys:
             by_kind.setdefault(kind, []).append(rid)
         for kind, ids in by_kind.items():
             t = TABLES[kind]
-            for i in range(0, len(ids), 500):
-                for rid, version in tx.conn.execute(select(t.c.id, t.c.version).where(t.c.id.in_(ids[i:i + 500]))):
-                    self.versions[(kind, rid)] = int(version)
-        rids = [rid for _, rid in keys]
-        self.queued = st.queued_ops(tx.conn, rids)
+            for chunk in _chunks(list(dict.fromkeys(ids))):
+                for row in tx.conn.execute(select(t).where(t.c.id.in_(chunk))):
+                    self.rows[(kind, row.id)] = row
+                    self.versions[(kind, row.id)] = int(row.version)
+        rids = list(dict.fromkeys(rid for _, rid in keys))
+        self.queued = _queued_ops(tx.conn, rids, own or [])
         self.open = st.conflicts_for(tx.conn, rids)
         self.states: dict[str, dict[str, dict[str, Any]]] = {}
 
@@ -370,8 +388,7 @@ class _Batch:
 
     def conflict(self, kind_name: str, rid: str, record: dict[str, Any], clashing: list[str]) -> None:
         """Keep both values of each clashing field: the row's (what the person sees) and the server's."""
-        t = TABLES[kind_name]
-        row = self.tx.conn.execute(select(t).where(t.c.id == rid)).first()
+        row = self.rows.get((kind_name, rid))
         if row is None:
             return
         kind = KINDS[kind_name]
@@ -408,15 +425,18 @@ class _Batch:
                 st.refresh_conflict_server(self.tx.conn, crow.id, value, version)
         state = states.setdefault(rid, {"id": rid})
         state.update(version=version, changed_by=rec.get("changed_by"), changed_at=rec.get("changed_at"))
-        for name in _SERVER_FIELDS:
-            if name in rec and name not in keep:
-                state[name] = bool(rec[name]) if name == "deleted" else rec[name]
+        row = self.rows.get((kind_name, rid))
+        types = _field_types(kind_name)
+        for name in (*_SERVER_FIELDS, *kind.field_names):
+            if name not in rec or name in keep:
+                continue
+            value = bool(rec[name]) if name == "deleted" else rec[name]
+            if row is not None and name not in state and _same(types.get(name), getattr(row, name), value):
+                continue  # already the local value: writing it again would change nothing
+            state[name] = value
         if current is None:
             state.setdefault("deleted", bool(rec.get("deleted")))
             state.setdefault("area_code", rec.get("area_code"))
-        for name in kind.field_names:
-            if name in rec and name not in keep:
-                state[name] = rec[name]
         self.versions[(kind_name, rid)] = version
         return True
 
@@ -427,6 +447,46 @@ class _Batch:
             if halfway and i == 0:
                 halfway()
         self.states.clear()
+
+
+def _queued_ops(conn: Connection, record_ids: list[str], own: list[st.Op]) -> dict[str, list[st.Op]]:
+    """record id → its queued ops in seq order. ``own`` are the batch's ops (already read and parsed): only
+    ops queued after them are read, so settling a batch does not parse its own ops' JSON again."""
+    out: dict[str, list[st.Op]] = {}
+    for op in own:
+        out.setdefault(op.record_id, []).append(op)
+    after = max((op.seq for op in own), default=0)
+    o = st.outbox
+    for chunk in _chunks(record_ids):
+        rows = conn.execute(select(o).where(o.c.record_id.in_(chunk), o.c.seq > after).order_by(o.c.seq))
+        for row in rows:
+            out.setdefault(row.record_id, []).append(
+                st.Op(row.seq, row.op_id, row.kind, row.record_id, row.base_version, row.op, json.loads(row.fields)))
+    return out
+
+
+@cache
+def _field_types(kind_name: str) -> dict[str, str]:
+    return {f.name: f.type for f in KINDS[kind_name].fields}
+
+
+def _same(ftype: str | None, local: Any, server: Any) -> bool:
+    """Whether a column value (as the store returns it) equals a server value in canonical form. False when
+    unsure: the field is then written, which is always correct."""
+    if server is None or local is None:
+        return server is None and local is None
+    if ftype == "date":
+        return isinstance(local, dt.date) and local.isoformat() == server
+    if ftype == "json":
+        return isinstance(local, str) and local == dumps(server)
+    if type(local) is not type(server):
+        return False
+    return local == server
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
 _RUN_LOCKS: dict[str, threading.Lock] = {}

@@ -20,7 +20,7 @@ from sync.server.auth import User
 from sync.server.db import counter, make_engine, reading, records, writing
 from sync.server.errors import ApiError
 from sync.server.migrate import head_revision, upgrade
-from sync.server.ops import apply_op
+from sync.server.ops import apply_ops
 from sync.server.records import wire
 from sync.server.schemas import (
     ErrorBody as ErrorModel,
@@ -92,7 +92,7 @@ def create_app(db_url: str, *, token_ttl_s: int = 8 * 3600) -> FastAPI:
     @app.post(f"{API}/sync/push", response_model=PushResponse, tags=["sync"], responses=_AUTH_ERRORS)
     def push(body: PushRequest, user: CurrentUser) -> dict[str, Any]:
         started = time.perf_counter()
-        results = [apply_op(engine, user, body.device_id, op.model_dump()) for op in body.ops]
+        results = apply_ops(engine, user, body.device_id, [op.model_dump() for op in body.ops])
         statuses = Counter(r["status"] for r in results)
         log.info("push user=%s ops=%d %s ms=%.1f", user.name, len(results),
                  " ".join(f"{k}={v}" for k, v in sorted(statuses.items())), (time.perf_counter() - started) * 1000)

@@ -133,6 +133,25 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from sync.server.importer import ImportFailed, import_records, read_jsonl
+
+    engine = _engine(args.db)
+    try:
+        if args.file == "-":
+            counts = import_records(engine, read_jsonl(sys.stdin), args.by, chunk=args.chunk)
+        else:
+            with open(args.file, encoding="utf-8") as f:
+                counts = import_records(engine, read_jsonl(f), args.by, chunk=args.chunk)
+    except ImportFailed as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    print(json.dumps(counts, ensure_ascii=False, sort_keys=True))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from sync.server.scope import ROLES
 
@@ -173,6 +192,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--parent")
     s.add_argument("--db", required=True)
     s.set_defaults(func=cmd_area_add)
+
+    s = sub.add_parser("import", help="导入平台已有的记录（JSON Lines，每行一条同步格式的记录）")
+    s.add_argument("file", help="JSON Lines 文件；- 表示标准输入")
+    s.add_argument("--db", required=True)
+    s.add_argument("--by", default="import", help="记为修改人的名称（默认 import）")
+    s.add_argument("--chunk", type=int, default=5000, help="每个事务导入的记录数")
+    s.set_defaults(func=cmd_import)
 
     s = sub.add_parser("stats", help="某地区各类记录数量与摘要（不含个人信息）")
     s.add_argument("--db", required=True)

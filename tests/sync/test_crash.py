@@ -7,10 +7,12 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from sync.server.testing import free_port, run_server_process
 from tests.sync.faultproxy import FaultProxy
@@ -108,3 +110,52 @@ def test_server_killed_and_restarted(laptops, tmp_path) -> None:
     finally:
         proxy.close()
         srv.kill()
+
+
+@pytest.mark.postgres
+def test_server_killed_mid_batch_applies_nothing_and_resend_converges(pg_url, laptops) -> None:
+    """A push batch is one transaction: the server dies after writing part of it (its new records are
+    inserted, it waits on a row lock held here for the update), so none of it commits; the laptop's next run
+    sends the same ops again and they apply afresh, nothing twice."""
+    port = free_port()
+    srv = run_server_process(pg_url, port, demo=True)
+    holder = create_engine(pg_url)
+    try:
+        a = laptops("a", srv.url)
+        _, persons = add_household(a.col, persons=1)
+        assert a.sync().ok
+        a.col.records.update("person", persons[0], {"phone": "13800003333"})  # an UPDATE in the batch …
+        add_household(a.col, persons=2)  # … after three INSERTs (written first)
+        result: dict = {}
+        with holder.connect() as hold:
+            hold.execute(text("SELECT 1 FROM records WHERE id = :id FOR UPDATE"), {"id": persons[0]})
+            worker = threading.Thread(target=lambda: result.update(r=a.sync()))
+            worker.start()
+            deadline = time.monotonic() + 30
+            while not hold.execute(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                        "AND datname = current_database()")).scalar():
+                assert time.monotonic() < deadline, "the push never reached the locked row"
+                time.sleep(0.05)
+            srv.kill()  # mid-batch: inserts written, update waiting, nothing committed
+            hold.rollback()
+        worker.join(30)
+        assert not result["r"].ok and a.pending() == 4
+        assert server_stats_db(pg_url) == 1  # only the person synced before
+        srv = run_server_process(pg_url, port)
+        report = a.sync()
+        assert report.ok, report.errors
+        assert (report.applied, report.duplicate) == (4, 0)  # fresh results: the crashed try left no trace
+        assert_converged(srv.url, a)
+    finally:
+        holder.dispose()
+        srv.kill()
+
+
+def server_stats_db(db_url: str) -> int:
+    """Persons stored on the server, read straight from its database (the server may be down)."""
+    eng = create_engine(db_url)
+    try:
+        with eng.connect() as conn:
+            return int(conn.execute(text("SELECT count(*) FROM records WHERE kind = 'person'")).scalar())
+    finally:
+        eng.dispose()

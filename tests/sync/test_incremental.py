@@ -65,3 +65,28 @@ def test_incremental_sync_cost_follows_changes_not_store_size(server, laptops) -
     assert big_count == small_count
     assert b.sync().ok
     assert_converged(server.url, a, b)
+
+
+def test_settling_an_echo_rewrites_only_version_and_stamp(server, laptops) -> None:
+    """The push answer of our own change equals the row: only version and changed_by/at are written, so no
+    indexed column is rewritten and a person's search keys are not derived again (no pypinyin per name)."""
+    a = laptops("a", server.url)
+    _, persons = add_household(a.col, persons=3)
+    assert a.sync().ok
+    a.col.records.update("person", persons[0], {"phone": "13700000001"})
+    a.col.records.update("person", persons[1], {"name": "改名"})
+    updates: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001
+        if statement.lstrip().upper().startswith("UPDATE PERSON"):
+            updates.append(statement.split(" WHERE ")[0])
+
+    event.listen(a.col.store.engine, "before_cursor_execute", record)
+    try:
+        report = a.sync()
+    finally:
+        event.remove(a.col.store.engine, "before_cursor_execute", record)
+    assert report.ok and report.applied == 2
+    assert updates == ["UPDATE person SET version=?, changed_by=?, changed_at=?"]
+    row = a.col.records.get("person", persons[1])
+    assert row["name"] == "改名" and row["version"] > 0 and row["name_initials"]
