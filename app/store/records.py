@@ -275,7 +275,8 @@ class Tx:
                 if "deleted" in state and bool(state["deleted"]) != bool(cur.deleted):
                     diff["deleted"] = [bool(cur.deleted), bool(state["deleted"])]
                 updates.setdefault(tuple(sorted(row)), []).append({"p_id": rid, **{f"p_{n}": v for n, v in row.items()}})
-            entries.append((str(state.get("changed_by") or "platform"), (kind_name, rid, "sync", diff)))
+            if diff or cur is None:  # the echo of our own change only moves the version: nothing to audit
+                entries.append((str(state.get("changed_by") or "platform"), (kind_name, rid, "sync", diff)))
             self.change.add(kind_name, rid)
         if inserts:
             self.conn.execute(insert(t), inserts)
@@ -284,13 +285,14 @@ class Tx:
             self.conn.execute(stmt, params)
         # The chain is appended in order; one insert per run of entries by the same actor.
         run: list[tuple[str, str, str, dict[str, Any]]] = []
-        actor = entries[0][0]
+        actor = entries[0][0] if entries else ""
         for who, entry in entries:
             if who != actor:
                 audit.append_many(self.conn, at=self.at, actor=actor, entries=run)
                 run, actor = [], who
             run.append(entry)
-        audit.append_many(self.conn, at=self.at, actor=actor, entries=run)
+        if run:
+            audit.append_many(self.conn, at=self.at, actor=actor, entries=run)
         self.change.source = "sync"
 
     def _log(self, kind_name: str, rid: str, action: str, diff: dict[str, Any], actor: str | None = None) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.model.canonical import dumps
@@ -91,40 +91,10 @@ def outbox_count(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(outbox)).scalar() or 0)
 
 
-def remove_op(conn: Connection, op_id: str) -> bool:
-    """Delete an op; False when it was already gone (settled by an earlier, interrupted run)."""
-    return conn.execute(delete(outbox).where(outbox.c.op_id == op_id)).rowcount > 0
-
-
 def bump_attempts(conn: Connection, op_ids: Iterable[str]) -> None:
     ids = list(op_ids)
     if ids:
         conn.execute(update(outbox).where(outbox.c.op_id.in_(ids)).values(attempts=outbox.c.attempts + 1))
-
-
-def pending_fields(conn: Connection, record_ids: Iterable[str]) -> dict[str, set[str]]:
-    """record id → fields with unsent local changes (outbox ops still queued for it)."""
-    out: dict[str, set[str]] = {}
-    for chunk in _chunks(list(set(record_ids))):
-        for row in conn.execute(select(outbox).where(outbox.c.record_id.in_(chunk))):
-            out.setdefault(row.record_id, set()).update(_op(row).touched)
-    return out
-
-
-def queued_ops(conn: Connection, record_ids: Iterable[str]) -> dict[str, list[Op]]:
-    """record id → its queued ops in seq order."""
-    out: dict[str, list[Op]] = {}
-    for chunk in _chunks(list(set(record_ids))):
-        for row in conn.execute(select(outbox).where(outbox.c.record_id.in_(chunk)).order_by(outbox.c.seq)):
-            out.setdefault(row.record_id, []).append(_op(row))
-    return out
-
-
-def add_rejected(conn: Connection, op: Op, reason: str) -> None:
-    """Keep a refused op (never drop silently); the UI lists them and the report counts them."""
-    items = get_meta(conn, REJECTED_KEY, [])
-    items.append({**op.wire(), "reason": reason, "at": utc_now()})
-    set_meta(conn, REJECTED_KEY, items)
 
 
 def list_rejected(conn: Connection) -> list[dict[str, Any]]:
