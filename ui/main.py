@@ -38,7 +38,7 @@ def _prewarm() -> None:
 
         # Module imports only (no widgets are made off the GUI thread). Any failure shows again, properly,
         # when the module is imported for real on unlock.
-        for name in ("app.collection", "app.search", "app.search_keys", "app.queries.person_list", "app.rules.workflow",
+        for name in ("app.collection", "app.search", "app.queries.person_list", "app.rules.workflow",
                      "app.rules.eligibility", "ui.context", "ui.models.person_list", "ui.views.people_view",
                      "ui.app_window", "ui.views.todo_view"):
             try:
