@@ -99,3 +99,8 @@ def test_rekey_failing_midway_leaves_old_file_usable(demo_store: Path, monkeypat
     reopened = Collection.open(demo_store, PASSPHRASE)
     assert reopened.counts()["person"] == persons
     reopened.close()
+
+
+def test_head_constant_matches_alembic() -> None:
+    """Opening an up-to-date store skips Alembic by comparing with HEAD; a new migration must move it."""
+    assert migrate.head_revision() == migrate.HEAD
