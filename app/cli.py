@@ -62,7 +62,10 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     from app import areas
     from app.demo import generate
 
-    user = next(u for u in areas.demo_users() if u["name"] == args.user)
+    user = next((u for u in areas.demo_users() if u["name"] == args.user), None)
+    if user is None:
+        names = "、".join(u["name"] for u in areas.demo_users())
+        raise CliError(f"没有演示账号“{args.user}”，可选：{names}")
     col = _new(args.out, {k: user[k] for k in ("name", "display_name", "role", "areas")})
     try:
         counts = generate(col, args.households, seed=args.seed,

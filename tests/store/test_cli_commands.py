@@ -64,3 +64,9 @@ def test_simulate_is_deterministic_for_a_seed(demo_store: Path, tmp_path: Path) 
     a = _run("simulate", "--db", str(demo_store), "--changes", "10", "--seed", "9").stdout
     b = _run("simulate", "--db", str(copy), "--changes", "10", "--seed", "9").stdout
     assert a == b
+
+
+def test_demo_data_unknown_account_is_explained(tmp_path: Path) -> None:
+    r = _run("demo-data", "--out", str(tmp_path / "x.db"), "--user", "nobody")
+    assert r.returncode == 2 and "没有演示账号" in r.stderr and "zhangli" in r.stderr
+    assert not (tmp_path / "x.db").exists()
