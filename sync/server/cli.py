@@ -8,7 +8,12 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 PASSWORD_ENV = "OUTREACH_PLATFORM_PASSWORD"
 
@@ -80,41 +85,39 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_user_add(args: argparse.Namespace) -> int:
-    from sync.server.seed import SeedError, add_user
+def _add(db: str, add: Callable[[Engine], bool], exists: str, added: str) -> int:
+    """Run one admin insert: 0 added, 1 already there, 2 refused (the reason on stderr)."""
+    from sync.server.seed import SeedError
 
-    engine = _engine(args.db)
+    engine = _engine(db)
     try:
-        ok = add_user(engine, args.name, role=args.role, areas=args.area, password=_password(),
-                      display_name=args.display_name)
+        ok = add(engine)
     except SeedError as e:
         print(str(e), file=sys.stderr)
         return 2
     finally:
         engine.dispose()
     if not ok:
-        print(f"用户已存在：{args.name}", file=sys.stderr)
+        print(exists, file=sys.stderr)
         return 1
-    print(f"已添加用户：{args.name}")
+    print(added)
     return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from sync.server.seed import add_user
+
+    password = _password()
+    return _add(args.db, lambda eng: add_user(eng, args.name, role=args.role, areas=args.area, password=password,
+                                              display_name=args.display_name),
+                f"用户已存在：{args.name}", f"已添加用户：{args.name}")
 
 
 def cmd_area_add(args: argparse.Namespace) -> int:
-    from sync.server.seed import SeedError, add_area
+    from sync.server.seed import add_area
 
-    engine = _engine(args.db)
-    try:
-        ok = add_area(engine, args.code, args.name, args.level, args.parent)
-    except SeedError as e:
-        print(str(e), file=sys.stderr)
-        return 2
-    finally:
-        engine.dispose()
-    if not ok:
-        print(f"区划已存在：{args.code}", file=sys.stderr)
-        return 1
-    print(f"已添加区划：{args.code} {args.name}")
-    return 0
+    return _add(args.db, lambda eng: add_area(eng, args.code, args.name, args.level, args.parent),
+                f"区划已存在：{args.code}", f"已添加区划：{args.code} {args.name}")
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
