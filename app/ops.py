@@ -69,6 +69,13 @@ def validate_visit(values: dict[str, Any], services: list[dict[str, Any]], today
     phone = (values.get("contact_method") or "").strip()
     if phone and phone[0].isdigit() and (msg := mobile_error(phone)):
         errors["contact_method"] = msg
+    errors.update(validate_services(services))
+    return errors
+
+
+def validate_services(services: list[dict[str, Any]]) -> dict[str, str]:
+    """Errors per service row: a known kind; a job recommendation names employer and post."""
+    errors: dict[str, str] = {}
     kinds = {k.code for k in service_kinds()}
     for i, s in enumerate(services):
         if s.get("kind") not in kinds:
@@ -167,10 +174,7 @@ def add_attachment(col: Collection, owner_kind: str, owner_id: str, name: str, m
 
 def add_service(col: Collection, person_id: str, values: dict[str, Any]) -> str:
     person = col.records.get("person", person_id)
-    errors = validate_visit({"visited_on": values.get("served_on"), "employment_status": "unemployed",
-                             "employment_intention": "-", "service_needs": ["-"]}, [values],
-                            dt.date.max)
-    errors.pop("visited_on", None)
+    errors = validate_services([values])
     if errors:
         raise ValidationError(errors)
     return col.records.create("service", {**values, "person_id": person_id, "by": col.user["name"]},
