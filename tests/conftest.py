@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,21 @@ WORKER = {"name": "zhangli", "display_name": "张丽", "role": "worker", "areas"
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OUTREACH_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     monkeypatch.delenv("OUTREACH_PASSPHRASE", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _gui_thread_gc(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Qt tests collect garbage on the GUI thread only, as the app does (ui/gui_gc.py); afterwards a full
+    collection there, so no widget of this test is left for a later test's worker thread to destroy."""
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    from ui import gui_gc
+
+    collector = gui_gc.install(request.getfixturevalue("qapp"))
+    yield
+    collector.stop()
+    gc.freeze()  # what survived stays: later full collections need not walk it again (faster tests)
 
 
 @pytest.fixture(scope="session")

@@ -248,9 +248,10 @@ def store_path(demo: bool, db: str | None) -> Path:
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    from ui import fonts, i18n
+    from ui import fonts, gui_gc, i18n
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    gui_gc.install(app)
     app.setApplicationName("OutreachDesk")
     app.setOrganizationName("OutreachDesk")
     fonts.install(app)
