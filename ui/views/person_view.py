@@ -55,6 +55,7 @@ from app.queries.person_detail import (
 from app.store.records import Change
 from ui.context import AppContext
 from ui.dialogs import ErrorLabel, from_qdate, to_qdate
+from ui.widgets.tables import read_only_table
 
 RED, GREEN, GREY, BLUE = "#c62828", "#2e7d32", "#757575", "#1565c0"
 # Kinds whose change can alter what this view shows.
@@ -96,20 +97,6 @@ def _local_time(at: str) -> str:
 
 def _d(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
-
-
-def _table(headers: list[str], stretch: int | None = None) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.verticalHeader().hide()
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setWordWrap(False)
-    hv = t.horizontalHeader()
-    hv.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        hv.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return t
 
 
 def _fill(table: QTableWidget, rows: list[list[str]], colors: list[str | None] | None = None) -> None:
@@ -211,7 +198,7 @@ class PersonView(QWidget):
         ll.addWidget(hh)
         mem = QGroupBox(self.tr("家庭成员（年龄、性别据身份证号）"))
         ml = QVBoxLayout(mem)
-        self.members = _table(
+        self.members = read_only_table(
             [
                 self.tr("姓名"),
                 self.tr("关系"),
@@ -234,7 +221,7 @@ class PersonView(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._overview_tab(), self.tr("概况"))
-        self.visits = _table(
+        self.visits = read_only_table(
             [
                 self.tr("日期"),
                 self.tr("类型"),
@@ -250,7 +237,7 @@ class PersonView(QWidget):
         self.tabs.addTab(self.visits, self.tr("走访"))
         self.tabs.addTab(self._plan_tab(), self.tr("援助方案"))
         self.tabs.addTab(self._services_tab(), self.tr("服务"))
-        self.followups = _table(
+        self.followups = read_only_table(
             [
                 self.tr("应回访日期"),
                 self.tr("回访类型"),
@@ -332,7 +319,7 @@ class PersonView(QWidget):
             self.plan_fields[name] = value
             form.addRow(label, value)
         lay.addLayout(form)
-        self.measures = _table(
+        self.measures = read_only_table(
             [self.tr("帮扶措施"), self.tr("责任人"), self.tr("目标日期"), self.tr("完成")], 0
         )
         lay.addWidget(self.measures, 1)
@@ -346,7 +333,7 @@ class PersonView(QWidget):
         self.package_text = QLabel()
         lay.addWidget(box)
         lay.addWidget(self.package_text)
-        self.services = _table(
+        self.services = read_only_table(
             [
                 self.tr("日期"),
                 self.tr("服务类型"),

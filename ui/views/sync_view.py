@@ -14,12 +14,10 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -39,6 +37,7 @@ from sync.client import SyncReport, dismiss_rejected, list_conflicts, list_rejec
 from ui.context import AppContext
 from ui.dialogs.conflict_dialog import ConflictDialog, field_label, record_title
 from ui.sync_runner import STAGES, SyncRunner, read_log, token_state
+from ui.widgets.tables import read_only_table
 
 ERROR_FG = QColor("#B00020")
 OK_FG = QColor("#1B6E20")
@@ -81,18 +80,9 @@ def local_time(iso: str | None) -> str:
 
 
 def _table(headers: list[str], stretch: int) -> QTableWidget:
-    """A read-only list; column ``stretch`` takes the spare width, the others fit their contents."""
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.verticalHeader().setVisible(False)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t = read_only_table(headers, stretch)
     t.setAlternatingRowColors(True)
-    t.setWordWrap(False)
-    header = t.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setMinimumSectionSize(70)
+    t.horizontalHeader().setMinimumSectionSize(70)
     return t
 
 
