@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -30,3 +30,12 @@ def to_qdate(d: dt.date) -> QDate:
 
 def from_qdate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
+
+
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    """Buttons side by side on the left (add / remove under a list)."""
+    row = QHBoxLayout()
+    for b in buttons:
+        row.addWidget(b)
+    row.addStretch(1)
+    return row

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import ops
 from ui.context import AppContext
-from ui.dialogs import ErrorLabel
+from ui.dialogs import ErrorLabel, button_row
 
 DIFFICULTY_TYPES = ("技能不足", "年龄偏大", "家庭照护负担", "身体原因", "缺乏工作经验", "就业观念", "其他")
 DEGREES = ("一般", "较重", "严重")
@@ -111,15 +111,11 @@ class HelpPlanEditor(QDialog):
         lay.addWidget(self.measures, 1)
         for m in self.plan.get("measures") or []:
             self.add_measure(m)
-        row = QHBoxLayout()
         self.add_btn = QPushButton(self.tr("添加措施"))
         self.add_btn.clicked.connect(lambda: self.add_measure())
         self.remove_btn = QPushButton(self.tr("删除所选"))
         self.remove_btn.clicked.connect(self._remove_measure)
-        row.addWidget(self.add_btn)
-        row.addWidget(self.remove_btn)
-        row.addStretch(1)
-        lay.addLayout(row)
+        lay.addLayout(button_row(self.add_btn, self.remove_btn))
         lay.addWidget(self.errors["measures"])
 
         form = QFormLayout()
@@ -129,16 +125,12 @@ class HelpPlanEditor(QDialog):
         form.addRow(labels["progress"], edit)
         lay.addLayout(form)
         lay.addWidget(self.errors["general"])
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.save_btn = QPushButton(self.tr("保存援助方案"))
-        self.save_btn.setDefault(True)
-        self.save_btn.clicked.connect(self.save)
-        cancel = QPushButton(self.tr("取消"))
-        cancel.clicked.connect(self.reject)
-        row.addWidget(self.save_btn)
-        row.addWidget(cancel)
-        lay.addLayout(row)
+        buttons = QDialogButtonBox()
+        self.save_btn = buttons.addButton(self.tr("保存援助方案"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
         self.measures.itemChanged.connect(lambda _i: self._revalidate())
         self.difficulty_type.currentTextChanged.connect(lambda _t: self._revalidate())
         self.difficulty_degree.currentIndexChanged.connect(lambda _i: self._revalidate())

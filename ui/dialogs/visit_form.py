@@ -47,7 +47,7 @@ from app.collection import Collection
 from app.queries.person_detail import household_info
 from app.rules.service_package import service_kinds
 from ui.context import AppContext
-from ui.dialogs import ErrorLabel, from_qdate, to_qdate
+from ui.dialogs import ErrorLabel, button_row, from_qdate, to_qdate
 
 NEEDS = ("岗位推荐", "职业指导", "技能培训", "政策咨询", "创业指导", "公益性岗位", "暂无需求")
 REASONS = ("企业裁员", "合同到期", "个人原因辞职", "企业关闭", "照顾家庭", "毕业未就业", "其他")
@@ -261,15 +261,11 @@ class VisitForm(QDialog):
         header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.services.setMinimumHeight(110)
         lay.addWidget(self.services)
-        row = QHBoxLayout()
         self.add_service_btn = QPushButton(self.tr("添加服务"))
         self.add_service_btn.clicked.connect(lambda: self.add_service_row())
         self.remove_service_btn = QPushButton(self.tr("删除所选"))
         self.remove_service_btn.clicked.connect(self._remove_service)
-        row.addWidget(self.add_service_btn)
-        row.addWidget(self.remove_service_btn)
-        row.addStretch(1)
-        lay.addLayout(row)
+        lay.addLayout(button_row(self.add_service_btn, self.remove_service_btn))
         lay.addWidget(self._err("services"))
         right.addWidget(box)
 
@@ -278,15 +274,11 @@ class VisitForm(QDialog):
         self.photos = QListWidget()
         self.photos.setMaximumHeight(60)
         lay.addWidget(self.photos)
-        row = QHBoxLayout()
         self.add_photo_btn = QPushButton(self.tr("添加照片…"))
         self.add_photo_btn.clicked.connect(self._pick_photos)
         self.remove_photo_btn = QPushButton(self.tr("移除所选"))
         self.remove_photo_btn.clicked.connect(self._remove_photo)
-        row.addWidget(self.add_photo_btn)
-        row.addWidget(self.remove_photo_btn)
-        row.addStretch(1)
-        lay.addLayout(row)
+        lay.addLayout(button_row(self.add_photo_btn, self.remove_photo_btn))
         lay.addWidget(self._err("attachments"))
         right.addWidget(box)
         right.addStretch(1)

@@ -13,11 +13,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -98,16 +97,12 @@ class WorkflowDialog(QDialog):
                     role=workflow.role_name(self.role), stage=stage.name_zh
                 )
             )
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.ok_btn = QPushButton(self.tr("确定办理"))
-        self.ok_btn.setDefault(True)
-        self.ok_btn.clicked.connect(self.run)
-        cancel = QPushButton(self.tr("取消"))
-        cancel.clicked.connect(self.reject)
-        row.addWidget(self.ok_btn)
-        row.addWidget(cancel)
-        lay.addLayout(row)
+        buttons = QDialogButtonBox()
+        self.ok_btn = buttons.addButton(self.tr("确定办理"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.run)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
 
         self.action.currentIndexChanged.connect(self._update)
         self.exit_reason.currentIndexChanged.connect(self._update)
