@@ -19,3 +19,6 @@ bench: setup
 
 lint: setup
 	.venv/bin/ruff check .
+
+screenshots: setup
+	xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb $(PY) docs/screenshots/make_screenshots.py
