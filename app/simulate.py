@@ -45,7 +45,7 @@ def simulate(col: Collection, changes: int, *, seed: int = 1, today: dt.date | N
         pid = rng.choice(persons)
         person = col.records.get("person", pid)
         if action == "visit":
-            ops.record_visit(col, pid, {
+            ops.visits.record_visit(col, pid, {
                 "visited_on": today, "employment_status": person.get("employment_status") or "unemployed",
                 "employment_intention": rng.choice(("有意愿，希望尽快就业", "暂无意愿")),
                 "service_needs": ["岗位推荐"], "notes": "模拟走访",
@@ -54,7 +54,7 @@ def simulate(col: Collection, changes: int, *, seed: int = 1, today: dt.date | N
         elif action == "service":
             kind = rng.choice(("job_recommendation", "career_guidance", "policy_consultation"))
             job = {"employer": "某物业服务有限公司", "post": "保洁员", "result": "已推荐，待面试"}
-            ops.add_service(col, pid, {"kind": kind, "served_on": today,
+            ops.visits.add_service(col, pid, {"kind": kind, "served_on": today,
                                        **(job if kind == "job_recommendation" else {})})
             count("service", "created")
         elif action == "person":
@@ -67,7 +67,7 @@ def simulate(col: Collection, changes: int, *, seed: int = 1, today: dt.date | N
                 col.records.update("help_plan", plans[0]["id"], {"progress": f"{today.isoformat()} 已再次推荐岗位"})
                 count("help_plan", "changed")
             else:
-                ops.save_help_plan(col, pid, {"difficulty_type": "技能不足", "difficulty_degree": "一般",
+                ops.plans.save_help_plan(col, pid, {"difficulty_type": "技能不足", "difficulty_degree": "一般",
                                               "measures": []})
                 count("help_plan", "created")
         elif action == "followup":
@@ -76,7 +76,7 @@ def simulate(col: Collection, changes: int, *, seed: int = 1, today: dt.date | N
                 col.records.update("followup", due[0]["id"], {"done_on": today, "note": "电话回访，工作稳定"})
                 count("followup", "changed")
             else:
-                ops.add_service(col, pid, {"kind": "policy_consultation", "served_on": today})
+                ops.visits.add_service(col, pid, {"kind": "policy_consultation", "served_on": today})
                 count("service", "created")
         else:
             planned = [v for v in col.records.children("visit", "person_id", pid)
@@ -85,6 +85,6 @@ def simulate(col: Collection, changes: int, *, seed: int = 1, today: dt.date | N
                 col.records.delete("visit", planned[0]["id"])
                 count("visit", "deleted")
             else:
-                ops.plan_visit(col, pid, today + dt.timedelta(days=rng.randint(1, 7)))
+                ops.visits.plan_visit(col, pid, today + dt.timedelta(days=rng.randint(1, 7)))
                 count("visit", "created")
     return summary

@@ -86,10 +86,10 @@ def fixture_store(empty: Collection) -> dict[str, str]:
     for i, name in enumerate(("甲", "乙", "丙", "丁", "戊", "己")):
         ids[name] = _person(col, hh, f"测试{name}", dt.date(1975, 3, 1 + i), 11 + 2 * i)
     # visits: planned today (due), planned yesterday (overdue), planned tomorrow (not yet), already made
-    ids["v_today"] = ops.plan_visit(col, ids["甲"], TODAY)
-    ids["v_late"] = ops.plan_visit(col, ids["乙"], TODAY - dt.timedelta(days=1))
-    ids["v_future"] = ops.plan_visit(col, ids["丙"], TODAY + dt.timedelta(days=1))
-    done = ops.plan_visit(col, ids["丁"], TODAY)
+    ids["v_today"] = ops.visits.plan_visit(col, ids["甲"], TODAY)
+    ids["v_late"] = ops.visits.plan_visit(col, ids["乙"], TODAY - dt.timedelta(days=1))
+    ids["v_future"] = ops.visits.plan_visit(col, ids["丙"], TODAY + dt.timedelta(days=1))
+    done = ops.visits.plan_visit(col, ids["丁"], TODAY)
     col.records.update("visit", done, {"visited_on": TODAY})
     # follow-ups: overdue, due today, not yet due, done
     f = {"person_id": ids["甲"], "kind": "stabilization"}
@@ -225,7 +225,7 @@ def test_answering_or_doing_removes_items(empty: Collection, fixture_store: dict
     ids = fixture_store
     empty.records.update("review", ids["r_open"], {"answer": "已补充", "answered_on": TODAY})
     empty.records.update("followup", ids["f_late"], {"done_on": TODAY})
-    ops.record_visit(
+    ops.visits.record_visit(
         empty,
         ids["甲"],
         {
@@ -280,7 +280,7 @@ def test_visits_query_pages_and_filters(empty: Collection) -> None:
     hh = _household(empty)
     pid = _person(empty, hh, "走访", dt.date(1970, 1, 1), 81)
     for i in range(7):
-        ops.record_visit(
+        ops.visits.record_visit(
             empty,
             pid,
             {
@@ -293,7 +293,7 @@ def test_visits_query_pages_and_filters(empty: Collection) -> None:
             today=TODAY,
         )
     for i in range(3):
-        ops.plan_visit(empty, pid, TODAY + dt.timedelta(days=i + 1))
+        ops.visits.plan_visit(empty, pid, TODAY + dt.timedelta(days=i + 1))
     assert visits.count(empty) == 10
     assert visits.count(empty, visits.DONE) == 7 and visits.count(empty, visits.PLANNED) == 3
     assert visits.count(empty, visits.DONE, start=TODAY - dt.timedelta(days=2), end=TODAY) == 3

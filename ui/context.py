@@ -13,8 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from app.collection import Collection
-from app.store.records import Change
+from app.collection import Change, Collection
 
 
 class JobSignals(QObject):
@@ -77,6 +76,11 @@ class AppContext(QObject):
               on_error: Callable[[Exception], None] | None = None, **kwargs: Any) -> Job:
         """Run a write operation on the writer thread."""
         return self._submit(self.writer, Job(fn, *args, **kwargs), on_done, on_error)
+
+    def write_now(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run a write operation here and now, for the rare one that must be on disk before the GUI goes on
+        (a form's draft before the key is dropped). Keep it short: it blocks the GUI thread."""
+        return fn(*args, **kwargs)
 
     def background(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
                    on_error: Callable[[Exception], None] | None = None,

@@ -174,11 +174,13 @@ class Shell(QObject):
         self.idle.start()
 
     def _remember_server(self, col: Any) -> None:
+        from app import ops
+
         try:
             if self.server:
-                col.set_meta("sync_server", self.server)
-            elif self.demo and not col.get_meta("sync_server"):
-                col.set_meta("sync_server", DEMO_SERVER)
+                self.ctx.write_now(ops.settings.remember_server, col, self.server)
+            elif self.demo:
+                self.ctx.write_now(ops.settings.remember_server, col, DEMO_SERVER, only_if_unset=True)
         except Exception:  # not worth refusing to unlock over
             pass
 

@@ -15,16 +15,13 @@ from typing import Any
 import requests
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 
+from app import ops
 from app.collection import Collection
 from app.store import sync_state as st
 from sync.client import SyncClient, SyncReport, Transport
 from ui.context import AppContext, Job
 
 DEFAULT_SERVER = "http://127.0.0.1:8765"  # the demo platform (outreach-platform serve --demo)
-SERVER_KEY = "sync_server"  # platform URL (meta)
-SETTINGS_KEY = "sync_settings"  # {"user", "auto", "minutes"} (meta)
-LOG_KEY = "sync_log"  # the last LOG_SIZE run summaries (meta): counts and Chinese messages, no record data
-LOG_SIZE = 50
 DEFAULT_MINUTES = 15
 HEALTH_TIMEOUT = 2.0  # seconds: the check only asks "is the platform reachable now?"
 
@@ -49,13 +46,8 @@ def _summary(report: SyncReport, auto: bool) -> dict[str, Any]:
             "warnings": report.warnings[:3]}
 
 
-def append_log(col: Collection, entry: dict[str, Any]) -> None:
-    log = col.get_meta(LOG_KEY, [])
-    col.set_meta(LOG_KEY, (log + [entry])[-LOG_SIZE:])
-
-
 def read_log(col: Collection) -> list[dict[str, Any]]:
-    return col.get_meta(LOG_KEY, [])
+    return col.get_meta(ops.settings.SYNC_LOG_KEY, [])
 
 
 def token_state(col: Collection, server: str, user: str) -> str | None:
@@ -85,7 +77,7 @@ def run_sync(col: Collection, server: str, user: str, password: str | None, *, a
         report = client.sync(progress=relay, cancel=cancel)
     finally:
         transport.close()
-    append_log(col, _summary(report, auto))
+    ops.settings.append_sync_log(col, _summary(report, auto))
     return report
 
 
@@ -109,8 +101,8 @@ class SyncRunner(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.server = ctx.col.get_meta(SERVER_KEY) or DEFAULT_SERVER
-        settings = ctx.col.get_meta(SETTINGS_KEY) or {}
+        self.server = ctx.col.get_meta(ops.settings.SYNC_SERVER_KEY) or DEFAULT_SERVER
+        settings = ctx.col.get_meta(ops.settings.SYNC_SETTINGS_KEY) or {}
         self.user: str = settings.get("user") or ctx.col.user.get("name", "")
         self.password: str | None = None  # this session only; never written anywhere
         self.auto_enabled: bool = bool(settings.get("auto", False))
@@ -149,14 +141,8 @@ class SyncRunner(QObject):
             self.timer.start(interval_ms or self.auto_minutes * 60_000)
 
     def _save_settings(self) -> None:
-        col, server = self.ctx.col, self.server
         settings = {"user": self.user, "auto": self.auto_enabled, "minutes": self.auto_minutes}
-
-        def save() -> None:
-            col.set_meta(SERVER_KEY, server)
-            col.set_meta(SETTINGS_KEY, settings)
-
-        self._hold(self.ctx.write(save))
+        self._hold(self.ctx.write(ops.settings.save_sync_settings, self.ctx.col, self.server, settings))
 
     def _hold(self, job: Job) -> None:
         self._held.add(job)

@@ -463,7 +463,7 @@ def _visits_refs(ctx: _Ctx, row: str, column: str) -> list[Ref]:
 
 # reviews ----------------------------------------------------------------------------------------------------
 def _reviews(col: Collection, ctx: _Ctx) -> Figure:
-    from app.review import counts as review_counts
+    from app.queries.reviews import counts as review_counts
 
     counts: Counter[tuple[str, str]] = Counter()
     for code in ctx.codes or [None]:
@@ -479,7 +479,7 @@ def _reviews(col: Collection, ctx: _Ctx) -> Figure:
 
 
 def _reviews_refs(col: Collection, ctx: _Ctx, row: str, column: str) -> list[Ref]:
-    from app.review import queue
+    from app.queries.reviews import queue
 
     out = []
     items = [i for code in ctx.codes or [None] for i in queue(col, ctx.today, code)]

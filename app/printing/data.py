@@ -22,7 +22,7 @@ from app.store.tables import TABLES
 
 Rec = dict[str, Any]
 
-# Same wording as app/ops.EMPLOYMENT_STATUSES (kept here so printing does not import the write operations).
+# Same wording as app/ops/visits.EMPLOYMENT_STATUSES (kept here so printing does not import the write operations).
 EMPLOYMENT = {
     "unemployed": "失业", "employed": "已就业", "self_employed": "灵活就业/创业", "student": "在校/入学",
     "retired": "退休", "unable": "丧失劳动能力",

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, or_, select
 
 from app import areas
 from app.model.kinds import KINDS
-from app.ops import EMPLOYMENT_STATUSES
+from app.ops.visits import EMPLOYMENT_STATUSES
 from app.rules import workflow
 from app.rules._data import load
 from app.rules.eligibility import Eligibility, evaluate

@@ -1,10 +1,11 @@
-"""The laptop's side of the sync protocol (docs/SYNC.md, docs/SYNC_CLIENT.md). No Qt here."""
+"""The laptop's side of the sync protocol (docs/SYNC.md, docs/SYNC_CLIENT.md). No Qt here.
 
-from sync.client.conflicts import Value, dismiss_rejected, list_conflicts, list_rejected, resolve_conflict
+Settling what sync leaves behind (conflicts, refused changes) is ordinary store work: ``app.ops.conflicts``.
+"""
+
 from sync.client.engine import SyncClient, SyncReport
 from sync.client.transport import AuthError, CancelledError, RetryPolicy, SyncError, Transport
 
 __all__ = [
-    "AuthError", "CancelledError", "RetryPolicy", "SyncClient", "SyncError", "SyncReport", "Transport", "Value",
-    "dismiss_rejected", "list_conflicts", "list_rejected", "resolve_conflict",
+    "AuthError", "CancelledError", "RetryPolicy", "SyncClient", "SyncError", "SyncReport", "Transport",
 ]

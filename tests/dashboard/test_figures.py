@@ -136,11 +136,11 @@ def test_visits_weeks_are_the_last_eight_iso_weeks(hand):
 
 
 def test_reviews_figure_counts_the_queue(hand):
-    from app import review
+    from app.queries import reviews
 
     col, _ = hand
     fig = figure(col, "reviews", TODAY)
-    items = review.queue(col, TODAY)
+    items = reviews.queue(col, TODAY)
     assert fig.value(ALL, "waiting") == len(items)
     assert fig.value(ALL, "overdue") == sum(i.overdue for i in items)
     assert fig.value(A, "waiting") == sum(i.area_code == A for i in items)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from app import review
+from app import ops
 from app.collection import Collection
 from app.demo import generate
+from app.queries import reviews
 
 SUPERVISOR = {"name": "wangjun", "display_name": "王军", "role": "supervisor", "areas": ["140105001000"]}
 WORKERS = (
@@ -26,18 +27,18 @@ def make_supervisor_store(path: Path, passphrase: str, households: int = 120,
     col.set_user(SUPERVISOR)
     if decisions:
         # An office that keeps up: everything older than three weeks was approved long ago …
-        items = review.queue(col, today)
+        items = reviews.queue(col, today)
         old = today - dt.timedelta(days=21)
         for item in items:
             if item.item_date is None or item.item_date < old:
-                review.approve(col, item.kind, item.id, today=today)
+                ops.reviews.approve(col, item.kind, item.id, today=today)
         # … and some recent work was returned.
-        for n, item in enumerate(review.queue(col, today)[:30]):
+        for n, item in enumerate(reviews.queue(col, today)[:30]):
             if n % 5 == 0:
-                review.return_(col, item.kind, item.id, "四清信息不完整，请补充家庭成员就业状态。", today=today)
+                ops.reviews.return_(col, item.kind, item.id, "四清信息不完整，请补充家庭成员就业状态。", today=today)
         # Two returns the workers have already answered: back in the queue.
-        for r in review.returned_for_worker(col)[:2]:
+        for r in reviews.returned_for_worker(col)[:2]:
             col.set_user({**WORKERS[0][0], "areas": WORKERS[0][1]})
-            review.answer(col, r["id"], "已补充家庭成员就业状态。", today=today)
+            ops.reviews.answer(col, r["id"], "已补充家庭成员就业状态。", today=today)
             col.set_user(SUPERVISOR)
     return col

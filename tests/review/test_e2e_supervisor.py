@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from app import review
+from app import ops
 from app.collection import Collection
+from app.queries import reviews
 
 pytest.importorskip("sync.server.testing")
 pytest.importorskip("sync.client")
@@ -42,7 +43,7 @@ def _returned_todo(col: Collection, today: dt.date) -> list[str]:
     try:
         from app.queries.todo import todo
     except ImportError:  # the to-do query is another engineer's; fall back to the core API
-        return [r["comment"] for r in review.returned_for_worker(col)]
+        return [r["comment"] for r in reviews.returned_for_worker(col)]
     return [i.detail for i in todo(col, today) if i.kind == "returned"]
 
 
@@ -73,39 +74,39 @@ def test_return_reaches_worker_and_answer_comes_back(tmp_path: Path, server) -> 
         # 2. The supervisor syncs: the visit is in the queue, with the server's version.
         _sync(supervisor, server.url, "wangjun")
         assert supervisor.user["role"] == "supervisor"  # role and areas come from the platform at login
-        queued = {i.id: i for i in review.queue(supervisor, today)}
+        queued = {i.id: i for i in reviews.queue(supervisor, today)}
         assert visit in queued and queued[visit].version > 0 and queued[visit].person_name == "赵测试"
 
         # 3. A worker cannot decide; the supervisor returns the visit with a comment and syncs.
         with pytest.raises(PermissionError):
-            review.return_(worker, "visit", visit, "不能自己审核")
+            ops.reviews.return_(worker, "visit", visit, "不能自己审核")
         comment = "请补充家庭成员的就业状态（四清之一）"
-        rid = review.return_(supervisor, "visit", visit, comment)
-        assert visit not in {i.id for i in review.queue(supervisor, today)}
+        rid = ops.reviews.return_(supervisor, "visit", visit, comment)
+        assert visit not in {i.id for i in reviews.queue(supervisor, today)}
         _sync(supervisor, server.url, "wangjun")
 
         # 4. After the worker's next sync the comment is in their to-do list.
         _sync(worker, server.url, "zhangli")
         assert any(comment in text for text in _returned_todo(worker, today))
-        (returned,) = review.returned_for_worker(worker)
+        (returned,) = reviews.returned_for_worker(worker)
         assert returned["id"] == rid and returned["reviewer"] == "wangjun"
 
         # 5. The worker answers; the answer reaches the supervisor and the visit is back in the queue.
-        review.answer(worker, rid, "已补充：配偶在超市做收银员")
+        ops.reviews.answer(worker, rid, "已补充：配偶在超市做收银员")
         assert _returned_todo(worker, today) == []
         _sync(worker, server.url, "zhangli")
         _sync(supervisor, server.url, "wangjun")
-        back = {i.id: i for i in review.queue(supervisor, today)}[visit]
+        back = {i.id: i for i in reviews.queue(supervisor, today)}[visit]
         assert back.resubmitted and back.answer == "已补充：配偶在超市做收银员" and back.returned_comment == comment
         rec = supervisor.records.get("review", rid)
         assert rec["answered_by"] == "zhangli" and rec["answered_on"] == today
 
         # 6. The supervisor approves; both sides agree and nothing is left to do.
-        review.approve(supervisor, "visit", visit, "已核实")
+        ops.reviews.approve(supervisor, "visit", visit, "已核实")
         _sync(supervisor, server.url, "wangjun")
         _sync(worker, server.url, "zhangli")
-        assert visit not in {i.id for i in review.queue(supervisor, today)}
-        decisions = sorted(r["decision"] for r in review.reviews_of(worker, visit))
+        assert visit not in {i.id for i in reviews.queue(supervisor, today)}
+        decisions = sorted(r["decision"] for r in reviews.reviews_of(worker, visit))
         assert decisions == ["approved", "returned"]
         assert _returned_todo(worker, today) == []
         assert worker.verify_audit() == [] and supervisor.verify_audit() == []

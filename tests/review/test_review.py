@@ -7,8 +7,9 @@ import uuid
 
 import pytest
 
-from app import review
+from app import ops
 from app.collection import Collection
+from app.queries import reviews
 from app.store import audit
 
 TODAY = dt.date(2026, 11, 25)  # Wednesday
@@ -66,7 +67,7 @@ def store(tmp_path):
 
 def test_queue_lists_made_work_oldest_deadline_first(store):
     col, ids = store
-    items = review.queue(col, TODAY)
+    items = reviews.queue(col, TODAY)
     assert [i.id for i in items] == [ids["plan"], ids["visit2"], ids["step1"], ids["visit1"], ids["step2"]]
     by_id = {i.id: i for i in items}
     assert by_id[ids["plan"]].deadline == D(2026, 11, 13)
@@ -76,24 +77,24 @@ def test_queue_lists_made_work_oldest_deadline_first(store):
     assert v1.deadline == TODAY and not v1.overdue and v1.remaining_workdays == 0
     assert by_id[ids["step2"]].deadline == D(2026, 11, 27) and by_id[ids["step2"]].remaining_workdays == 2
     assert v1.person_name == "李四" and v1.worker == "zhangli" and v1.version == 3 and v1.kind_label == "走访记录"
-    assert [i.id for i in review.overdue(col, TODAY)] == [ids["plan"], ids["visit2"], ids["step1"]]
+    assert [i.id for i in reviews.overdue(col, TODAY)] == [ids["plan"], ids["visit2"], ids["step1"]]
 
 
 def test_queue_by_area(store):
     col, ids = store
-    assert {i.id for i in review.queue(col, TODAY, area=B)} == {ids["visit2"], ids["step2"]}
+    assert {i.id for i in reviews.queue(col, TODAY, area=B)} == {ids["visit2"], ids["step2"]}
 
 
 def test_approve_creates_an_audited_review_record(store):
     col, ids = store
     heard = []
     col.subscribe(heard.append)
-    rid = review.approve(col, "visit", ids["visit1"], "四清完整", today=TODAY)
+    rid = ops.reviews.approve(col, "visit", ids["visit1"], "四清完整", today=TODAY)
     rec = col.records.get("review", rid)
     assert rec["decision"] == "approved" and rec["target_id"] == ids["visit1"] and rec["target_version"] == 3
     assert rec["target_kind"] == "visit" and rec["person_id"] == ids["person"] and rec["reviewer"] == "wangjun"
     assert rec["decided_on"] == TODAY and rec["area_code"] == A and rec["comment"] == "四清完整"
-    assert ids["visit1"] not in {i.id for i in review.queue(col, TODAY)}
+    assert ids["visit1"] not in {i.id for i in reviews.queue(col, TODAY)}
     with col.records.reading() as conn:
         hist = audit.history(conn, rid)
     assert [(h["action"], h["actor"]) for h in hist] == [("create", "wangjun")]
@@ -101,14 +102,14 @@ def test_approve_creates_an_audited_review_record(store):
     assert any("review" in c.kinds for c in heard)
     assert col.records.pending_count() == 1  # queued to go up to the platform (and down to the worker)
     with pytest.raises(ValueError, match="已有审核结论"):
-        review.approve(col, "visit", ids["visit1"], today=TODAY)
+        ops.reviews.approve(col, "visit", ids["visit1"], today=TODAY)
 
 
 def test_return_needs_a_comment(store):
     col, ids = store
     for empty in ("", "   \n"):
         with pytest.raises(ValueError, match="退回必须填写审核意见"):
-            review.return_(col, "visit", ids["visit2"], empty, today=TODAY)
+            ops.reviews.return_(col, "visit", ids["visit2"], empty, today=TODAY)
     assert col.counts()["review"] == 0
 
 
@@ -116,75 +117,75 @@ def test_only_supervisors_and_admins_decide(store):
     col, ids = store
     col.set_user(WORKER)
     with pytest.raises(PermissionError, match="督导"):
-        review.approve(col, "visit", ids["visit1"], today=TODAY)
+        ops.reviews.approve(col, "visit", ids["visit1"], today=TODAY)
     with pytest.raises(PermissionError):
-        review.return_(col, "visit", ids["visit1"], "x", today=TODAY)
+        ops.reviews.return_(col, "visit", ids["visit1"], "x", today=TODAY)
     col.set_user({**SUPERVISOR, "name": "admin", "role": "admin"})
-    review.approve(col, "visit", ids["visit1"], today=TODAY)
+    ops.reviews.approve(col, "visit", ids["visit1"], today=TODAY)
 
 
 def test_not_reviewable_or_missing(store):
     col, ids = store
     with pytest.raises(ValueError, match="不需要审核"):
-        review.approve(col, "person", ids["person"], today=TODAY)
+        ops.reviews.approve(col, "person", ids["person"], today=TODAY)
     with pytest.raises(LookupError):
-        review.approve(col, "visit", str(uuid.uuid4()), today=TODAY)
+        ops.reviews.approve(col, "visit", str(uuid.uuid4()), today=TODAY)
 
 
 def test_return_answer_and_back_in_queue(store):
     col, ids = store
-    rid = review.return_(col, "visit", ids["visit2"], "请补充家庭成员就业状态", today=TODAY)
-    assert ids["visit2"] not in {i.id for i in review.queue(col, TODAY)}  # waiting for the worker now
-    todo = review.returned_for_worker(col)
+    rid = ops.reviews.return_(col, "visit", ids["visit2"], "请补充家庭成员就业状态", today=TODAY)
+    assert ids["visit2"] not in {i.id for i in reviews.queue(col, TODAY)}  # waiting for the worker now
+    todo = reviews.returned_for_worker(col)
     assert [(t["id"], t["comment"], t["person_name"]) for t in todo] == [(rid, "请补充家庭成员就业状态", "王五")]
-    assert review.returned_for_worker(col, worker="zhangli") and not review.returned_for_worker(col, worker="x")
+    assert reviews.returned_for_worker(col, worker="zhangli") and not reviews.returned_for_worker(col, worker="x")
 
     col.set_user(WORKER)  # the worker answers (on their laptop; the review record syncs back up)
     with pytest.raises(ValueError, match="答复"):
-        review.answer(col, rid, "  ")
-    review.answer(col, rid, "已补充：配偶已就业", today=D(2026, 11, 26))
+        ops.reviews.answer(col, rid, "  ")
+    ops.reviews.answer(col, rid, "已补充：配偶已就业", today=D(2026, 11, 26))
     rec = col.records.get("review", rid)
     assert (rec["answer"], rec["answered_by"], rec["answered_on"]) == ("已补充：配偶已就业", "zhangli", D(2026, 11, 26))
-    assert review.returned_for_worker(col) == []
+    assert reviews.returned_for_worker(col) == []
     with col.records.reading() as conn:
         assert [h["actor"] for h in audit.history(conn, rid)] == ["wangjun", "zhangli"]
 
     col.set_user(SUPERVISOR)
-    again = {i.id: i for i in review.queue(col, D(2026, 11, 26))}[ids["visit2"]]
+    again = {i.id: i for i in reviews.queue(col, D(2026, 11, 26))}[ids["visit2"]]
     assert again.resubmitted and again.answer == "已补充：配偶已就业"
     assert again.returned_comment == "请补充家庭成员就业状态"
     assert again.deadline == D(2026, 12, 1)  # 3 working days after the answer (Thu 11-26 → Tue 12-01)
     assert not again.overdue
-    review.approve(col, "visit", ids["visit2"], today=D(2026, 11, 26))
-    assert ids["visit2"] not in {i.id for i in review.queue(col, D(2026, 11, 26))}
+    ops.reviews.approve(col, "visit", ids["visit2"], today=D(2026, 11, 26))
+    assert ids["visit2"] not in {i.id for i in reviews.queue(col, D(2026, 11, 26))}
 
 
 def test_answer_only_for_returns(store):
     col, ids = store
-    rid = review.approve(col, "visit", ids["visit1"], today=TODAY)
+    rid = ops.reviews.approve(col, "visit", ids["visit1"], today=TODAY)
     with pytest.raises(ValueError, match="被退回"):
-        review.answer(col, rid, "谢谢")
+        ops.reviews.answer(col, rid, "谢谢")
 
 
 def test_a_new_version_needs_review_again(store):
     col, ids = store
-    review.approve(col, "help_plan", ids["plan"], today=TODAY)
-    assert ids["plan"] not in {i.id for i in review.queue(col, TODAY)}
+    ops.reviews.approve(col, "help_plan", ids["plan"], today=TODAY)
+    assert ids["plan"] not in {i.id for i in reviews.queue(col, TODAY)}
     with col.records.transaction() as tx:  # the worker changed the plan; the pull brings version 7
         tx.apply_server("help_plan", {"id": ids["plan"], "version": 7, "progress": "已推荐 2 个岗位",
                                       "changed_at": "2026-11-24T10:00:00+00:00"})
-    item = {i.id: i for i in review.queue(col, TODAY)}[ids["plan"]]
+    item = {i.id: i for i in reviews.queue(col, TODAY)}[ids["plan"]]
     assert item.version == 7 and item.deadline == D(2026, 11, 27) and not item.resubmitted
 
 
 def test_counts_agree_with_queue(store):
     col, ids = store
-    rid = review.return_(col, "visit", ids["visit2"], "补充", today=TODAY)
+    rid = ops.reviews.return_(col, "visit", ids["visit2"], "补充", today=TODAY)
     col.set_user(WORKER)
-    review.answer(col, rid, "已补充", today=TODAY)
+    ops.reviews.answer(col, rid, "已补充", today=TODAY)
     col.set_user(SUPERVISOR)
-    items = review.queue(col, TODAY)
-    counts = review.counts(col, TODAY)
+    items = reviews.queue(col, TODAY)
+    counts = reviews.counts(col, TODAY)
     for area in (A, B):
         mine = [i for i in items if i.area_code == area]
         assert counts.get((area, "waiting"), 0) == len(mine)
@@ -195,10 +196,10 @@ def test_counts_agree_with_queue(store):
 
 def test_describe_shows_four_clears_and_measures(store):
     col, ids = store
-    visit = dict(review.describe(col, "visit", ids["visit1"]))
+    visit = dict(reviews.describe(col, "visit", ids["visit1"]))
     assert visit["人员"] == "李四" and visit["人员底数"] == "李四" and visit["服务需求"] == "岗位推荐"
-    assert list(dict(review.describe(col, "visit", ids["visit1"])))[2:6] == ["走访日期", "走访人", "人员底数", "就业状态"]
-    plan = dict(review.describe(col, "help_plan", ids["plan"]))
+    assert list(dict(reviews.describe(col, "visit", ids["visit1"])))[2:6] == ["走访日期", "走访人", "人员底数", "就业状态"]
+    plan = dict(reviews.describe(col, "help_plan", ids["plan"]))
     assert "推荐岗位" in plan["帮扶措施"] and "2026-12-01" in plan["帮扶措施"]
-    step = dict(review.describe(col, "case_step", ids["step1"]))
+    step = dict(reviews.describe(col, "case_step", ids["step1"]))
     assert step["操作"] != "pass_community"  # shown by its Chinese name

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app import review
+from app import ops
+from app.queries import reviews
 from tests.dashboard.fixture import TODAY, build
 from ui.context import AppContext
 from ui.views.review_view import ReviewView
@@ -26,7 +27,7 @@ def view(qtbot, tmp_path):
 def test_return_needs_a_comment_then_reaches_the_queue_records(qtbot, view):
     col = view.ctx.col
     before = view.model.rowCount()
-    assert before == len(review.queue(col, TODAY))
+    assert before == len(reviews.queue(col, TODAY))
     item = view.current
     qtbot.mouseClick(view.return_button, Qt.MouseButton.LeftButton)
     assert "必须填写审核意见" in view.error.text()
@@ -37,7 +38,7 @@ def test_return_needs_a_comment_then_reaches_the_queue_records(qtbot, view):
     qtbot.mouseClick(view.return_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: col.counts()["review"] == 1, timeout=10000)
     qtbot.waitUntil(lambda: view.model.rowCount() == before - 1, timeout=10000)
-    (rec,) = review.returned_for_worker(col)
+    (rec,) = reviews.returned_for_worker(col)
     assert (rec["target_id"], rec["decision"], rec["comment"]) == (item.id, "returned", "请补充家庭成员就业状态")
     assert item.id not in {i.id for i in view.model.items}
     assert view.current is not None and view.current.id != item.id  # moved on to the next item
@@ -60,7 +61,7 @@ def test_hidden_view_reloads_when_shown(qtbot, view):
     col = view.ctx.col
     before = view.model.rowCount()
     view.hide()
-    review.approve(col, view.current.kind, view.current.id, today=TODAY)
+    ops.reviews.approve(col, view.current.kind, view.current.id, today=TODAY)
     qtbot.wait(300)
     assert view.model.rowCount() == before  # not recounted while hidden
     view.show()

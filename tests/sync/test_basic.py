@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from sync.client import dismiss_rejected, list_rejected
+from app.ops.conflicts import dismiss_rejected
+from app.queries.conflicts import list_rejected
 from tests.sync.support import Stall, add_household, assert_converged
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sync.client import Value, list_conflicts, resolve_conflict
+from app.ops.conflicts import Value, resolve_conflict
+from app.queries.conflicts import list_conflicts
 from tests.sync.support import add_household, assert_converged
 
 

@@ -94,7 +94,7 @@ def test_person_view_refreshes_from_changes_and_saves_materials(qtbot, ctx, col)
     )
     # a service added elsewhere shows up with the 3+1+1 progress
     before = len(view.detail.services)
-    ctx.write(ops.add_service, col, pid, {"kind": "career_guidance", "served_on": TODAY})
+    ctx.write(ops.visits.add_service, col, pid, {"kind": "career_guidance", "served_on": TODAY})
     qtbot.waitUntil(lambda: view.detail is not None and len(view.detail.services) == before + 1, timeout=5000)
     assert view.services.rowCount() == before + 1
     assert view.package_text.text() in (view.detail.package.text_zh,)
@@ -153,7 +153,7 @@ def test_todo_view_groups_counts_and_opens_person(qtbot, ctx, col) -> None:  # n
     # planning a visit for today elsewhere adds an item without anyone poking the view
     person = unemployed_person(col)
     n = counts["visit"]
-    ctx.write(ops.plan_visit, col, person["id"], TODAY)
+    ctx.write(ops.visits.plan_visit, col, person["id"], TODAY)
     qtbot.waitUntil(lambda: todo_q.counts(view.items)["visit"] == n + 1, timeout=5000)
     assert view.tree.topLevelItem(list(todo_q.GROUPS).index("visit")).text(0) == f"今日走访（{n + 1}）"
 
@@ -181,7 +181,7 @@ def test_cases_view_board_filter_and_open(qtbot, ctx, col) -> None:  # noqa: F81
     # a workflow step moves the card by itself
     case_id, _pid = _case_person(col, "community_review")
     n_review, n_pub = view.columns["community_review"].count, view.columns["publicity"].count
-    ctx.write(ops.workflow_action, col, case_id, "pass_community", today=TODAY)
+    ctx.write(ops.cases.workflow_action, col, case_id, "pass_community", today=TODAY)
     qtbot.waitUntil(lambda: view.columns["publicity"].count == n_pub + 1, timeout=5000)
     assert view.columns["community_review"].count == n_review - 1
 
@@ -222,7 +222,7 @@ def test_views_clear_on_locking(qtbot, ctx, col) -> None:  # noqa: F811
     assert all(c.list.count() == 0 for c in cases_view.columns.values())
     assert visits_view.model.rowCount() == 0
     # a late change notification after locking does not bring data back
-    ops.plan_visit(col, unemployed_person(col)["id"], TODAY)
+    ops.visits.plan_visit(col, unemployed_person(col)["id"], TODAY)
     QApplication.processEvents()
     qtbot.wait(300)
     assert todo_view.tree.topLevelItemCount() == 0 and visits_view.model.rowCount() == 0

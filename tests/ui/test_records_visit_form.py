@@ -8,7 +8,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import select
 
-from app import drafts
+from app.ops import drafts
+from app.queries.drafts import load_draft, pending_drafts
 from app.store.tables import audit, blob, outbox
 from tests.ui.test_records_support import TODAY, ctx, snapshot, type_text, unemployed_person  # noqa: F401
 from ui.dialogs.visit_form import VisitForm
@@ -92,7 +93,7 @@ def test_record_visit_through_form(qtbot, ctx, col) -> None:  # noqa: F811
     assert {vid, person["id"], att["id"], *(s["id"] for s in services)} <= audited
     after = snapshot(col)
     assert after["visit"] == before["visit"] + 1 and after["service"] == before["service"] + 2
-    assert drafts.load_draft(col, drafts.visit_key(person["id"])) is None  # the draft went with the save
+    assert load_draft(col, drafts.visit_key(person["id"])) is None  # the draft went with the save
 
 
 def test_invalid_visit_shows_errors_and_stores_nothing(qtbot, ctx, col) -> None:  # noqa: F811
@@ -135,12 +136,12 @@ def test_locking_saves_draft_and_reopening_offers_it(qtbot, ctx, col, monkeypatc
     type_text(form.notes, "锁屏前正在输入的内容")
     qtbot.mouseClick(form.needs["政策咨询"], Qt.MouseButton.LeftButton)
     form.add_attachment("户口簿.png", "image/png", b"\x89PNG fake")
-    assert drafts.load_draft(col, drafts.visit_key(person["id"])) is None  # autosave not due yet
+    assert load_draft(col, drafts.visit_key(person["id"])) is None  # autosave not due yet
     ctx.locking.emit()  # auto-lock: the draft must be on disk before the key goes
     assert not form.isVisible()
-    d = drafts.load_draft(col, drafts.visit_key(person["id"]))
+    d = load_draft(col, drafts.visit_key(person["id"]))
     assert d is not None and d.data["values"]["notes"] == "锁屏前正在输入的内容"
-    assert [p.key for p in drafts.pending_drafts(col, drafts.VISIT_FORM)] == [d.key]
+    assert [p.key for p in pending_drafts(col, drafts.VISIT_FORM)] == [d.key]
 
     asked = []
 
@@ -168,8 +169,8 @@ def test_autosave_after_typing(qtbot, ctx, col) -> None:  # noqa: F811
     form.show()
     type_text(form.text["intended_job"], "电工")
     key = drafts.visit_key(person["id"])
-    qtbot.waitUntil(lambda: drafts.load_draft(col, key) is not None, timeout=5000)
-    assert drafts.load_draft(col, key).data["values"]["intended_job"].endswith("电工")
+    qtbot.waitUntil(lambda: load_draft(col, key) is not None, timeout=5000)
+    assert load_draft(col, key).data["values"]["intended_job"].endswith("电工")
 
 
 def test_declining_the_restore_offer_discards_the_draft(qtbot, ctx, col, monkeypatch) -> None:  # noqa: F811
@@ -180,14 +181,15 @@ def test_declining_the_restore_offer_discards_the_draft(qtbot, ctx, col, monkeyp
     form = VisitForm(ctx, person["id"], today=TODAY)
     qtbot.addWidget(form)
     assert form.notes.toPlainText() == ""
-    assert drafts.load_draft(col, key) is None
+    assert load_draft(col, key) is None
 
 
 CHILD = r"""
 import sys, time
 from PySide6.QtWidgets import QApplication
 from PySide6.QtTest import QTest
-from app import drafts
+from app.ops import drafts
+from app.queries.drafts import load_draft, pending_drafts
 from app.collection import Collection
 from tests.ui.test_records_support import TODAY, type_text
 from ui.context import AppContext
@@ -204,7 +206,7 @@ type_text(form.text["intended_job"], "仓库管理员")
 form.needs["职业指导"].click()
 key = drafts.visit_key(sys.argv[3])
 deadline = time.monotonic() + 20
-while drafts.load_draft(col, key) is None and time.monotonic() < deadline:
+while load_draft(col, key) is None and time.monotonic() < deadline:
     QTest.qWait(50)  # the autosave timer fires inside the event loop, as in the app
 print("READY", flush=True)
 while True:
@@ -247,7 +249,7 @@ def test_draft_survives_killed_process(qtbot, demo_store, tmp_path, monkeypatch)
     col = Collection.open(demo_store, PASSPHRASE)
     app_ctx = AppContext(col)
     try:
-        pending = drafts.pending_drafts(col)
+        pending = pending_drafts(col)
         assert [d.person_id for d in pending] == [person["id"]]
         asked = []
         monkeypatch.setattr(
@@ -279,13 +281,13 @@ def test_closing_keeps_a_draft_and_saving_fills_the_planned_visit(qtbot, ctx, co
     for v in col.records.children("visit", "person_id", person["id"]):
         if not v["visited_on"]:
             col.records.delete("visit", v["id"])
-    planned = ops.plan_visit(col, person["id"], TODAY)
-    ops.plan_visit(col, person["id"], TODAY + dt.timedelta(days=3))  # a later one is left for later
+    planned = ops.visits.plan_visit(col, person["id"], TODAY)
+    ops.visits.plan_visit(col, person["id"], TODAY + dt.timedelta(days=3))  # a later one is left for later
     form = open_visit_form(ctx, person["id"], today=TODAY)  # deletes itself on close
     assert form.planned_visit_id == planned
     type_text(form.notes, "关闭前写的")
     qtbot.mouseClick(form.cancel_btn, Qt.MouseButton.LeftButton)
-    d = drafts.load_draft(col, drafts.visit_key(person["id"]))
+    d = load_draft(col, drafts.visit_key(person["id"]))
     assert d.data["values"]["notes"] == "关闭前写的" and d.data["planned_visit_id"] == planned
     form2 = VisitForm.from_draft(ctx, d, today=TODAY)
     qtbot.addWidget(form2)
@@ -298,4 +300,4 @@ def test_closing_keeps_a_draft_and_saving_fills_the_planned_visit(qtbot, ctx, co
     assert sig.args[0] == planned  # the planned visit became the visit made
     assert len(col.records.children("visit", "person_id", person["id"])) == visits_before
     assert col.records.get("visit", planned)["visited_on"] == TODAY
-    assert drafts.pending_drafts(col) == []
+    assert pending_drafts(col) == []

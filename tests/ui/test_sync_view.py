@@ -15,10 +15,11 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.collection import Collection
+from app.ops.settings import SYNC_LOG_KEY
 from app.stats import store_stats
 from app.store.tables import meta
 from sync.client import RetryPolicy, Transport
-from ui.sync_runner import LOG_KEY, run_sync
+from ui.sync_runner import run_sync
 
 PASSPHRASE = "测试 pass'phrase\""
 PASSWORD = "demo1234"
@@ -161,7 +162,7 @@ def test_sync_now_shows_progress_and_success(qtbot, server, stores, view_of) -> 
 
     # The password was never written; the saved token lets a new session sync without it.
     assert PASSWORD not in meta_text(col)
-    log = col.get_meta(LOG_KEY)
+    log = col.get_meta(SYNC_LOG_KEY)
     assert len(log) == 1 and set(log[0]) >= {"at", "ok", "pushed", "pulled", "errors"}
     col.records.update("person", col.records.children("person", "household_id",
                                                       col.records.children("household", "note", "初始")[0]["id"])[0]

@@ -2,7 +2,7 @@
 
 Shows both versions field by field (the clashing fields first and highlighted, each with 本机 / 平台 radio
 buttons; every other field with its current value), and writes the worker's choices with
-``sync.client.resolve_conflict`` on the writer thread. The record's conflict flag clears when no field is left
+``ops.conflicts.resolve_choices`` on the writer thread, all of a record's choices in one transaction. The record's conflict flag clears when no field is left
 in conflict; the next sync sends the choice.
 """
 
@@ -29,14 +29,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from app import areas
-from app.collection import Collection
+from app import areas, ops
 from app.model.kinds import KINDS
-from app.ops import EMPLOYMENT_STATUSES
-from app.store.tables import TABLES
-from sync.client import list_conflicts, resolve_conflict
+from app.ops.visits import EMPLOYMENT_STATUSES
+from app.queries.conflicts import conflicts_of, record_title
 from ui.context import AppContext
 
 CONFLICT_BG = QColor("#FFF4CE")
@@ -80,35 +77,8 @@ def format_value(kind: str, field: str, value: Any) -> str:
     return str(value)
 
 
-def record_title(col: Collection, kind: str, record_id: str) -> str:
-    """How the worker recognises the record: a person's name, a household's address, or the person it is for."""
-    t = TABLES[kind]
-    with col.records.reading() as conn:
-        row = conn.execute(select(t).where(t.c.id == record_id)).first()
-        if row is None:
-            return f"{KINDS[kind].label} {record_id[:8]}"
-        if kind == "person":
-            return row.name or "—"
-        if kind == "household":
-            return row.address or "—"
-        pid = getattr(row, "person_id", None)
-        if pid:
-            p = TABLES["person"]
-            name = conn.execute(select(p.c.name).where(p.c.id == pid)).scalar()
-            if name:
-                return name
-    return f"{KINDS[kind].label} {record_id[:8]}"
-
-
 def _short(text: str) -> str:
     return text if len(text) <= MAX_CHARS else text[:MAX_CHARS - 1] + "…"
-
-
-def apply_choices(col: Collection, kind: str, record_id: str, choices: dict[str, str]) -> int:
-    """Writer-thread job: resolve each chosen field ("local" | "server"); returns conflicts left on the record."""
-    for field, choice in choices.items():
-        resolve_conflict(col, kind, record_id, field, choice)
-    return sum(1 for c in list_conflicts(col) if c["record_id"] == record_id)
 
 
 class ConflictDialog(QDialog):
@@ -117,7 +87,7 @@ class ConflictDialog(QDialog):
         self.ctx, self.kind, self.record_id = ctx, kind, record_id
         col = ctx.col
         self.record = col.records.get(kind, record_id) or {}
-        self.conflicts = {c["field"]: c for c in list_conflicts(col) if c["record_id"] == record_id}
+        self.conflicts = {c["field"]: c for c in conflicts_of(col, record_id)}
         title = record_title(col, kind, record_id)
         self.setWindowTitle(self.tr("处理同步冲突 — %1：%2").replace("%1", KINDS[kind].label).replace("%2", title))
         self.resize(900, 600)
@@ -247,7 +217,7 @@ class ConflictDialog(QDialog):
             return
         self.apply_button.setEnabled(False)
         # Keep the job referenced until it reports (AppContext does not), or its signals could be lost.
-        self._job = self.ctx.write(apply_choices, self.ctx.col, self.kind, self.record_id, chosen,
+        self._job = self.ctx.write(ops.conflicts.resolve_choices, self.ctx.col, self.kind, self.record_id, chosen,
                                    on_done=self._applied, on_error=self._failed)
 
     def _applied(self, left: int) -> None:

@@ -1,5 +1,5 @@
 """援助方案 (就业画像) editor: difficulty, strengths, barriers, intentions, measures with owner and target
-date, progress. Saved with ``ops.save_help_plan`` on the writer thread (one plan per person)."""
+date, progress. Saved with ``ops.plans.save_help_plan`` on the writer thread (one plan per person)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ TEXT_FIELDS = ("strengths", "barriers", "intentions", "progress")
 
 
 def validate_plan(values: dict[str, Any]) -> dict[str, str]:
-    """The editor's own checks (ops.save_help_plan checks the measures again)."""
+    """The editor's own checks (ops.plans.save_help_plan checks the measures again)."""
     errors: dict[str, str] = {}
     if not (values.get("difficulty_type") or "").strip():
         errors["difficulty_type"] = QCoreApplication.translate("HelpPlanEditor", "请选择或填写困难类型")
@@ -211,7 +211,7 @@ class HelpPlanEditor(QDialog):
             return
         self.save_btn.setEnabled(False)
         self.ctx.write(
-            ops.save_help_plan, self.col, self.person_id, values, on_done=self._saved, on_error=self._failed
+            ops.plans.save_help_plan, self.col, self.person_id, values, on_done=self._saved, on_error=self._failed
         )
 
     def _saved(self, plan_id: str) -> None:

@@ -1,8 +1,8 @@
 """The visit form: the four clears (四清), the rest of the visit, services given and document photos.
 
-Everything typed is autosaved as a draft inside the encrypted store (app.drafts) a few seconds after typing,
+Everything typed is autosaved as a draft inside the encrypted store (app.ops.drafts) a few seconds after typing,
 when the app locks and when the form closes; the next opening offers to restore it. Saving runs
-``ops.record_visit`` on the writer thread and deletes the draft.
+``ops.visits.record_visit`` on the writer thread and deletes the draft.
 """
 
 from __future__ import annotations
@@ -42,8 +42,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import drafts, ops
+from app import ops
 from app.collection import Collection
+from app.ops import drafts
+from app.queries.drafts import Draft, load_draft
 from app.queries.person_detail import household_info
 from app.rules.service_package import service_kinds
 from ui.context import AppContext
@@ -57,21 +59,6 @@ JOB_RESULTS = ("已推荐，待面试", "已面试，待录用", "已录用", "�
 TEXT_FIELDS = ("intended_job", "intended_industry", "intended_area", "intended_wage", "contact_method")
 SERVICE_COLUMNS = ("kind", "employer", "post", "wage", "result", "note")
 NO_DATE = QDate(2000, 1, 1)  # the "未安排" value of the next-visit date
-
-
-def save_visit(
-    col: Collection,
-    person_id: str,
-    values: dict[str, Any],
-    services: list[dict[str, Any]],
-    planned_visit_id: str | None,
-    attachments: list[tuple[str, str, bytes]],
-    today: dt.date,
-    draft_key: str,
-) -> str:
-    """Writer-thread job: the visit, member corrections and the draft's removal commit together."""
-    return ops.record_visit(col, person_id, values, services, planned_visit_id=planned_visit_id,
-                            attachments=attachments, today=today, draft_key=draft_key)
 
 
 class VisitForm(QDialog):
@@ -115,7 +102,7 @@ class VisitForm(QDialog):
 
     @classmethod
     def from_draft(
-        cls, ctx: AppContext, draft: drafts.Draft, parent: QWidget | None = None, today: dt.date | None = None
+        cls, ctx: AppContext, draft: Draft, parent: QWidget | None = None, today: dt.date | None = None
     ) -> VisitForm:
         """Open the form with a pending draft restored (for the shell's startup offer)."""
         return cls(
@@ -171,14 +158,14 @@ class VisitForm(QDialog):
         form = QFormLayout(box)
         self.employment_status = QComboBox()
         self.employment_status.addItem(self.tr("请选择"), None)
-        for code, name in ops.EMPLOYMENT_STATUSES.items():
+        for code, name in ops.visits.EMPLOYMENT_STATUSES.items():
             self.employment_status.addItem(name, code)
         form.addRow(
             self.tr("就业状态 *"), _with_error(self.employment_status, self._err("employment_status"))
         )
         self.employment_intention = QComboBox()
         self.employment_intention.setEditable(True)
-        self.employment_intention.addItems(["", *ops.INTENTIONS])
+        self.employment_intention.addItems(["", *ops.visits.INTENTIONS])
         self.employment_intention.lineEdit().setPlaceholderText(self.tr("选择或填写"))
         form.addRow(
             self.tr("就业意愿 *"), _with_error(self.employment_intention, self._err("employment_intention"))
@@ -355,7 +342,7 @@ class VisitForm(QDialog):
             self.members.setItem(r, 2, QTableWidgetItem("" if m.get("age") is None else str(m["age"])))
             combo = QComboBox()
             combo.addItem(self.tr("未记录"), None)
-            for code, name in ops.EMPLOYMENT_STATUSES.items():
+            for code, name in ops.visits.EMPLOYMENT_STATUSES.items():
                 combo.addItem(name, code)
             _set_combo_data(combo, m.get("status"))
             combo.currentIndexChanged.connect(lambda _i: self._touched())
@@ -376,7 +363,7 @@ class VisitForm(QDialog):
         return out
 
     def values(self) -> dict[str, Any]:
-        """The visit's fields as ops.record_visit takes them (empty text → None)."""
+        """The visit's fields as ops.visits.record_visit takes them (empty text → None)."""
         nxt = self.next_visit_on.date()
         vals: dict[str, Any] = {
             "visited_on": from_qdate(self.visited_on.date()).isoformat(),
@@ -500,7 +487,7 @@ class VisitForm(QDialog):
         self._dirty = True  # restored text is unsaved work until the visit is saved
 
     def _offer_restore(self, restore: bool | None) -> None:
-        pending = drafts.load_draft(self.col, self.draft_key)
+        pending = load_draft(self.col, self.draft_key)
         if pending is None or restore is False:
             return
         if restore is None:
@@ -512,7 +499,7 @@ class VisitForm(QDialog):
                 QMessageBox.StandardButton.Yes,
             )
             if answer != QMessageBox.StandardButton.Yes:
-                drafts.delete_draft(self.col, self.draft_key)
+                self.ctx.write_now(drafts.delete_draft, self.col, self.draft_key)
                 return
         self.load_draft_data(pending.data)
         self.planned_visit_id = pending.data.get("planned_visit_id") or self.planned_visit_id
@@ -523,7 +510,7 @@ class VisitForm(QDialog):
         if self._finished or not self._dirty:
             return
         self._autosave.stop()
-        drafts.save_draft(self.col, self.draft_key, drafts.VISIT_FORM, self.draft_data())
+        self.ctx.write_now(drafts.save_draft, self.col, self.draft_key, drafts.VISIT_FORM, self.draft_data())
         self._dirty = False
         self.draft_status.setText(
             self.tr("草稿已自动保存（{time}）").format(time=dt.datetime.now().strftime("%H:%M:%S"))
@@ -565,9 +552,9 @@ class VisitForm(QDialog):
 
     # --- validation and saving -----------------------------------------------------------------------
     def validate(self) -> dict[str, str]:
-        errors = ops.validate_visit(self.values(), self.service_values(), self.today)
+        errors = ops.visits.validate_visit(self.values(), self.service_values(), self.today)
         for name, _mime, data in self._attachments:
-            if len(data) > ops.MAX_ATTACHMENT_BYTES:
+            if len(data) > ops.attachments.MAX_ATTACHMENT_BYTES:
                 errors["attachments"] = self.tr("附件“{name}”超过 20 MB，请压缩后再添加").format(name=name)
         return errors
 
@@ -602,15 +589,15 @@ class VisitForm(QDialog):
         self.save_btn.setEnabled(False)
         self.save_btn.setText(self.tr("正在保存…"))
         self.ctx.write(
-            save_visit,
+            ops.visits.record_visit,
             self.col,
             self.person_id,
             self.values(),
             self.service_values(),
-            self.planned_visit_id,
-            list(self._attachments),
-            self.today,
-            self.draft_key,
+            planned_visit_id=self.planned_visit_id,
+            attachments=list(self._attachments),
+            today=self.today,
+            draft_key=self.draft_key,
             on_done=self._saved,
             on_error=self._failed,
         )

@@ -1,7 +1,7 @@
 """One workflow step on a case (submit, review steps, certify, help, exit), as the user's role allows.
 
 The dialog shows the working-day deadline the step starts, checks the step as the rules will (permission,
-公示 minimum, exit reason, note) while the user fills it in, and runs ``ops.workflow_action`` on the writer
+公示 minimum, exit reason, note) while the user fills it in, and runs ``ops.cases.workflow_action`` on the writer
 thread; a WorkflowError's message is shown inline.
 """
 
@@ -169,7 +169,7 @@ class WorkflowDialog(QDialog):
             return
         self.ok_btn.setEnabled(False)
         self.ctx.write(
-            ops.workflow_action,
+            ops.cases.workflow_action,
             self.col,
             self.case_id,
             edge.code,

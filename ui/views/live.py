@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from app.store.records import Change
+from app.collection import Change
 from ui.context import AppContext
 
 

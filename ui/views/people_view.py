@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import areas
+from app.collection import Change
 from app.queries.person_list import category_choices, sql_search, stage_choices
 from app.search import Filters, PersonIndex, read_people
-from app.store.records import Change
 from ui.context import AppContext, Job
 from ui.models.person_list import IdRole, PersonListModel
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import ops
+from app.collection import Change
 from app.queries.person_detail import (
     FOLLOWUP_KINDS,
     RETURNED,
@@ -52,7 +53,6 @@ from app.queries.person_detail import (
     service_zh,
     status_zh,
 )
-from app.store.records import Change
 from ui.context import AppContext
 from ui.dialogs import ErrorLabel, from_qdate, to_qdate
 from ui.widgets.tables import read_only_table
@@ -72,20 +72,6 @@ WATCHED = {
     "attachment",
     "match_hit",
 }
-
-
-def answer_review(col: Any, review_id: str, answer: str, today: dt.date) -> None:
-    """Writer-thread job: the worker's answer to a returned item (reaches the supervisor by sync)."""
-    text = answer.strip()
-    if not text:
-        raise ops.ValidationError({"answer": QCoreApplication.translate("PersonView", "请填写答复内容")})
-    col.records.update(
-        "review", review_id, {"answer": text, "answered_by": col.user["name"], "answered_on": today}
-    )
-
-
-def save_materials(col: Any, case_id: str, materials: dict[str, bool]) -> None:
-    col.records.update("assistance_case", case_id, {"materials": materials})
 
 
 def _local_time(at: str) -> str:
@@ -792,11 +778,11 @@ class PersonView(QWidget):
             self.ctx.status.emit(self.tr("答复已保存，将在同步时送达审核人"))
 
         self.ctx.write(
-            answer_review,
+            ops.reviews.answer,
             self.ctx.col,
             review_id,
             text,
-            self.today_fn(),
+            today=self.today_fn(),
             on_done=done,
             on_error=lambda exc: error.show_error(str(exc)),
         )
@@ -809,7 +795,7 @@ class PersonView(QWidget):
             it = self.materials.item(i)
             materials[it.data(Qt.ItemDataRole.UserRole)] = it.checkState() == Qt.CheckState.Checked
         self.detail.case.record["materials"] = materials
-        self.ctx.write(save_materials, self.ctx.col, self.detail.case.record["id"], materials)
+        self.ctx.write(ops.cases.save_materials, self.ctx.col, self.detail.case.record["id"], materials)
 
     def _fill_print_menu(self) -> None:
         from ui.print_actions import fill_print_menu  # ReportLab loads on first print, not at start-up
@@ -828,7 +814,7 @@ class PersonView(QWidget):
             return
         dlg = PlanVisitDialog(self, self.today_fn())
         if dlg.exec() == QDialog.DialogCode.Accepted:
-            self.ctx.write(ops.plan_visit, self.ctx.col, self.person_id, dlg.chosen())
+            self.ctx.write(ops.visits.plan_visit, self.ctx.col, self.person_id, dlg.chosen())
 
     def edit_plan(self) -> None:
         from ui.dialogs.help_plan_editor import HelpPlanEditor

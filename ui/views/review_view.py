@@ -1,6 +1,6 @@
 """审核 tab (supervisor/admin): the queue of synced work waiting for review, its detail, 通过 / 退回.
 
-The queue is read off the GUI thread; a decision runs ``app.review.approve`` / ``return_`` on the writer thread
+The queue is read off the GUI thread; a decision runs ``ops.reviews.approve`` / ``return_`` on the writer thread
 and the view reloads when ``ctx.changed`` reports reviews or reviewable records.
 """
 
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import review
-from app.review import ReviewItem
+from app import ops
+from app.queries import reviews
+from app.queries.reviews import ReviewItem
 from ui.context import AppContext
 from ui.views.live import LiveRefresh
 
@@ -236,7 +237,7 @@ class ReviewView(QWidget):
             return
         self._loading = True
         self.live.loading()
-        self.ctx.background(review.queue, self.ctx.col, self.today, on_done=self._loaded,
+        self.ctx.background(reviews.queue, self.ctx.col, self.today, on_done=self._loaded,
                             on_error=self._load_failed)
 
     def _loaded(self, items: list[ReviewItem]) -> None:
@@ -308,14 +309,14 @@ class ReviewView(QWidget):
         self.title.setText(f"{item.kind_label}　{item.person_name or '—'}")
         self.deadline_label.setText(self.model._deadline_text(item))
         self.deadline_label.setStyleSheet("color: #B00020;" if item.overdue else "")
-        for label, value in review.describe(self.ctx.col, item.kind, item.id):
+        for label, value in reviews.describe(self.ctx.col, item.kind, item.id):
             text = QLabel(value)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields.addRow(label + "：", text)
         lines = []
-        for r in review.reviews_of(self.ctx.col, item.id):
-            verdict = review.DECISION_ZH.get(r["decision"], r["decision"] or "")
+        for r in reviews.reviews_of(self.ctx.col, item.id):
+            verdict = reviews.DECISION_ZH.get(r["decision"], r["decision"] or "")
             line = self.tr("%1 %2 %3：%4").replace("%1", str(r["decided_on"] or "")).replace(
                 "%2", r["reviewer"] or "").replace("%3", verdict).replace("%4", r["comment"] or "—")
             if r.get("answer"):
@@ -330,14 +331,14 @@ class ReviewView(QWidget):
 
     # --- decisions ----------------------------------------------------------------------------------------
     def approve(self) -> None:
-        self._decide(review.approve)
+        self._decide(ops.reviews.approve)
 
     def return_(self) -> None:
         if not self.comment.toPlainText().strip():
             self.error.setText(self.tr("退回必须填写审核意见，说明需要专干补正的内容。"))
             self.comment.setFocus()
             return
-        self._decide(review.return_)
+        self._decide(ops.reviews.return_)
 
     def _decide(self, fn: Any) -> None:
         item = self.current

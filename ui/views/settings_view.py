@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,17 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import ops
 from app.passphrase import problems
 from ui import i18n
 from ui.context import AppContext
 from ui.lock import DEFAULT_MINUTES
 from ui.widgets.strength import StrengthMeter
 
-SETTINGS_KEY = "ui_settings"
-
 
 def ui_settings(col: Any) -> dict[str, Any]:
-    value = col.get_meta(SETTINGS_KEY, {}) or {}
+    value = col.get_meta(ops.settings.UI_SETTINGS_KEY, {}) or {}
     return value if isinstance(value, dict) else {}
 
 
@@ -41,17 +40,6 @@ def auto_lock_minutes(col: Any) -> int:
         return max(1, int(ui_settings(col).get("auto_lock_minutes", DEFAULT_MINUTES)))
     except (TypeError, ValueError):
         return DEFAULT_MINUTES
-
-
-def verify_and_change(col: Any, old: str, new: str) -> None:
-    """Prove ``old`` opens the file (a second key derivation, on the writer thread), then re-key."""
-    from app.store.engine import WrongPassphraseError, connect
-
-    try:
-        connect(col.path, old).dispose()
-    except WrongPassphraseError:
-        raise WrongPassphraseError(QCoreApplication.translate("SettingsView", "原密码不正确。")) from None
-    col.change_passphrase(new)
 
 
 class SettingsView(QWidget):
@@ -127,12 +115,7 @@ class SettingsView(QWidget):
         outer.addStretch(1)
 
     def _save_auto_lock(self, minutes: int) -> None:
-        col = self.ctx.col
-
-        def save() -> None:
-            col.set_meta(SETTINGS_KEY, {**ui_settings(col), "auto_lock_minutes": int(minutes)})
-
-        self.ctx.write(save)
+        self.ctx.write(ops.settings.set_auto_lock_minutes, self.ctx.col, int(minutes))
         self.auto_lock_changed.emit(int(minutes))
 
     def _save_language(self) -> None:
@@ -159,7 +142,7 @@ class SettingsView(QWidget):
             return
         self.change_button.setEnabled(False)
         self._say(self.tr("正在更改密码…"), True)
-        self.ctx.write(verify_and_change, self.ctx.col, old, new, on_done=self._changed, on_error=self._failed)
+        self.ctx.write(ops.settings.change_passphrase, self.ctx.col, old, new, on_done=self._changed, on_error=self._failed)
 
     def _changed(self, _result: object) -> None:
         for w in (self.old, self.new, self.confirm):
@@ -169,7 +152,8 @@ class SettingsView(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self.change_button.setEnabled(True)
-        self._say(str(exc), False)
+        wrong = type(exc).__name__ == "WrongPassphraseError"  # app.store's, named so ui imports no store
+        self._say(self.tr("原密码不正确。") if wrong else str(exc), False)
 
     def clear(self) -> None:
         for w in (self.old, self.new, self.confirm):

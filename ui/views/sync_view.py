@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.collection import Collection
+from app import ops
+from app.collection import Change, Collection
 from app.model.kinds import KINDS
-from app.store.records import Change
-from sync.client import SyncReport, dismiss_rejected, list_conflicts, list_rejected
+from app.queries.conflicts import list_conflicts, list_rejected, record_title
+from sync.client import SyncReport
 from ui.context import AppContext
-from ui.dialogs.conflict_dialog import ConflictDialog, field_label, record_title
+from ui.dialogs.conflict_dialog import ConflictDialog, field_label
 from ui.sync_runner import STAGES, SyncRunner, read_log, token_state
 from ui.widgets.tables import read_only_table
 
@@ -462,7 +463,7 @@ class SyncView(QWidget):
             op_ids = [self.rejected_table.item(r, 0).data(ID_ROLE) for r in sorted(rows)]
             if not op_ids:
                 return
-        self._hold(self.ctx.write(dismiss_rejected, self.ctx.col, op_ids, on_done=lambda _r: self.reload()))
+        self._hold(self.ctx.write(ops.conflicts.dismiss_rejected, self.ctx.col, op_ids, on_done=lambda _r: self.reload()))
 
     def _hold(self, job: Any) -> None:
         self._jobs.add(job)

@@ -1,7 +1,6 @@
-"""Supervisor review (督导审核): the queue of synced work waiting for a decision, decisions and worker answers.
-
-A decision is an ordinary synced ``review`` record (kinds.py), created through ``col.records`` so it is audited,
-queued in the outbox and flows down to the worker, whose 今日待办 lists returned, unanswered reviews.
+"""Supervisor review (督导审核), the reading side: the queue of synced work waiting for a decision, its counts
+for the dashboard, the returns a worker must answer, and an item described for the detail pane. Decisions and
+answers are ``app.ops.reviews``.
 
 Queue rule (no ordering by clocks, only by what the records say): a visit (actually made), help plan or case step
 is waiting for review unless some live review of it has ``target_version`` equal to the item's current version
@@ -27,7 +26,6 @@ from app.rules._data import load
 from app.rules.workdays import add_workdays, workdays_between
 
 REVIEWABLE = ("visit", "help_plan", "case_step")
-DECIDING_ROLES = ("supervisor", "admin")
 APPROVED, RETURNED = "approved", "returned"
 DECISION_ZH = {APPROVED: "通过", RETURNED: "退回"}
 
@@ -87,22 +85,22 @@ def _scope_sql(codes: list[str], column: str, params: dict[str, Any]) -> str:
 
 
 # A review "settles" an item version when it approves it, or returns it and is still unanswered.
-_SETTLED = """EXISTS (SELECT 1 FROM review r WHERE r.target_id = {t}.id AND r.deleted = 0
+SETTLED = """EXISTS (SELECT 1 FROM review r WHERE r.target_id = {t}.id AND r.deleted = 0
     AND r.target_version = {t}.version
     AND (r.decision = 'approved' OR (r.decision = 'returned' AND COALESCE(r.answer, '') = '')))"""
 
 _QUEUE_SQL = {
     "visit": """SELECT v.id, v.version, v.person_id, v.area_code, v.visited_on AS item_date, v.worker AS worker,
         p.name AS person_name, NULL AS case_due FROM visit v LEFT JOIN person p ON p.id = v.person_id
-        WHERE v.deleted = 0 AND v.visited_on IS NOT NULL AND {scope} AND NOT """ + _SETTLED.format(t="v"),
+        WHERE v.deleted = 0 AND v.visited_on IS NOT NULL AND {scope} AND NOT """ + SETTLED.format(t="v"),
     "help_plan": """SELECT h.id, h.version, h.person_id, h.area_code, substr(h.changed_at, 1, 10) AS item_date,
         COALESCE(p.worker, h.changed_by) AS worker, p.name AS person_name, NULL AS case_due
         FROM help_plan h LEFT JOIN person p ON p.id = h.person_id
-        WHERE h.deleted = 0 AND {scope} AND NOT """ + _SETTLED.format(t="h"),
+        WHERE h.deleted = 0 AND {scope} AND NOT """ + SETTLED.format(t="h"),
     "case_step": """SELECT s.id, s.version, s.person_id, s.area_code, s.done_on AS item_date, s.by AS worker,
         p.name AS person_name, c.due_on AS case_due FROM case_step s LEFT JOIN person p ON p.id = s.person_id
         LEFT JOIN assistance_case c ON c.id = s.case_id
-        WHERE s.deleted = 0 AND {scope} AND NOT """ + _SETTLED.format(t="s"),
+        WHERE s.deleted = 0 AND {scope} AND NOT """ + SETTLED.format(t="s"),
 }
 
 _ALIAS = {"visit": "v", "help_plan": "h", "case_step": "s"}
@@ -172,16 +170,16 @@ _COUNT_SQL = {
     "visit": "SELECT v.area_code, v.visited_on AS item_date, NULL AS case_due, a.answered_on, COUNT(*) AS n "
              "FROM visit v LEFT JOIN answered a ON a.target_id = v.id AND a.target_version = v.version "
              "WHERE v.deleted = 0 "
-             "AND v.visited_on IS NOT NULL AND {scope} AND NOT " + _SETTLED.format(t="v") + " GROUP BY 1, 2, 3, 4",
+             "AND v.visited_on IS NOT NULL AND {scope} AND NOT " + SETTLED.format(t="v") + " GROUP BY 1, 2, 3, 4",
     "help_plan": "SELECT h.area_code, substr(h.changed_at, 1, 10) AS item_date, NULL AS case_due, a.answered_on, "
                  "COUNT(*) AS n FROM help_plan h LEFT JOIN answered a ON a.target_id = h.id "
                  "AND a.target_version = h.version WHERE h.deleted = 0 "
-                 "AND {scope} AND NOT " + _SETTLED.format(t="h") + " GROUP BY 1, 2, 3, 4",
+                 "AND {scope} AND NOT " + SETTLED.format(t="h") + " GROUP BY 1, 2, 3, 4",
     "case_step": "SELECT s.area_code, s.done_on AS item_date, c.due_on AS case_due, a.answered_on, COUNT(*) AS n "
                  "FROM case_step s LEFT JOIN assistance_case c ON c.id = s.case_id "
                  "LEFT JOIN answered a ON a.target_id = s.id AND a.target_version = s.version "
                  "WHERE s.deleted = 0 AND {scope} AND NOT "
-                 + _SETTLED.format(t="s") + " GROUP BY 1, 2, 3, 4",
+                 + SETTLED.format(t="s") + " GROUP BY 1, 2, 3, 4",
 }
 _ANSWERED_CTE = ("WITH answered AS (SELECT target_id, target_version, MAX(answered_on) AS answered_on FROM review "
                  "WHERE deleted = 0 AND decision = 'returned' AND COALESCE(answer, '') <> '' "
@@ -215,64 +213,6 @@ def overdue(col: Collection, today: dt.date | None = None, area: str | None = No
     return [i for i in queue(col, today, area) if i.overdue]
 
 
-# --- decisions ----------------------------------------------------------------------------------------------
-def _check_role(col: Collection) -> None:
-    if col.user.get("role") not in DECIDING_ROLES:
-        raise PermissionError("只有督导/审核人员或管理员可以作出审核决定")
-
-
-def _decide(col: Collection, kind: str, record_id: str, decision: str, comment: str,
-            today: dt.date | None) -> str:
-    _check_role(col)
-    if kind not in REVIEWABLE:
-        raise ValueError(f"「{KINDS[kind].label if kind in KINDS else kind}」不需要审核")
-    comment = (comment or "").strip()
-    if decision == RETURNED and not comment:
-        raise ValueError("退回必须填写审核意见，说明需要专干补正的内容")
-    today = today or dt.date.today()
-    reviewer = col.user.get("name")  # meta is read outside the write transaction
-    with col.records.transaction() as tx:
-        row = tx.conn.execute(sql_text(
-            f"SELECT id, version, area_code, person_id, deleted FROM {kind} WHERE id = :id"), {"id": record_id}).first()
-        if row is None or row.deleted:
-            raise LookupError(f"记录不存在或已删除：{record_id}")
-        settled = tx.conn.execute(sql_text(f"SELECT 1 FROM {kind} t WHERE t.id = :id AND " + _SETTLED.format(t="t")),
-                                  {"id": record_id}).first()
-        if settled:
-            raise ValueError("该记录的当前版本已有审核结论，无需重复审核")
-        return tx.create("review", {
-            "target_kind": kind, "target_id": record_id, "target_version": int(row.version or 0),
-            "person_id": row.person_id, "decision": decision, "comment": comment,
-            "reviewer": reviewer, "decided_on": today,
-        }, area_code=row.area_code)
-
-
-def approve(col: Collection, kind: str, record_id: str, comment: str = "", *, today: dt.date | None = None) -> str:
-    """通过: returns the new review record's id."""
-    return _decide(col, kind, record_id, APPROVED, comment, today)
-
-
-def return_(col: Collection, kind: str, record_id: str, comment: str, *, today: dt.date | None = None) -> str:
-    """退回 with a required comment that reaches the worker's to-do list; returns the review record's id."""
-    return _decide(col, kind, record_id, RETURNED, comment, today)
-
-
-def answer(col: Collection, review_id: str, text: str, *, today: dt.date | None = None) -> dict[str, Any]:
-    """The worker's answer to a return: puts the item back in the supervisor's queue. Returns the diff."""
-    text = (text or "").strip()
-    if not text:
-        raise ValueError("请填写对退回意见的答复")
-    rec = col.records.get("review", review_id)
-    if rec is None or rec["deleted"]:
-        raise LookupError(f"审核意见不存在：{review_id}")
-    if rec["decision"] != RETURNED:
-        raise ValueError("只有被退回的记录需要答复")
-    who = col.user.get("name")
-    return col.records.update("review", review_id, {
-        "answer": text, "answered_by": who, "answered_on": today or dt.date.today()})
-
-
-# --- reading ------------------------------------------------------------------------------------------------
 def returned_for_worker(col: Collection, worker: str | None = None) -> list[dict[str, Any]]:
     """Returned, unanswered reviews (what the worker must still answer), oldest decision first.
 
@@ -378,7 +318,7 @@ def describe(col: Collection, kind: str, record_id: str) -> list[tuple[str, str]
             except WorkflowError:
                 shown = str(value)
         elif name == "employment_status" and value:
-            from app.ops import EMPLOYMENT_STATUSES
+            from app.ops.visits import EMPLOYMENT_STATUSES
 
             shown = EMPLOYMENT_STATUSES.get(value, str(value))
         elif kind == "case_step" and name == "action" and value:
