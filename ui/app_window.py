@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
         if self.ctx is None:
             return
         if self.record_view is None:
-            self.record_view = load_view("ui.views.person_view", "PersonView", self.ctx)
+            self.record_view = load_view("ui.views.person", "PersonView", self.ctx)
             self.record_holder.addWidget(self.record_view)
         self.notice.hide()
         show = getattr(self.record_view, "show_record", None)

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, func, or_, select
 
 from app import areas
 from app.model.kinds import KINDS
@@ -375,99 +375,201 @@ def history(conn: Connection, records: list[tuple[str, str]], limit: int = 200) 
     return out[:limit]
 
 
-def person_detail(col: Any, person_id: str, today: dt.date, role: str | None = None) -> PersonDetail | None:
-    """All of one person's picture; None when the person does not exist (or was deleted)."""
+# --- one read per section of the person page (each runs off the GUI thread on its own) ----------------
+@dataclass(slots=True)
+class PersonHead:
+    """The page's header and household pane: the person, and the household with its members."""
+
+    person: dict[str, Any]
+    household: HouseholdInfo
+
+    @property
+    def me(self) -> MemberInfo | None:
+        return next((m for m in self.household.members if m.id == self.person["id"]), None)
+
+
+@dataclass(slots=True)
+class CasePart:
+    facts: PersonFacts
+    eligibility: Eligibility
+    case: CaseInfo | None
+    match_hits: list[dict[str, Any]]
+
+
+@dataclass(slots=True)
+class VisitsPart:
+    visits: list[dict[str, Any]]  # done, newest first; each has "attachments" (count)
+    planned: list[dict[str, Any]]  # planned, not yet visited, soonest first
+
+
+@dataclass(slots=True)
+class ServicesPart:
+    services: list[dict[str, Any]]
+    package: PackageProgress
+
+
+def _person(conn: Connection, person_id: str) -> dict[str, Any] | None:
+    rows = _rows(conn, "person", TABLES["person"].c.id == person_id)
+    return rows[0] if rows else None
+
+
+def _cases(conn: Connection, person_id: str) -> dict[str, Any] | None:
+    return _latest_case(_rows(conn, "assistance_case", TABLES["assistance_case"].c.person_id == person_id))
+
+
+def _plans(conn: Connection, person_id: str) -> list[dict[str, Any]]:
+    return _rows(conn, "help_plan", TABLES["help_plan"].c.person_id == person_id)
+
+
+def first_member(col: Any, household_id: str) -> str | None:
+    """The person a household opens on: the head of household, else the spouse, else by name."""
+    members = col.records.children("person", "household_id", household_id)
+    order = {"户主": 0, "配偶": 1}
+    members.sort(key=lambda p: (order.get(p.get("relation") or "", 5), p.get("name") or ""))
+    return members[0]["id"] if members else None
+
+
+def _head(conn: Connection, person: dict[str, Any], today: dt.date) -> HouseholdInfo:
+    hh = household_info(conn, person.get("household_id") or "", today)
+    if hh is None:  # a person without a (live) household still gets a page
+        hh = HouseholdInfo("", "", person["area_code"], areas.name_of(person["area_code"]), [], None,
+                           [_member(person, today, None)], {})
+    return hh
+
+
+def person_head(col: Any, person_id: str, today: dt.date) -> PersonHead | None:
+    """None when the person does not exist (or was deleted)."""
+    with col.records.reading() as conn:
+        person = _person(conn, person_id)
+        return PersonHead(person, _head(conn, person, today)) if person else None
+
+
+def person_case(col: Any, person_id: str, today: dt.date, role: str | None = None) -> CasePart | None:
+    """Eligibility with its reasons, the current case (deadline, materials, the user's actions), match hits."""
     role = role or col.user.get("role", "worker")
     with col.records.reading() as conn:
-        rows = _rows(conn, "person", TABLES["person"].c.id == person_id)
-        if not rows:
+        person = _person(conn, person_id)
+        if person is None:
             return None
-        person = rows[0]
-        hh = household_info(conn, person.get("household_id") or "", today)
-        if hh is None:  # a person without a (live) household still gets a view
-            hh = HouseholdInfo(
-                "",
-                "",
-                person["area_code"],
-                areas.name_of(person["area_code"]),
-                [],
-                None,
-                [_member(person, today, None)],
-                {},
-            )
+        hh = _head(conn, person, today)
         others = [m.id for m in hh.members if m.id != person_id]
         ac = TABLES["assistance_case"]
-        other_cert = bool(others) and bool(
-            conn.execute(
-                select(ac.c.id)
-                .where(
-                    ac.c.person_id.in_(others),
-                    ac.c.deleted.is_(False),
-                    ac.c.stage.in_(CERTIFIED_STAGES),
-                    ac.c.category == "zero_household",
-                )
-                .limit(1)
-            ).first()
-        )
-        case_rec = _latest_case(_rows(conn, "assistance_case", ac.c.person_id == person_id))
+        other_cert = bool(others) and bool(conn.execute(
+            select(ac.c.id).where(ac.c.person_id.in_(others), ac.c.deleted.is_(False),
+                                  ac.c.stage.in_(CERTIFIED_STAGES), ac.c.category == "zero_household").limit(1)
+        ).first())
+        case_rec = _cases(conn, person_id)
         facts = facts_for(person, hh.record, other_member_certified=other_cert, case=case_rec)
         case = case_info(conn, case_rec, role, today) if case_rec else None
-        v = TABLES["visit"]
+        hits = _rows(conn, "match_hit", TABLES["match_hit"].c.person_id == person_id)
+    hits.sort(key=lambda h: h.get("found_on") or dt.date.min, reverse=True)
+    return CasePart(facts, evaluate(facts, today), case, hits)
+
+
+def person_visits(col: Any, person_id: str) -> VisitsPart:
+    v, att = TABLES["visit"], TABLES["attachment"]
+    with col.records.reading() as conn:
         all_visits = _rows(conn, "visit", v.c.person_id == person_id)
-        att = TABLES["attachment"]
-        counts: dict[str, int] = {}
         vids = [x["id"] for x in all_visits]
+        counts: dict[str, int] = {}
         if vids:
             for (owner,) in conn.execute(
                 select(att.c.owner_id).where(att.c.owner_id.in_(vids), att.c.deleted.is_(False))
             ):
                 counts[owner] = counts.get(owner, 0) + 1
-        for x in all_visits:
-            x["attachments"] = counts.get(x["id"], 0)
-        visits = sorted(
-            (x for x in all_visits if x.get("visited_on")), key=lambda x: x["visited_on"], reverse=True
-        )
-        planned = sorted(
-            (x for x in all_visits if not x.get("visited_on") and x.get("planned_on")),
-            key=lambda x: x["planned_on"],
-        )
-        plans = _rows(conn, "help_plan", TABLES["help_plan"].c.person_id == person_id)
+    for x in all_visits:
+        x["attachments"] = counts.get(x["id"], 0)
+    visits = sorted((x for x in all_visits if x.get("visited_on")), key=lambda x: x["visited_on"], reverse=True)
+    planned = sorted((x for x in all_visits if not x.get("visited_on") and x.get("planned_on")),
+                     key=lambda x: x["planned_on"])
+    return VisitsPart(visits, planned)
+
+
+def person_plan(col: Any, person_id: str) -> dict[str, Any] | None:
+    with col.records.reading() as conn:
+        plans = _plans(conn, person_id)
+    return plans[0] if plans else None
+
+
+def person_services(col: Any, person_id: str) -> ServicesPart:
+    with col.records.reading() as conn:
         services = _rows(conn, "service", TABLES["service"].c.person_id == person_id)
-        services.sort(key=lambda s: s.get("served_on") or dt.date.min, reverse=True)
-        known = {k.code for k in service_kinds()}
-        package = package_progress(s["kind"] for s in services if s.get("kind") in known)
+    services.sort(key=lambda s: s.get("served_on") or dt.date.min, reverse=True)
+    known = {k.code for k in service_kinds()}
+    return ServicesPart(services, package_progress(s["kind"] for s in services if s.get("kind") in known))
+
+
+def person_followups(col: Any, person_id: str) -> list[dict[str, Any]]:
+    with col.records.reading() as conn:
         followups = _rows(conn, "followup", TABLES["followup"].c.person_id == person_id)
-        followups.sort(key=lambda f: f.get("due_on") or dt.date.max)
-        rv = TABLES["review"]
-        targets = [person_id] + vids + [x["id"] for x in plans] + ([case_rec["id"]] if case_rec else [])
+    followups.sort(key=lambda f: f.get("due_on") or dt.date.max)
+    return followups
+
+
+def person_reviews(col: Any, person_id: str) -> list[dict[str, Any]]:
+    """Reviews of the person or of anything of theirs (visits, plan, case), newest decision first."""
+    rv, v = TABLES["review"], TABLES["visit"]
+    with col.records.reading() as conn:
+        vids = [r.id for r in conn.execute(select(v.c.id).where(v.c.person_id == person_id,
+                                                                v.c.deleted.is_(False)))]
+        case_rec = _cases(conn, person_id)
+        targets = ([person_id] + vids + [x["id"] for x in _plans(conn, person_id)]
+                   + ([case_rec["id"]] if case_rec else []))
         reviews = _rows(conn, "review", or_(rv.c.person_id == person_id, rv.c.target_id.in_(targets)))
-        reviews.sort(key=lambda r: r.get("decided_on") or dt.date.min, reverse=True)
-        hits = _rows(conn, "match_hit", TABLES["match_hit"].c.person_id == person_id)
-        hits.sort(key=lambda h: h.get("found_on") or dt.date.min, reverse=True)
+    reviews.sort(key=lambda r: r.get("decided_on") or dt.date.min, reverse=True)
+    return reviews
+
+
+def pending_answers(reviews: list[dict[str, Any]]) -> int:
+    """Returned reviews still waiting for the worker's answer."""
+    return sum(1 for r in reviews if r.get("decision") in RETURNED and not r.get("answer"))
+
+
+def person_history(col: Any, person_id: str) -> list[HistoryEntry]:
+    """The audit trail of the person, their household, their case and their help plan."""
+    with col.records.reading() as conn:
+        person = _person(conn, person_id)
+        if person is None:
+            return []
         audited = [("person", person_id)]
-        if hh.id:
-            audited.append(("household", hh.id))
-        if case_rec:
+        if person.get("household_id") and _rows(conn, "household",
+                                                 TABLES["household"].c.id == person["household_id"]):
+            audited.append(("household", person["household_id"]))
+        if case_rec := _cases(conn, person_id):
             audited.append(("assistance_case", case_rec["id"]))
-        audited += [("help_plan", x["id"]) for x in plans]
-        hist = history(conn, audited)
-    elig = evaluate(facts, today)
+        audited += [("help_plan", x["id"]) for x in _plans(conn, person_id)]
+        return history(conn, audited)
+
+
+def count_of(col: Any, kind: str, person_id: str) -> int:
+    """Live records of ``kind`` belonging to the person (a tab's count, without reading the rows)."""
+    t = TABLES[kind]
+    with col.records.reading() as conn:
+        return int(conn.execute(select(func.count()).select_from(t).where(
+            t.c.person_id == person_id, t.c.deleted.is_(False))).scalar() or 0)
+
+
+def person_detail(col: Any, person_id: str, today: dt.date, role: str | None = None) -> PersonDetail | None:
+    """All of one person's picture (the sections' reads together); None when the person does not exist."""
+    head = person_head(col, person_id, today)
+    case = person_case(col, person_id, today, role)
+    if head is None or case is None:
+        return None
+    visits, services = person_visits(col, person_id), person_services(col, person_id)
     return PersonDetail(
-        person,
-        hh,
-        facts,
-        elig,
-        case,
-        visits,
-        planned,
-        plans[0] if plans else None,
-        services,
-        package,
-        followups,
-        reviews,
-        hits,
-        hist,
+        head.person, head.household, case.facts, case.eligibility, case.case, visits.visits, visits.planned,
+        person_plan(col, person_id), services.services, services.package, person_followups(col, person_id),
+        person_reviews(col, person_id), case.match_hits, person_history(col, person_id),
     )
+
+
+def person_for(col: Any, kind: str, record_id: str) -> tuple[str | None, str | None]:
+    """(household id, person id) the page shows for a record: a household opens on its first member.
+    (None, None) when the record is gone; (household, None) for a household without members."""
+    hh, pid = household_of(col, kind, record_id)
+    if pid is None and hh is not None:
+        pid = first_member(col, hh)
+    return hh, pid
 
 
 def household_of(col: Any, kind: str, record_id: str) -> tuple[str | None, str | None]:

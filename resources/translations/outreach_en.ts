@@ -52,117 +52,117 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="44"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="41"/>
         <source>所属社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="45"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="42"/>
         <source>记录状态</source>
         <translation>Record status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="61"/>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="62"/>
         <source>保留（未删除）</source>
         <translation>Kept (not deleted)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="71"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="72"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="92"/>
         <source>处理同步冲突 — %1：%2</source>
         <translation>Resolve sync conflict — %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="96"/>
         <source>这条记录在本机和平台上被同时修改了（黄色的字段）。请逐项选择要保留的值：选“本机”保留本机的修改，选“平台”采用平台上的值。其余字段两边一致，只作参考。选择会在下次同步时发送到平台。</source>
         <translation>This record was changed both on this computer and on the platform (fields in yellow). Choose the value to keep for each one: “Local” keeps the change made here, “Platform” takes the platform&apos;s value. The other fields are the same on both sides and are shown for reference. Your choices are sent to the platform at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="101"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="101"/>
         <source>本机的值</source>
         <translation>Local value</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="101"/>
         <source>平台的值</source>
         <translation>Platform value</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="115"/>
         <source>全部用本机</source>
         <translation>All local</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="146"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="116"/>
         <source>全部用平台</source>
         <translation>All platform</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="147"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="117"/>
         <source>打开记录</source>
         <translation>Open record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="122"/>
         <source>应用选择</source>
         <translation>Apply choices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="153"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="123"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="159"/>
         <source>本机</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="190"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="160"/>
         <source>平台</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="192"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="162"/>
         <source>{side}：{value}</source>
         <translation>{side}: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="207"/>
         <source>还有 %1 个字段未选择，未选择的字段保持冲突状态。</source>
         <translation>%1 field(s) not chosen yet; they stay in conflict.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="208"/>
         <source>已全部选择。</source>
         <translation>All fields chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="260"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="230"/>
         <source>无法保存选择</source>
         <translation>Cannot save the choices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="261"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="231"/>
         <source>保存选择时出错：%1。请关闭后重新打开此冲突。</source>
         <translation>Saving the choices failed: %1. Close and reopen this conflict.</translation>
     </message>
@@ -467,6 +467,64 @@
     </message>
 </context>
 <context>
+    <name>FollowupsSection</name>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="20"/>
+        <source>回访（{n}）</source>
+        <translation>Follow-ups ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="20"/>
+        <source>回访</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="29"/>
+        <source>应回访日期</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="29"/>
+        <source>回访类型</source>
+        <translation>Follow-up type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="29"/>
+        <source>回访日期</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="30"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="30"/>
+        <source>回访情况</source>
+        <translation>Follow-up notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="46"/>
+        <source>已回访</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="48"/>
+        <source>已逾期 {n} 天</source>
+        <translation>{n} days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="50"/>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="52"/>
+        <source>待回访</source>
+        <translation>Pending</translation>
+    </message>
+</context>
+<context>
     <name>HelpPlanEditor</name>
     <message>
         <location filename="../../ui/dialogs/help_plan_editor.py" line="40"/>
@@ -554,34 +612,130 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="115"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="114"/>
         <source>添加措施</source>
         <translation>Add measure</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="117"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="116"/>
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="134"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="129"/>
         <source>保存援助方案</source>
         <translation>Save help plan</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="137"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="130"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="155"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="147"/>
         <source>年-月-日，如 2026-12-31</source>
         <translation>YYYY-MM-DD, e.g. 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="234"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="226"/>
         <source>保存失败：{error}</source>
         <translation>Saving failed: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySection</name>
+    <message>
+        <location filename="../../ui/views/person/history.py" line="26"/>
+        <source>修改记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/history.py" line="32"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/history.py" line="32"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/history.py" line="32"/>
+        <source>对象</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/history.py" line="32"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/history.py" line="33"/>
+        <source>修改内容</source>
+        <translation>Changes</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdSection</name>
+    <message>
+        <location filename="../../ui/views/person/household.py" line="25"/>
+        <source>家庭</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/household.py" line="32"/>
+        <source>家庭成员（年龄、性别据身份证号）</source>
+        <translation>Household members (age and sex from the ID number)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/household.py" line="34"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/household.py" line="34"/>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/household.py" line="34"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/household.py" line="34"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/household.py" line="35"/>
+        <source>就业状态</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/household.py" line="35"/>
+        <source>认定环节</source>
+        <translation>Certification stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/household.py" line="60"/>
+        <source>住址：{address}</source>
+        <translation>Address: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/household.py" line="60"/>
+        <source>未记录</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/household.py" line="63"/>
+        <source>无特殊家庭标记</source>
+        <translation>No special household flags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/household.py" line="66"/>
+        <source>动态清零：</source>
+        <translation>Zero-employment household: </translation>
     </message>
 </context>
 <context>
@@ -635,7 +789,7 @@
     </message>
     <message>
         <location filename="../../ui/app_window.py" line="129"/>
-        <location filename="../../ui/main.py" line="258"/>
+        <location filename="../../ui/main.py" line="261"/>
         <source>就业援助走访台</source>
         <translation>OutreachDesk</translation>
     </message>
@@ -734,6 +888,99 @@
         <location filename="../../ui/app_window.py" line="66"/>
         <source>管理员</source>
         <translation>administrator</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewSection</name>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="35"/>
+        <source>概况</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="39"/>
+        <source>认定条件（系统判断，供参考）</source>
+        <translation>Certification criteria (computed, for reference)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="47"/>
+        <source>认定办理</source>
+        <translation>Certification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="53"/>
+        <source>材料清单（勾选即保存）</source>
+        <translation>Materials (saved when ticked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="58"/>
+        <source>可办理的操作</source>
+        <translation>Available actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="92"/>
+        <source>数据比对：{src}&#x3000;{detail}（请核实后确认）</source>
+        <translation>Data match: {src}  {detail} (check, then confirm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="98"/>
+        <source>看起来符合认定条件</source>
+        <translation>Appears to meet the certification criteria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="98"/>
+        <source>看起来不符合认定条件</source>
+        <translation>Does not appear to meet the certification criteria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="103"/>
+        <source>基本条件：{v}</source>
+        <translation>Basic conditions: {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="103"/>
+        <source>符合</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="103"/>
+        <source>不符合</source>
+        <translation>not met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="120"/>
+        <source>尚未申请认定</source>
+        <translation>No certification application yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="123"/>
+        <source>环节：{stage}（{step}）&#x3000;类别：{cat}&#x3000;申请日期：{applied}</source>
+        <translation>Stage: {stage} ({step})   Category: {cat}   Applied: {applied}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="129"/>
+        <source>认定有效期至 {d}</source>
+        <translation>Certified until {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="131"/>
+        <source>已于 {d} 退出</source>
+        <translation>Exited on {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="133"/>
+        <source>本环节无办理时限</source>
+        <translation>No time limit at this stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="136"/>
+        <source>（类别证明）</source>
+        <translation> (category proof)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="152"/>
+        <source>您的角色在此环节没有可办理的操作</source>
+        <translation>Your role has no actions at this stage</translation>
     </message>
 </context>
 <context>
@@ -905,550 +1152,60 @@
 <context>
     <name>PersonView</name>
     <message>
-        <location filename="../../ui/views/person_view.py" line="182"/>
+        <location filename="../../ui/views/person/page.py" line="95"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="184"/>
-        <location filename="../../ui/views/person_view.py" line="607"/>
+        <location filename="../../ui/views/person/page.py" line="97"/>
         <source>计划走访</source>
         <translation>Planned visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="186"/>
-        <location filename="../../ui/views/person_view.py" line="635"/>
+        <location filename="../../ui/views/person/page.py" line="99"/>
+        <location filename="../../ui/views/person/page.py" line="224"/>
         <source>编辑援助方案</source>
         <translation>Edit help plan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="188"/>
+        <location filename="../../ui/views/person/page.py" line="101"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="200"/>
-        <source>家庭</source>
-        <translation>Household</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="212"/>
-        <source>家庭成员（年龄、性别据身份证号）</source>
-        <translation>Household members (age and sex from the ID number)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="216"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="217"/>
-        <source>关系</source>
-        <translation>Relation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="218"/>
-        <source>性别</source>
-        <translation>Sex</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="219"/>
-        <source>年龄</source>
-        <translation>Age</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="220"/>
-        <location filename="../../ui/views/person_view.py" line="242"/>
-        <source>就业状态</source>
-        <translation>Employment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="221"/>
-        <source>认定环节</source>
-        <translation>Certification stage</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="236"/>
-        <source>概况</source>
-        <translation>Overview</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="239"/>
-        <location filename="../../ui/views/person_view.py" line="351"/>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="240"/>
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="241"/>
-        <source>走访人</source>
-        <translation>Visited by</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="243"/>
-        <source>就业意愿</source>
-        <translation>Willing to work</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="244"/>
-        <source>服务需求</source>
-        <translation>Service needs</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="245"/>
-        <source>附件</source>
-        <translation>Attachments</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="246"/>
-        <source>走访情况</source>
-        <translation>Visit notes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="250"/>
-        <source>走访</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="251"/>
-        <source>援助方案</source>
-        <translation>Help plan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="252"/>
-        <source>服务</source>
-        <translation>Services</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="255"/>
-        <source>应回访日期</source>
-        <translation>Follow-up due</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="256"/>
-        <source>回访类型</source>
-        <translation>Follow-up type</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="257"/>
-        <source>回访日期</source>
-        <translation>Follow-up date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="258"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="259"/>
-        <source>回访情况</source>
-        <translation>Follow-up notes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="263"/>
-        <source>回访</source>
-        <translation>Follow-ups</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="266"/>
-        <source>审核意见</source>
-        <translation>Review comments</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="269"/>
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="269"/>
-        <source>操作人</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="269"/>
-        <source>对象</source>
-        <translation>Record</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="269"/>
-        <source>操作</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="269"/>
-        <source>修改内容</source>
-        <translation>Changes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="273"/>
-        <source>修改记录</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="283"/>
-        <source>认定条件（系统判断，供参考）</source>
-        <translation>Certification criteria (computed, for reference)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="291"/>
-        <source>认定办理</source>
-        <translation>Certification</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="299"/>
-        <source>材料清单（勾选即保存）</source>
-        <translation>Materials (saved when ticked)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="304"/>
-        <source>可办理的操作</source>
-        <translation>Available actions</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="324"/>
-        <source>困难类型/程度</source>
-        <translation>Difficulty type / degree</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="325"/>
-        <source>优势</source>
-        <translation>Strengths</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="326"/>
-        <source>就业障碍</source>
-        <translation>Barriers to employment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="327"/>
-        <source>就业意向</source>
-        <translation>Job intentions</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="328"/>
-        <source>进展</source>
-        <translation>Progress</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="336"/>
-        <source>帮扶措施</source>
-        <translation>Help measures</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="336"/>
-        <source>责任人</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="336"/>
-        <source>目标日期</source>
-        <translation>Target date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="336"/>
-        <source>完成</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="344"/>
-        <source>最低服务包（岗位推荐 ≥3、职业指导 ≥1、政策咨询 ≥1）</source>
-        <translation>Minimum service package (job referrals ≥3, career guidance ≥1, policy consultations ≥1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="352"/>
-        <source>服务类型</source>
-        <translation>Service type</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="353"/>
-        <source>推荐单位</source>
-        <translation>Employer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="354"/>
-        <source>岗位</source>
-        <translation>Job</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="355"/>
-        <source>薪资</source>
-        <translation>Wage</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="356"/>
-        <source>结果</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="357"/>
-        <source>服务人</source>
-        <translation>Served by</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="358"/>
-        <source>说明</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="371"/>
+        <location filename="../../ui/views/person/page.py" line="146"/>
         <source>记录不存在或已删除</source>
         <translation>The record does not exist or was deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="385"/>
+        <location filename="../../ui/views/person/page.py" line="146"/>
         <source>该家庭暂无成员</source>
         <translation>This household has no members</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="392"/>
+        <location filename="../../ui/views/person/page.py" line="188"/>
         <source>该人员已删除</source>
         <translation>This person was deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="403"/>
+        <location filename="../../ui/views/person/page.py" line="163"/>
         <source>未选择人员</source>
         <translation>No person selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="451"/>
+        <location filename="../../ui/views/person/page.py" line="196"/>
         <source>{sex}，{age}岁</source>
         <translation>{sex}, {age}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="452"/>
+        <location filename="../../ui/views/person/page.py" line="197"/>
         <source>无身份证号</source>
         <translation>no ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="458"/>
-        <source>住址：{address}</source>
-        <translation>Address: {address}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="458"/>
-        <source>未记录</source>
-        <translation>not recorded</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="462"/>
-        <source>无特殊家庭标记</source>
-        <translation>No special household flags</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="465"/>
-        <source>动态清零：</source>
-        <translation>Zero-employment household: </translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="480"/>
-        <source>走访（{n}）</source>
-        <translation>Visits ({n})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="481"/>
-        <source>服务（{n}）</source>
-        <translation>Services ({n})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="482"/>
-        <source>回访（{n}）</source>
-        <translation>Follow-ups ({n})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="486"/>
-        <source>审核意见（{n} 待答复）</source>
-        <translation>Review comments ({n} to answer)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="488"/>
-        <source>审核意见（{n}）</source>
-        <translation>Review comments ({n})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="521"/>
-        <source>看起来符合认定条件</source>
-        <translation>Appears to meet the certification criteria</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="521"/>
-        <source>看起来不符合认定条件</source>
-        <translation>Does not appear to meet the certification criteria</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="526"/>
-        <source>基本条件：{v}</source>
-        <translation>Basic conditions: {v}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="526"/>
-        <source>符合</source>
-        <translation>met</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="526"/>
-        <source>不符合</source>
-        <translation>not met</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="547"/>
-        <source>尚未申请认定</source>
-        <translation>No certification application yet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="553"/>
-        <source>环节：{stage}（{step}）&#x3000;类别：{cat}&#x3000;申请日期：{applied}</source>
-        <translation>Stage: {stage} ({step})   Category: {cat}   Applied: {applied}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="566"/>
-        <source>认定有效期至 {d}</source>
-        <translation>Certified until {d}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="568"/>
-        <source>已于 {d} 退出</source>
-        <translation>Exited on {d}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="570"/>
-        <source>本环节无办理时限</source>
-        <translation>No time limit at this stage</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="572"/>
-        <source>（类别证明）</source>
-        <translation> (category proof)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="588"/>
-        <source>您的角色在此环节没有可办理的操作</source>
-        <translation>Your role has no actions at this stage</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="592"/>
-        <source>数据比对：{src}&#x3000;{detail}（请核实后确认）</source>
-        <translation>Data match: {src}  {detail} (check, then confirm)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="607"/>
-        <source>计划走访（已逾期）</source>
-        <translation>Planned visit (overdue)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="621"/>
-        <source>已走访</source>
-        <translation>Visited</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="635"/>
+        <location filename="../../ui/views/person/page.py" line="224"/>
         <source>制定援助方案</source>
         <translation>Create help plan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="639"/>
-        <source>尚未制定援助方案</source>
-        <translation>No help plan yet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="656"/>
-        <location filename="../../ui/views/person_view.py" line="673"/>
-        <source>已完成</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="658"/>
-        <source>已逾期</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="658"/>
-        <source>进行中</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="673"/>
-        <source>还差 {n} 次</source>
-        <translation>{n} to go</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="701"/>
-        <source>已回访</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="703"/>
-        <source>已逾期 {n} 天</source>
-        <translation>{n} days overdue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="705"/>
-        <source>今天到期</source>
-        <translation>Due today</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="707"/>
-        <source>待回访</source>
-        <translation>Pending</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="717"/>
-        <source>暂无审核意见</source>
-        <translation>No review comments yet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="725"/>
-        <source>退回</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="728"/>
-        <source>通过</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="732"/>
-        <source>&lt;b style=&apos;color:{c};&apos;&gt;{v}&lt;/b&gt;&#x3000;{who}&#x3000;{on}</source>
-        <translation>&lt;b style=&apos;color:{c};&apos;&gt;{v}&lt;/b&gt;  {who}  {on}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="740"/>
-        <source>审核意见：{c}</source>
-        <translation>Comment: {c}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="740"/>
-        <source>（无）</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="745"/>
-        <source>答复（{who}，{on}）：{a}</source>
-        <translation>Answer ({who}, {on}): {a}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="753"/>
-        <source>填写整改情况或答复</source>
-        <translation>Describe the correction or answer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="759"/>
-        <source>提交答复</source>
-        <translation>Send answer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="80"/>
-        <location filename="../../ui/views/person_view.py" line="800"/>
-        <source>请填写答复内容</source>
-        <translation>Enter an answer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/person_view.py" line="805"/>
-        <source>答复已保存，将在同步时送达审核人</source>
-        <translation>Answer saved; it reaches the reviewer at the next sync</translation>
     </message>
 </context>
 <context>
@@ -1460,14 +1217,87 @@
     </message>
 </context>
 <context>
+    <name>PlanSection</name>
+    <message>
+        <location filename="../../ui/views/person/plan.py" line="20"/>
+        <source>援助方案</source>
+        <translation>Help plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/plan.py" line="30"/>
+        <source>困难类型/程度</source>
+        <translation>Difficulty type / degree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/plan.py" line="30"/>
+        <source>优势</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/plan.py" line="31"/>
+        <source>就业障碍</source>
+        <translation>Barriers to employment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/plan.py" line="31"/>
+        <source>就业意向</source>
+        <translation>Job intentions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/plan.py" line="32"/>
+        <source>进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/plan.py" line="38"/>
+        <source>帮扶措施</source>
+        <translation>Help measures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/plan.py" line="38"/>
+        <source>责任人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/plan.py" line="38"/>
+        <source>目标日期</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/plan.py" line="39"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/plan.py" line="54"/>
+        <source>尚未制定援助方案</source>
+        <translation>No help plan yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/plan.py" line="64"/>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/plan.py" line="64"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/plan.py" line="64"/>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+</context>
+<context>
     <name>PlanVisitDialog</name>
     <message>
-        <location filename="../../ui/views/person_view.py" line="129"/>
+        <location filename="../../ui/views/person/page.py" line="42"/>
         <source>计划走访</source>
         <translation>Planned visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person_view.py" line="135"/>
+        <location filename="../../ui/views/person/page.py" line="48"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
@@ -1654,62 +1484,62 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/views/review_view.py" line="47"/>
+        <location filename="../../ui/views/review_view.py" line="48"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="47"/>
+        <location filename="../../ui/views/review_view.py" line="48"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="47"/>
+        <location filename="../../ui/views/review_view.py" line="48"/>
         <source>专干</source>
         <translation>Worker</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="47"/>
+        <location filename="../../ui/views/review_view.py" line="48"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="47"/>
+        <location filename="../../ui/views/review_view.py" line="48"/>
         <source>审核期限</source>
         <translation>Review due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="48"/>
+        <location filename="../../ui/views/review_view.py" line="49"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="71"/>
+        <location filename="../../ui/views/review_view.py" line="72"/>
         <source>%1（超期 %2 个工作日）</source>
         <translation>%1 (%2 working days overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="74"/>
+        <location filename="../../ui/views/review_view.py" line="75"/>
         <source>%1（今天到期）</source>
         <translation>%1 (due today)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="75"/>
+        <location filename="../../ui/views/review_view.py" line="76"/>
         <source>%1（剩 %2 个工作日）</source>
         <translation>%1 (%2 working days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="96"/>
+        <location filename="../../ui/views/review_view.py" line="97"/>
         <source>已答复，待再审</source>
         <translation>Answered, to re-review</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="97"/>
+        <location filename="../../ui/views/review_view.py" line="98"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="97"/>
+        <location filename="../../ui/views/review_view.py" line="98"/>
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
@@ -1717,171 +1547,312 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/views/review_view.py" line="134"/>
+        <location filename="../../ui/views/review_view.py" line="135"/>
         <source>只看超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="136"/>
+        <location filename="../../ui/views/review_view.py" line="137"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="181"/>
+        <location filename="../../ui/views/review_view.py" line="182"/>
         <source>审核意见（退回时必填，专干会在今日待办中看到）</source>
         <translation>Review comment (required to return; the worker sees it under Today)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="186"/>
+        <location filename="../../ui/views/review_view.py" line="187"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="187"/>
+        <location filename="../../ui/views/review_view.py" line="188"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="188"/>
+        <location filename="../../ui/views/review_view.py" line="189"/>
         <source>打开人员</source>
         <translation>Open person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="198"/>
+        <location filename="../../ui/views/review_view.py" line="199"/>
         <source>审核决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="261"/>
+        <location filename="../../ui/views/review_view.py" line="262"/>
         <source>读取审核队列失败：%1</source>
         <translation>Loading the review queue failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="267"/>
+        <location filename="../../ui/views/review_view.py" line="268"/>
         <source>待审核 %1 项，其中超期 %2 项，专干已答复待再审 %3 项</source>
         <translation>%1 awaiting review, %2 overdue, %3 answered by the worker and awaiting re-review</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="303"/>
+        <location filename="../../ui/views/review_view.py" line="304"/>
         <source>请选择左侧待审核事项</source>
         <translation>Select an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="319"/>
+        <location filename="../../ui/views/review_view.py" line="320"/>
         <source>%1 %2 %3：%4</source>
         <translation>%1 %2 %3: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="322"/>
+        <location filename="../../ui/views/review_view.py" line="323"/>
         <source>&#x3000;专干答复（%1）：%2</source>
         <translation>  Worker&apos;s answer (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="325"/>
+        <location filename="../../ui/views/review_view.py" line="326"/>
         <source>审核记录：</source>
         <translation>Review history:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="337"/>
+        <location filename="../../ui/views/review_view.py" line="338"/>
         <source>退回必须填写审核意见，说明需要专干补正的内容。</source>
         <translation>Returning needs a comment saying what the worker must correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="355"/>
+        <location filename="../../ui/views/review_view.py" line="356"/>
         <source>审核结论已保存，将在下次同步时发送给专干。</source>
         <translation>Decision saved; it is sent to the worker at the next sync.</translation>
     </message>
 </context>
 <context>
+    <name>ReviewsSection</name>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="32"/>
+        <source>审核意见</source>
+        <translation>Review comments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="35"/>
+        <source>审核意见（{n} 待答复）</source>
+        <translation>Review comments ({n} to answer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="36"/>
+        <source>审核意见（{n}）</source>
+        <translation>Review comments ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="76"/>
+        <source>暂无审核意见</source>
+        <translation>No review comments yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="88"/>
+        <source>退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="90"/>
+        <source>通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="91"/>
+        <source>&lt;b style=&apos;color:{c};&apos;&gt;{v}&lt;/b&gt;&#x3000;{who}&#x3000;{on}</source>
+        <translation>&lt;b style=&apos;color:{c};&apos;&gt;{v}&lt;/b&gt;  {who}  {on}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="93"/>
+        <source>审核意见：{c}</source>
+        <translation>Comment: {c}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="93"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="97"/>
+        <source>答复（{who}，{on}）：{a}</source>
+        <translation>Answer ({who}, {on}): {a}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="103"/>
+        <source>填写整改情况或答复</source>
+        <translation>Describe the correction or answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="109"/>
+        <source>提交答复</source>
+        <translation>Send answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="128"/>
+        <source>请填写答复内容</source>
+        <translation>Enter an answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="133"/>
+        <source>答复已保存，将在同步时送达审核人</source>
+        <translation>Answer saved; it reaches the reviewer at the next sync</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesSection</name>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="20"/>
+        <source>服务（{n}）</source>
+        <translation>Services ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="20"/>
+        <source>服务</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="28"/>
+        <source>最低服务包（岗位推荐 ≥3、职业指导 ≥1、政策咨询 ≥1）</source>
+        <translation>Minimum service package (job referrals ≥3, career guidance ≥1, policy consultations ≥1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="33"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="33"/>
+        <source>服务类型</source>
+        <translation>Service type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="33"/>
+        <source>推荐单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="33"/>
+        <source>岗位</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="34"/>
+        <source>薪资</source>
+        <translation>Wage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="34"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="34"/>
+        <source>服务人</source>
+        <translation>Served by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="34"/>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="55"/>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="55"/>
+        <source>还差 {n} 次</source>
+        <translation>{n} to go</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="53"/>
+        <location filename="../../ui/views/settings_view.py" line="156"/>
         <source>原密码不正确。</source>
         <translation>The current passphrase is wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="73"/>
+        <location filename="../../ui/views/settings_view.py" line="61"/>
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="77"/>
+        <location filename="../../ui/views/settings_view.py" line="65"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="81"/>
+        <location filename="../../ui/views/settings_view.py" line="69"/>
         <source>无操作自动锁定</source>
         <translation>Lock after inactivity</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="87"/>
+        <location filename="../../ui/views/settings_view.py" line="75"/>
         <source>更改界面语言后需重新启动本程序。</source>
         <translation>A language change takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="92"/>
+        <location filename="../../ui/views/settings_view.py" line="80"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="95"/>
+        <location filename="../../ui/views/settings_view.py" line="83"/>
         <source>数据文件位置</source>
         <translation>Data file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="102"/>
+        <location filename="../../ui/views/settings_view.py" line="90"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="105"/>
-        <location filename="../../ui/views/settings_view.py" line="118"/>
+        <location filename="../../ui/views/settings_view.py" line="93"/>
+        <location filename="../../ui/views/settings_view.py" line="106"/>
         <source>更改密码</source>
         <translation>Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="114"/>
+        <location filename="../../ui/views/settings_view.py" line="102"/>
         <source>原密码</source>
         <translation>Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="115"/>
+        <location filename="../../ui/views/settings_view.py" line="103"/>
         <source>新密码</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="117"/>
+        <location filename="../../ui/views/settings_view.py" line="105"/>
         <source>再次输入新密码</source>
         <translation>Repeat new passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="149"/>
+        <location filename="../../ui/views/settings_view.py" line="132"/>
         <source>请输入原密码。</source>
         <translation>Enter the current passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="152"/>
+        <location filename="../../ui/views/settings_view.py" line="135"/>
         <source>新密码太弱：%1</source>
         <translation>New passphrase too weak: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="155"/>
+        <location filename="../../ui/views/settings_view.py" line="138"/>
         <source>两次输入的新密码不一致。</source>
         <translation>The two new passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="158"/>
+        <location filename="../../ui/views/settings_view.py" line="141"/>
         <source>新密码与原密码相同。</source>
         <translation>The new passphrase is the same as the current one.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="161"/>
+        <location filename="../../ui/views/settings_view.py" line="144"/>
         <source>正在更改密码…</source>
         <translation>Changing the passphrase…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="168"/>
+        <location filename="../../ui/views/settings_view.py" line="151"/>
         <source>密码已更改。下次解锁请使用新密码。</source>
         <translation>Passphrase changed. Use the new one to unlock next time.</translation>
     </message>
@@ -1904,7 +1875,7 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
         <translation>Generating demo data failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="200"/>
+        <location filename="../../ui/main.py" line="202"/>
         <source>已锁定。请输入密码继续工作。</source>
         <translation>Locked. Enter the passphrase to continue.</translation>
     </message>
@@ -1967,7 +1938,7 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
 <context>
     <name>SyncRunner</name>
     <message>
-        <location filename="../../ui/sync_runner.py" line="198"/>
+        <location filename="../../ui/sync_runner.py" line="184"/>
         <source>同步时出现意外错误（%1），本机数据未受影响，请稍后重试。</source>
         <translation>Unexpected error while syncing (%1). Data on this computer is unaffected; try again later.</translation>
     </message>
@@ -1975,362 +1946,362 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="124"/>
+        <location filename="../../ui/views/sync_view.py" line="115"/>
         <source>只在本次运行中记住，不会保存</source>
         <translation>Remembered only while the app runs, never saved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="128"/>
+        <location filename="../../ui/views/sync_view.py" line="119"/>
         <source>联网时自动同步</source>
         <translation>Sync automatically when online</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="133"/>
+        <location filename="../../ui/views/sync_view.py" line="124"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="134"/>
+        <location filename="../../ui/views/sync_view.py" line="125"/>
         <source>每 </source>
         <translation>every </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="140"/>
+        <location filename="../../ui/views/sync_view.py" line="131"/>
         <source>平台连接</source>
         <translation>Platform connection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="142"/>
+        <location filename="../../ui/views/sync_view.py" line="133"/>
         <source>平台地址</source>
         <translation>Platform address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="143"/>
+        <location filename="../../ui/views/sync_view.py" line="134"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="144"/>
+        <location filename="../../ui/views/sync_view.py" line="135"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="146"/>
+        <location filename="../../ui/views/sync_view.py" line="137"/>
         <source>后台同步</source>
         <translation>Background sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="157"/>
+        <location filename="../../ui/views/sync_view.py" line="148"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="160"/>
+        <location filename="../../ui/views/sync_view.py" line="151"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="172"/>
+        <location filename="../../ui/views/sync_view.py" line="163"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="190"/>
-        <location filename="../../ui/views/sync_view.py" line="201"/>
+        <location filename="../../ui/views/sync_view.py" line="181"/>
+        <location filename="../../ui/views/sync_view.py" line="192"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="190"/>
-        <location filename="../../ui/views/sync_view.py" line="201"/>
+        <location filename="../../ui/views/sync_view.py" line="181"/>
+        <location filename="../../ui/views/sync_view.py" line="192"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="190"/>
+        <location filename="../../ui/views/sync_view.py" line="181"/>
         <source>冲突的字段</source>
         <translation>Fields in conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="190"/>
+        <location filename="../../ui/views/sync_view.py" line="181"/>
         <source>发现时间</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="192"/>
+        <location filename="../../ui/views/sync_view.py" line="183"/>
         <source>双击一行处理冲突</source>
         <translation>Double-click a row to resolve the conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="194"/>
+        <location filename="../../ui/views/sync_view.py" line="185"/>
         <source>同一字段在本机和平台上都被修改过。两边的值都已保留，请双击一行逐项选择。</source>
         <translation>The same field was changed on this computer and on the platform. Both values are kept; double-click a row to choose field by field.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="201"/>
+        <location filename="../../ui/views/sync_view.py" line="192"/>
         <source>修改的字段</source>
         <translation>Changed fields</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="201"/>
+        <location filename="../../ui/views/sync_view.py" line="192"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="202"/>
-        <location filename="../../ui/views/sync_view.py" line="218"/>
+        <location filename="../../ui/views/sync_view.py" line="193"/>
+        <location filename="../../ui/views/sync_view.py" line="209"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="203"/>
+        <location filename="../../ui/views/sync_view.py" line="194"/>
         <source>忽略所选</source>
         <translation>Dismiss selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="204"/>
+        <location filename="../../ui/views/sync_view.py" line="195"/>
         <source>全部忽略</source>
         <translation>Dismiss all</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="206"/>
+        <location filename="../../ui/views/sync_view.py" line="197"/>
         <source>平台拒绝了这些修改，重发也不会成功。请按原因在本机更正后再同步；看过后可以忽略。</source>
         <translation>The platform rejected these changes; sending them again will not help. Correct them here as the reason says, then sync; dismiss them once read.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="218"/>
+        <location filename="../../ui/views/sync_view.py" line="209"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="218"/>
+        <location filename="../../ui/views/sync_view.py" line="209"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="218"/>
+        <location filename="../../ui/views/sync_view.py" line="209"/>
         <source>上传</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="219"/>
+        <location filename="../../ui/views/sync_view.py" line="210"/>
         <source>下载</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="219"/>
+        <location filename="../../ui/views/sync_view.py" line="210"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="219"/>
+        <location filename="../../ui/views/sync_view.py" line="210"/>
         <source>拒绝</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="219"/>
+        <location filename="../../ui/views/sync_view.py" line="210"/>
         <source>用时</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="220"/>
+        <location filename="../../ui/views/sync_view.py" line="211"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="224"/>
+        <location filename="../../ui/views/sync_view.py" line="215"/>
         <source>同步记录</source>
         <translation>Sync log</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="275"/>
+        <location filename="../../ui/views/sync_view.py" line="266"/>
         <source>待上传的修改：%1 条</source>
         <translation>Changes to upload: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="279"/>
+        <location filename="../../ui/views/sync_view.py" line="270"/>
         <source>已登录平台（有效至 %1），同步无需再输入密码。</source>
         <translation>Signed in to the platform (valid until %1); no password needed to sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="281"/>
+        <location filename="../../ui/views/sync_view.py" line="272"/>
         <source>首次同步或登录过期时需要输入密码。密码只保存在内存中。</source>
         <translation>A password is needed for the first sync or when the login expires. It is kept in memory only.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="288"/>
+        <location filename="../../ui/views/sync_view.py" line="279"/>
         <source>上次同步：尚未同步</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="292"/>
+        <location filename="../../ui/views/sync_view.py" line="283"/>
         <source>上次同步：%1，成功（上传 %2 条，下载 %3 条）</source>
         <translation>Last sync: %1, succeeded (%2 sent, %3 received)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="296"/>
+        <location filename="../../ui/views/sync_view.py" line="287"/>
         <source>上次同步：%1，已取消</source>
         <translation>Last sync: %1, cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="300"/>
+        <location filename="../../ui/views/sync_view.py" line="291"/>
         <source>上次同步：%1，失败：%2</source>
         <translation>Last sync: %1, failed: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="315"/>
+        <location filename="../../ui/views/sync_view.py" line="306"/>
         <source>待处理冲突（%1）</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="329"/>
+        <location filename="../../ui/views/sync_view.py" line="320"/>
         <source>删除记录</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="341"/>
+        <location filename="../../ui/views/sync_view.py" line="332"/>
         <source>被拒绝的修改（%1）</source>
         <translation>Rejected changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="351"/>
+        <location filename="../../ui/views/sync_view.py" line="342"/>
         <source>成功</source>
         <translation>Succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="353"/>
+        <location filename="../../ui/views/sync_view.py" line="344"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="355"/>
+        <location filename="../../ui/views/sync_view.py" line="346"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="358"/>
+        <location filename="../../ui/views/sync_view.py" line="349"/>
         <source>待处理冲突 %1 处</source>
         <translation>%1 conflict(s) to resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="360"/>
+        <location filename="../../ui/views/sync_view.py" line="351"/>
         <source>仍有 %1 条修改待上传</source>
         <translation>%1 change(s) still to upload</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="361"/>
+        <location filename="../../ui/views/sync_view.py" line="352"/>
         <source>自动</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="361"/>
+        <location filename="../../ui/views/sync_view.py" line="352"/>
         <source>手动</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="363"/>
+        <location filename="../../ui/views/sync_view.py" line="354"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="376"/>
+        <location filename="../../ui/views/sync_view.py" line="367"/>
         <source>平台地址应以 http:// 或 https:// 开头。</source>
         <translation>The platform address must start with http:// or https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="379"/>
+        <location filename="../../ui/views/sync_view.py" line="370"/>
         <source>请输入平台用户名。</source>
         <translation>Enter the platform user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="387"/>
+        <location filename="../../ui/views/sync_view.py" line="378"/>
         <source>正在取消…（已完成的部分会保留）</source>
         <translation>Cancelling… (finished parts are kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="397"/>
+        <location filename="../../ui/views/sync_view.py" line="388"/>
         <source>正在连接平台…</source>
         <translation>Connecting to the platform…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="409"/>
+        <location filename="../../ui/views/sync_view.py" line="400"/>
         <source>%1：%2 / %3</source>
         <translation>%1: %2 / %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="413"/>
+        <location filename="../../ui/views/sync_view.py" line="404"/>
         <source>%1：已收到 %2 条</source>
         <translation>%1: %2 received</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="413"/>
+        <location filename="../../ui/views/sync_view.py" line="404"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="418"/>
+        <location filename="../../ui/views/sync_view.py" line="409"/>
         <source>同步已取消。已完成的部分已保存，未上传的修改仍在本机，下次同步会继续。</source>
         <translation>Sync cancelled. Finished parts are saved; changes not yet sent stay on this computer and the next sync continues.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="421"/>
+        <location filename="../../ui/views/sync_view.py" line="412"/>
         <source>同步失败：%1
 本机的修改都还在，会在下次同步时发送。</source>
         <translation>Sync failed: %1
 All changes are still on this computer and will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="424"/>
+        <location filename="../../ui/views/sync_view.py" line="415"/>
         <source>同步完成：上传 %1 条修改，下载 %2 条更新。</source>
         <translation>Sync finished: %1 change(s) sent, %2 update(s) received.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="427"/>
+        <location filename="../../ui/views/sync_view.py" line="418"/>
         <source>有 %1 处冲突需要您选择，见“待处理冲突”。</source>
         <translation>%1 conflict(s) need your choice; see “Conflicts”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="431"/>
+        <location filename="../../ui/views/sync_view.py" line="422"/>
         <source>%1 条修改被平台拒绝，见“被拒绝的修改”。</source>
         <translation>%1 change(s) rejected by the platform; see “Rejected changes”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="446"/>
+        <location filename="../../ui/views/sync_view.py" line="437"/>
         <source>平台可以连接（%1 检查）</source>
         <translation>Platform reachable (checked %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="447"/>
+        <location filename="../../ui/views/sync_view.py" line="438"/>
         <source>平台暂时连不上（%1 检查），稍后自动重试</source>
         <translation>Platform unreachable (checked %1); retrying automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_runner.py" line="33"/>
+        <location filename="../../ui/sync_runner.py" line="30"/>
         <source>登录</source>
         <translation>Signing in</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_runner.py" line="34"/>
+        <location filename="../../ui/sync_runner.py" line="31"/>
         <source>上传附件</source>
         <translation>Uploading attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_runner.py" line="35"/>
+        <location filename="../../ui/sync_runner.py" line="32"/>
         <source>上传修改</source>
         <translation>Uploading changes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_runner.py" line="36"/>
+        <location filename="../../ui/sync_runner.py" line="33"/>
         <source>下载更新</source>
         <translation>Downloading updates</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_runner.py" line="37"/>
+        <location filename="../../ui/sync_runner.py" line="34"/>
         <source>下载附件</source>
         <translation>Downloading attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_runner.py" line="38"/>
+        <location filename="../../ui/sync_runner.py" line="35"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -2470,290 +2441,290 @@ All changes are still on this computer and will be sent at the next sync.</trans
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="104"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="91"/>
         <source>记录走访 — {name}</source>
         <translation>Record visit — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="155"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="142"/>
         <source>一、人员底数（核实家庭成员及其就业状态）</source>
         <translation>1. Household members (check each member and their employment)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="159"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="159"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="159"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="159"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
         <source>就业状态</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="159"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
         <source>已核实</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="170"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="157"/>
         <source>二、就业状态&#x3000;三、就业意愿&#x3000;四、服务需求</source>
         <translation>2. Employment status   3. Willingness to work   4. Service needs</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="173"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="409"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="160"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="388"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="177"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="164"/>
         <source>就业状态 *</source>
         <translation>Employment status *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="182"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="169"/>
         <source>选择或填写</source>
         <translation>Choose or type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="184"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="171"/>
         <source>就业意愿 *</source>
         <translation>Willing to work *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="194"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="181"/>
         <source>服务需求 *</source>
         <translation>Service needs *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="198"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="185"/>
         <source>失业原因与求职意向</source>
         <translation>Unemployment reason and job wishes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="204"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="191"/>
         <source>手机号，或微信/其他方式</source>
         <translation>Mobile number, or WeChat / other</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="206"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="193"/>
         <source>失业原因</source>
         <translation>Unemployment reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="207"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="194"/>
         <source>意向岗位</source>
         <translation>Intended job</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="208"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="195"/>
         <source>意向行业</source>
         <translation>Intended industry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="209"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="196"/>
         <source>意向地区</source>
         <translation>Intended area</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="210"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="197"/>
         <source>期望薪资</source>
         <translation>Expected wage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="211"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="198"/>
         <source>技能水平</source>
         <translation>Skill level</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="212"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="199"/>
         <source>培训意愿</source>
         <translation>Training wish</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="217"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="204"/>
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="225"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="242"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="212"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="229"/>
         <source>走访情况</source>
         <translation>Visit notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="230"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="217"/>
         <source>走访日期 *</source>
         <translation>Visit date *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="235"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="222"/>
         <source>未安排</source>
         <translation>Not scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="237"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="224"/>
         <source>下次走访日期</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="239"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="226"/>
         <source>家庭及就业情况、本人诉求等</source>
         <translation>Household and employment situation, the person&apos;s requests, etc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="245"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="232"/>
         <source>本次提供的服务</source>
         <translation>Services given on this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="250"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="237"/>
         <source>服务类型</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="251"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="238"/>
         <source>推荐单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="252"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="239"/>
         <source>推荐岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="253"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="240"/>
         <source>岗位薪资</source>
         <translation>Wage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="254"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="241"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="255"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="242"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="265"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="251"/>
         <source>添加服务</source>
         <translation>Add service</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="267"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="253"/>
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="276"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="259"/>
         <source>证件照片（加密保存在本机数据文件中）</source>
         <translation>Document photos (stored encrypted in the local data file)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="282"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="264"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="284"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="266"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="300"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="635"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="279"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="614"/>
         <source>保存走访记录</source>
         <translation>Save visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="303"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="282"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="365"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="344"/>
         <source>未记录</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="441"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="420"/>
         <source>{name}（{kb} KB）</source>
         <translation>{name} ({kb} KB)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="447"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="426"/>
         <source>选择证件照片</source>
         <translation>Choose document photos</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="447"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="426"/>
         <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>Images or PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="517"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="496"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="518"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="497"/>
         <source>发现未保存的走访记录草稿（{time}），是否恢复？</source>
         <translation>An unsaved visit draft was found ({time}). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="527"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="506"/>
         <source>已恢复 {time} 的草稿</source>
         <translation>Draft from {time} restored</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="537"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="516"/>
         <source>草稿已自动保存（{time}）</source>
         <translation>Draft saved automatically ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="579"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="558"/>
         <source>附件“{name}”超过 20 MB，请压缩后再添加</source>
         <translation>Attachment “{name}” is over 20 MB; compress it, then add it again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="611"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="590"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="629"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="608"/>
         <source>走访记录已保存</source>
         <translation>Visit saved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="639"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="618"/>
         <source>保存失败：{error}</source>
         <translation>Saving failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="649"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="628"/>
         <source>（{sex}，{age}岁）</source>
         <translation> ({sex}, {age})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="650"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="629"/>
         <source>走访对象：{who}&#x3000;&#x3000;{area} · {address}</source>
         <translation>Visiting: {who}    {area} · {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="652"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="631"/>
         <source>走访对象：{who}</source>
         <translation>Visiting: {who}</translation>
     </message>
@@ -2822,6 +2793,74 @@ All changes are still on this computer and will be sent at the next sync.</trans
     </message>
 </context>
 <context>
+    <name>VisitsSection</name>
+    <message>
+        <location filename="../../ui/views/person/visits.py" line="20"/>
+        <source>走访（{n}）</source>
+        <translation>Visits ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/visits.py" line="20"/>
+        <source>走访</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/visits.py" line="29"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/visits.py" line="29"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/visits.py" line="29"/>
+        <source>走访人</source>
+        <translation>Visited by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/visits.py" line="29"/>
+        <source>就业状态</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/visits.py" line="30"/>
+        <source>就业意愿</source>
+        <translation>Willing to work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/visits.py" line="30"/>
+        <source>服务需求</source>
+        <translation>Service needs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/visits.py" line="30"/>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/visits.py" line="31"/>
+        <source>走访情况</source>
+        <translation>Visit notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/visits.py" line="46"/>
+        <source>计划走访（已逾期）</source>
+        <translation>Planned visit (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/visits.py" line="46"/>
+        <source>计划走访</source>
+        <translation>Planned visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/visits.py" line="51"/>
+        <source>已走访</source>
+        <translation>Visited</translation>
+    </message>
+</context>
+<context>
     <name>VisitsView</name>
     <message>
         <location filename="../../ui/views/visits_view.py" line="138"/>
@@ -2862,73 +2901,73 @@ All changes are still on this computer and will be sent at the next sync.</trans
 <context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="51"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="50"/>
         <source>认定办理 — {name}</source>
         <translation>Certification — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="70"/>
         <source>当前环节</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="71"/>
         <source>认定类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="72"/>
         <source>您的角色</source>
         <translation>Your role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="76"/>
         <source>办理操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="80"/>
         <source>办理时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="82"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="85"/>
         <source>退出原因 *</source>
         <translation>Exit reason *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="90"/>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="156"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="151"/>
         <source>意见/说明</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="96"/>
         <source>{role}在「{stage}」环节没有可办理的操作</source>
         <translation>Role “{role}” has no actions at the “{stage}” stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="101"/>
         <source>确定办理</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="102"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="156"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="151"/>
         <source>意见/说明 *</source>
         <translation>Comment *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="197"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="192"/>
         <source>办理失败：{error}</source>
         <translation>Action failed: {error}</translation>
     </message>

@@ -16,14 +16,16 @@ def _previews() -> list:
 
 
 def test_person_print_menu_opens_a_preview(qtbot, col: Collection) -> None:  # noqa: ANN001
-    from ui.views.person_view import PersonView
+    from ui.views.person import PersonView
 
     ctx = AppContext(col)
     view = PersonView(ctx, today_fn=lambda: TODAY)
     qtbot.addWidget(view)
     with col.records.reading() as conn:
         pid = conn.exec_driver_sql("SELECT person_id FROM assistance_case WHERE deleted = 0 LIMIT 1").scalar()
-    view.show_record("person", pid)
+    view.show()
+    with qtbot.waitSignal(view.refreshed, timeout=10000):
+        view.show_record("person", pid)
     view._fill_print_menu()
     actions = view.print_menu.actions()
     assert [a.text() for a in actions][:1] == ["入户走访登记表…"]

@@ -44,7 +44,7 @@ def test_screenshots(qtbot, ctx, col) -> None:  # noqa: F811
 
     from ui.dialogs.visit_form import VisitForm
     from ui.views.cases_view import CasesView
-    from ui.views.person_view import PersonView
+    from ui.views.person import PersonView
     from ui.views.todo_view import TodoView
 
     load_cjk_font()
@@ -54,7 +54,11 @@ def test_screenshots(qtbot, ctx, col) -> None:  # noqa: F811
     person = PersonView(ctx, today_fn=today)
     qtbot.addWidget(person)
     pid = next(i.person_id for i in items if i.kind == "case")
-    person.show_record("person", pid)
+    person.resize(*SIZE)
+    person.show()
+    with qtbot.waitSignal(person.refreshed, timeout=10000):
+        person.show_record("person", pid)
+    qtbot.waitUntil(lambda: not person.busy, timeout=10000)
     _shoot(qtbot, person, "person_view.png")
 
     form = VisitForm(ctx, next(i.person_id for i in items if i.kind == "visit"), today=TODAY, restore=False)

@@ -13,10 +13,11 @@ from app import ops
 from app.queries import cases as cases_q
 from app.queries import todo as todo_q
 from app.queries import visits as visits_q
+from app.queries.person_detail import person_services
 from app.store.tables import TABLES
 from tests.ui.test_records_support import TODAY, ctx, type_text, unemployed_person  # noqa: F401
 from ui.views.cases_view import CasesView
-from ui.views.person_view import PersonView
+from ui.views.person import PersonView
 from ui.views.todo_view import TodoView
 from ui.views.visits_view import VisitsView
 
@@ -33,6 +34,21 @@ def _loaded(qtbot, view):  # noqa: ANN001, ANN202
     return view
 
 
+def _person_page(qtbot, ctx, kind: str, record_id: str) -> PersonView:  # noqa: ANN001, F811
+    """A shown person page, once everything on screen has been read (off the GUI thread)."""
+    view = PersonView(ctx, today_fn=_today)
+    qtbot.addWidget(view)
+    view.show()
+    _open(qtbot, view, kind, record_id)
+    return view
+
+
+def _open(qtbot, view: PersonView, kind: str, record_id: str) -> None:  # noqa: ANN001
+    with qtbot.waitSignal(view.refreshed, timeout=10000):
+        view.show_record(kind, record_id)
+    qtbot.waitUntil(lambda: not view.busy, timeout=10000)
+
+
 def _case_person(col, stage: str) -> tuple[str, str]:  # noqa: ANN001
     c = TABLES["assistance_case"]
     with col.records.reading() as conn:
@@ -41,63 +57,87 @@ def _case_person(col, stage: str) -> tuple[str, str]:  # noqa: ANN001
 
 
 def test_person_view_shows_household_person_and_case(qtbot, ctx, col) -> None:  # noqa: F811
-    view = PersonView(ctx, today_fn=_today)
-    qtbot.addWidget(view)
     case_id, pid = _case_person(col, "community_review")
     person = col.records.get("person", pid)
-    view.show_record("person", pid)
+    view = _person_page(qtbot, ctx, "person", pid)
+    hh, overview = view.section("household"), view.section("overview")
     assert view.name_label.text() == person["name"]
     members = col.records.children("person", "household_id", person["household_id"])
-    assert view.members.rowCount() == len(members)
-    assert view.eligibility.topLevelItem(0).text(0).startswith("看起来")
-    assert view.stage_label.text().startswith("环节：社区初审")
-    assert "个工作日" in view.deadline_label.text() or "今天到期" in view.deadline_label.text()
-    assert view.materials.count() >= 5
-    buttons = {b.objectName(): b for b in view.actions_box.findChildren(QPushButton)}
+    assert hh.members.rowCount() == len(members)
+    assert overview.eligibility.topLevelItem(0).text(0).startswith("看起来")
+    assert overview.stage_label.text().startswith("环节：社区初审")
+    assert "个工作日" in overview.deadline_label.text() or "今天到期" in overview.deadline_label.text()
+    assert overview.materials.count() >= 5
+    buttons = {b.objectName(): b for b in overview.actions_box.findChildren(QPushButton)}
     assert set(buttons) == {"action_pass_community", "action_reject", "action_return"}
-    texts = [lbl.text() for lbl in view.actions_box.findChildren(type(view.name_label))]
+    texts = [lbl.text() for lbl in overview.actions_box.findChildren(type(view.name_label))]
     assert any("不少于 7 个工作日" in t for t in texts)
-    assert view.history.topLevelItemCount() >= 2  # person and household at least
+    history = view.section("history")
+    assert history.data is None  # a tab nobody opened has read nothing
+    view.tabs.setCurrentWidget(history)
+    qtbot.waitUntil(lambda: history.history.topLevelItemCount() >= 2, timeout=5000)  # person and household
     # opening by another record kind lands on the same person
-    view.show_record("assistance_case", case_id)
+    _open(qtbot, view, "assistance_case", case_id)
     assert view.person_id == pid
     # selecting another member shows that member
     other = (
         next(
             r
-            for r in range(view.members.rowCount())
-            if view.members.item(r, 0).data(Qt.ItemDataRole.UserRole) != pid
+            for r in range(hh.members.rowCount())
+            if hh.members.item(r, 0).data(Qt.ItemDataRole.UserRole) != pid
         )
         if len(members) > 1
         else None
     )
     if other is not None:
-        view.members.selectRow(other)
-        assert view.person_id == view.members.item(other, 0).data(Qt.ItemDataRole.UserRole)
-        assert view.name_label.text() == view.members.item(other, 0).text()
+        name = hh.members.item(other, 0).text()
+        other_id = hh.members.item(other, 0).data(Qt.ItemDataRole.UserRole)
+        hh.members.selectRow(other)
+        assert view.person_id == other_id
+        qtbot.waitUntil(lambda: view.name_label.text() == name, timeout=5000)
 
 
 def test_person_view_refreshes_from_changes_and_saves_materials(qtbot, ctx, col) -> None:  # noqa: F811
-    view = PersonView(ctx, today_fn=_today)
-    qtbot.addWidget(view)
     case_id, pid = _case_person(col, "community_review")
-    view.show_record("person", pid)
+    view = _person_page(qtbot, ctx, "person", pid)
     ctx.write(col.records.update, "person", pid, {"phone": "13912345678"})
     qtbot.waitUntil(lambda: "13912345678" in view.sub_label.text(), timeout=5000)
     # a material ticked in the checklist is saved on the case
-    item = view.materials.item(2)
+    overview = view.section("overview")
+    item = overview.materials.item(2)
     code = item.data(Qt.ItemDataRole.UserRole)
     wanted = item.checkState() != Qt.CheckState.Checked
     item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
     qtbot.waitUntil(
         lambda: col.records.get("assistance_case", case_id)["materials"].get(code) is wanted, timeout=5000
     )
-    # a service added elsewhere shows up with the 3+1+1 progress
-    before = len(view.detail.services)
+    # a service added elsewhere shows up with the 3+1+1 progress: counted in the tab title while the tab is
+    # hidden (the hidden tab reads nothing), listed once the tab is shown
+    services = view.section("services")
+    index = view.tabs.indexOf(services)
+    before = len(person_services(col, pid).services)
+    assert view.tabs.tabText(index) == f"服务（{before}）" and services.data is None
     ctx.write(ops.visits.add_service, col, pid, {"kind": "career_guidance", "served_on": TODAY})
-    qtbot.waitUntil(lambda: view.detail is not None and len(view.detail.services) == before + 1, timeout=5000)
-    assert view.services.rowCount() == before + 1
-    assert view.package_text.text() in (view.detail.package.text_zh,)
+    qtbot.waitUntil(lambda: view.tabs.tabText(index) == f"服务（{before + 1}）", timeout=5000)
+    assert services.data is None
+    view.tabs.setCurrentWidget(services)
+    qtbot.waitUntil(lambda: services.data is not None and len(services.data.services) == before + 1,
+                    timeout=5000)
+    assert services.services.rowCount() == before + 1
+    assert services.package_text.text() == services.data.package.text_zh
+
+
+def test_hidden_person_page_reads_nothing_until_shown(qtbot, ctx, col) -> None:  # noqa: F811
+    _case_id, pid = _case_person(col, "community_review")
+    view = _person_page(qtbot, ctx, "person", pid)
+    head = view.section("household")
+    view.hide()
+    ctx.write(col.records.update, "person", pid, {"phone": "13700001111"})
+    ctx.wait_idle()
+    qtbot.wait(400)  # longer than LiveRefresh's delay: a visible page would have reloaded by now
+    assert "13700001111" not in view.sub_label.text() and head.live.stale and not view.busy
+    view.show()
+    qtbot.waitUntil(lambda: "13700001111" in view.sub_label.text(), timeout=5000)
 
 
 def test_returned_review_answer_box(qtbot, ctx, col) -> None:  # noqa: F811
@@ -117,12 +157,13 @@ def test_returned_review_answer_box(qtbot, ctx, col) -> None:  # noqa: F811
     )
     todo_view = _loaded(qtbot, TodoView(ctx, today_fn=_today))
     assert any(i.record_id == rid for i in todo_view.items)
-    view = PersonView(ctx, today_fn=_today)
-    qtbot.addWidget(view)
-    view.show_record("review", rid)
-    assert "1 待答复" in view.tabs.tabText(5)
-    edit = view.answer_edits[rid]
-    button = view.reviews_area.widget().findChild(QPushButton, f"answer_{rid}")
+    view = _person_page(qtbot, ctx, "review", rid)
+    reviews = view.section("reviews")
+    assert "1 待答复" in view.tabs.tabText(view.tabs.indexOf(reviews))
+    view.tabs.setCurrentWidget(reviews)
+    qtbot.waitUntil(lambda: rid in reviews.answer_edits, timeout=5000)
+    edit = reviews.answer_edits[rid]
+    button = reviews.reviews_area.widget().findChild(QPushButton, f"answer_{rid}")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # empty answer: said inline, nothing written
     assert col.records.get("review", rid)["answer"] is None
     type_text(edit, "已入户核实，配偶已就业")
@@ -134,7 +175,7 @@ def test_returned_review_answer_box(qtbot, ctx, col) -> None:  # noqa: F811
     assert r["answered_by"] == col.user["name"] and r["answered_on"] == TODAY
     # both views follow the change by themselves
     qtbot.waitUntil(lambda: not any(i.record_id == rid for i in todo_view.items), timeout=5000)
-    qtbot.waitUntil(lambda: "待答复" not in view.tabs.tabText(5), timeout=5000)
+    qtbot.waitUntil(lambda: "待答复" not in view.tabs.tabText(view.tabs.indexOf(reviews)), timeout=5000)
 
 
 def test_todo_view_groups_counts_and_opens_person(qtbot, ctx, col) -> None:  # noqa: F811
@@ -213,11 +254,13 @@ def test_views_clear_on_locking(qtbot, ctx, col) -> None:  # noqa: F811
     for w in (person_view, visits_view):
         qtbot.addWidget(w)
         w.show()
-    person_view.show_record("person", unemployed_person(col)["id"])
-    assert person_view.members.rowCount() and todo_view.items and visits_view.model.rowCount()
+    _open(qtbot, person_view, "person", unemployed_person(col)["id"])
+    members = person_view.section("household").members
+    assert members.rowCount() and todo_view.items and visits_view.model.rowCount()
     ctx.locking.emit()
-    assert person_view.person_id is None and person_view.members.rowCount() == 0
-    assert person_view.history.topLevelItemCount() == 0 and not person_view.visit_btn.isEnabled()
+    assert person_view.person_id is None and members.rowCount() == 0
+    overview = person_view.section("overview")
+    assert overview.eligibility.topLevelItemCount() == 0 and not person_view.visit_btn.isEnabled()
     assert todo_view.items == [] and todo_view.tree.topLevelItemCount() == 0
     assert all(c.list.count() == 0 for c in cases_view.columns.values())
     assert visits_view.model.rowCount() == 0

@@ -50,9 +50,7 @@ ALLOWED: dict[tuple[str, str], str] = {
        "(app/printing/forms/help_plan.py has the same list)"
        for s in ("技能不足", "年龄偏大", "家庭照护负担", "身体原因", "缺乏工作经验", "就业观念", "其他",
                  "一般", "较重", "严重")},
-    ("views/person_view.py", "户主"): "relation value from the record, used as a sort key",
-    ("views/person_view.py", "配偶"): "relation value from the record, used as a sort key",
-    ("views/person_view.py", "通过"): "review decision value from the record (compared, not shown)",
+    ("views/person/reviews.py", "通过"): "review decision value from the record (compared, not shown)",
     ("i18n.py", "中文（简体）"): "a language's own name is shown in that language",
 }
 
@@ -119,7 +117,7 @@ def test_glossary_terms() -> None:
         ("MainWindow", "设置"): "Settings",
         ("MainWindow", "审核"): "Review",
         ("MainWindow", "统计"): "Dashboard",
-        ("PersonView", "援助方案"): "Help plan",
+        ("PlanSection", "援助方案"): "Help plan",
         ("MainWindow", "社区专干"): "community worker",
     }
     assert {k: tr.get(k) for k in expected} == expected
