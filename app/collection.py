@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from app import settings
 from app.store import audit
-from app.store.engine import (
+from app.store.engine import (  # the errors are re-exported: callers outside the core meet them here
     DamagedStoreError,
+    NotAStoreError,
     Store,
     StoreError,
+    StoreNotFoundError,
+    WrongPassphraseError,
     classify,
     connect,
     export_copy,
@@ -29,15 +32,16 @@ from app.store.migrate import upgrade
 from app.store.records import Change, Listener, Records
 from app.store.tables import TABLES, meta
 
-DEFAULT_USER = {"name": "worker", "display_name": "社区专干", "role": "worker", "areas": []}
+__all__ = ["Change", "Collection", "DamagedStoreError", "Listener", "NotAStoreError", "StoreError",
+           "StoreNotFoundError", "WrongPassphraseError"]
+
 
 
 class Collection:
     def __init__(self, store: Store, backup: Path | None = None) -> None:
         self.store = store
         self.backup_made = backup  # backup written before a migration on this open, if any
-        user = self.get_meta("user", DEFAULT_USER)
-        self.records = Records(store, user["name"])
+        self.records = Records(store, self.user["name"])
 
     # --- opening and closing -------------------------------------------------------------------------
     @classmethod
@@ -46,8 +50,9 @@ class Collection:
         engine = connect(path, passphrase, create=True)
         upgrade(engine, path, passphrase)
         col = cls(Store(path, engine))
-        col.set_meta("user", {**DEFAULT_USER, **(user or {})})
-        col.set_meta("device_id", str(uuid.uuid4()))
+        col.set_meta(settings.USER.key, {**settings.DEFAULT_USER, **(user or {})})
+        col.set_meta(settings.DEVICE_ID.key, settings.DEVICE_ID.default_value())
+        col.set_meta(settings.SETTINGS_VERSION.key, settings.CURRENT_VERSION)
         col.records.actor = col.user["name"]
         return col
 
@@ -58,7 +63,11 @@ class Collection:
         engine = connect(path, passphrase)
         try:
             backup = upgrade(engine, path, passphrase)
-            return cls(Store(path, engine), backup)
+            col = cls(Store(path, engine), backup)
+            from app.ops.settings import upgrade as upgrade_settings  # ops import this module
+
+            upgrade_settings(col)
+            return col
         except StoreError:
             engine.dispose()
             raise
@@ -91,10 +100,10 @@ class Collection:
 
     @property
     def user(self) -> dict[str, Any]:
-        return self.get_meta("user", DEFAULT_USER)
+        return {**settings.DEFAULT_USER, **settings.USER.get(self)}
 
     def set_user(self, user: dict[str, Any]) -> None:
-        self.set_meta("user", {**DEFAULT_USER, **user})
+        self.set_meta(settings.USER.key, {**settings.DEFAULT_USER, **user})
         self.records.actor = user["name"]
 
     # --- change notification -------------------------------------------------------------------------

@@ -628,6 +628,17 @@ def _union(lists: list[list[int]]) -> list[int]:
     return out
 
 
+def people_of(records: Any, kind: str, ids: Iterable[str]) -> set[str]:
+    """The person ids that records of ``kind`` (a case, a service …) belong to."""
+    ids, out = list(ids), set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        with records.reading() as conn:
+            out.update(r[0] for r in conn.exec_driver_sql(
+                f"SELECT person_id FROM {kind} WHERE id IN ({','.join('?' * len(chunk))})", tuple(chunk)) if r[0])
+    return out
+
+
 def read_people(records: Any, ids: Iterable[str]) -> tuple[list[dict[str, Any]], list[tuple], list[tuple]]:
     """The person, case and service rows ``PersonIndex.update`` needs for these person ids."""
     ids = list(ids)

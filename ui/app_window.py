@@ -398,7 +398,7 @@ class MainWindow(QMainWindow):
 
 def _sync_status(col: Any) -> tuple[str | None, int]:
     """(last successful sync time from the sync run log, outbox size)."""
-    from ui.sync_runner import read_log
+    from sync.client.runs import read_log
 
     last = next((e.get("at") for e in reversed(read_log(col)) if e.get("ok")), None)
     return last, col.records.pending_count()

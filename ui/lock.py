@@ -11,11 +11,13 @@ import time
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from app.settings import AUTO_LOCK_MINUTES
+
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel,
     QEvent.Type.TouchBegin, QEvent.Type.MouseMove, QEvent.Type.TabletPress,
 })
-DEFAULT_MINUTES = 10
+DEFAULT_MINUTES = AUTO_LOCK_MINUTES.default_value()  # until the unlocked file's own setting is read
 
 
 class IdleLock(QObject):

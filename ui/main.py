@@ -23,7 +23,6 @@ from ui.unlock import DEFAULT_DELAYS, CreateDialog, UnlockDialog
 DEMO_PASSPHRASE = "demo-pass-2026"
 DEMO_USER = "zhangli"
 DEMO_HOUSEHOLDS = 300
-DEMO_SERVER = "http://127.0.0.1:8765"
 BENCH_ENV = "OUTREACH_BENCH_EXIT_ON_SHOWN"
 PREWARMED = threading.Event()  # set when the background imports are done (the benchmark waits for it)
 
@@ -154,9 +153,9 @@ class Shell(QObject):
 
     # --- unlocked ------------------------------------------------------------------------------------
     def _unlocked(self, col: Any) -> None:
+        from app import settings
         from ui.app_window import MainWindow
         from ui.context import AppContext
-        from ui.views.settings_view import auto_lock_minutes
 
         self.dialog = None
         self.ctx = AppContext(col)
@@ -170,17 +169,17 @@ class Shell(QObject):
         self.state = None
         self.window.show()
         self.window.raise_()
-        self.idle.set_minutes(auto_lock_minutes(col))
+        self.idle.set_minutes(settings.AUTO_LOCK_MINUTES.get(col))
         self.idle.start()
 
     def _remember_server(self, col: Any) -> None:
-        from app import ops
+        from app import ops, settings
 
         try:
             if self.server:
                 self.ctx.write_now(ops.settings.remember_server, col, self.server)
             elif self.demo:
-                self.ctx.write_now(ops.settings.remember_server, col, DEMO_SERVER, only_if_unset=True)
+                self.ctx.write_now(ops.settings.remember_server, col, settings.DEMO_SERVER, only_if_unset=True)
         except Exception:  # not worth refusing to unlock over
             pass
 

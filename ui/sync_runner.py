@@ -1,5 +1,5 @@
-"""Qt glue for sync: one run at a time on ``ctx.background`` with progress and cancel, a run log kept in the
-encrypted meta, and an optional timer that syncs when the platform answers its health check.
+"""Qt glue for sync: one run (sync/client/runs.py) at a time on ``ctx.background`` with progress and cancel,
+and an optional timer that syncs when the platform answers its health check.
 
 The platform password lives only in this object's memory for the session. After a login the sync client keeps
 the bearer token in the encrypted store, so later runs (and the timer) work without the password until it
@@ -8,22 +8,14 @@ expires.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
-import requests
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 
-from app import ops
-from app.collection import Collection
-from app.store import sync_state as st
-from sync.client import SyncClient, SyncReport, Transport
+from app import ops, settings
+from sync.client import SyncReport
+from sync.client.runs import check_health, run_sync, token_state
 from ui.context import AppContext, Job
-
-DEFAULT_SERVER = "http://127.0.0.1:8765"  # the demo platform (outreach-platform serve --demo)
-DEFAULT_MINUTES = 15
-HEALTH_TIMEOUT = 2.0  # seconds: the check only asks "is the platform reachable now?"
 
 # Engine stage → what the worker sees (Chinese source text; the sync screen translates it in its context).
 STAGES = {
@@ -34,58 +26,6 @@ STAGES = {
     "download": QT_TRANSLATE_NOOP("SyncView", "下载附件"),
     "done": QT_TRANSLATE_NOOP("SyncView", "完成"),
 }
-
-
-def _summary(report: SyncReport, auto: bool) -> dict[str, Any]:
-    """One log entry. Error texts come from the client and name no person (codes, counts, HTTP status)."""
-    return {"at": st.utc_now(), "auto": auto, "ok": report.ok, "cancelled": report.cancelled,
-            "pushed": report.pushed, "applied": report.applied, "duplicate": report.duplicate,
-            "conflict": report.conflict, "rejected": report.rejected, "pulled": report.pulled,
-            "uploaded": report.uploaded, "downloaded": report.downloaded, "pending": report.pending,
-            "conflicts": report.conflicts, "duration": report.duration, "errors": report.errors[:3],
-            "warnings": report.warnings[:3]}
-
-
-def read_log(col: Collection) -> list[dict[str, Any]]:
-    return col.get_meta(ops.settings.SYNC_LOG_KEY, [])
-
-
-def token_state(col: Collection, server: str, user: str) -> str | None:
-    """The expiry (UTC ISO) of a saved, still valid token for this server and user, else None."""
-    saved = col.get_meta(st.TOKEN_KEY) or {}
-    if saved.get("server") != server.rstrip("/") or saved.get("user") != user or not saved.get("token"):
-        return None
-    expires = saved.get("expires_at")
-    try:
-        if expires and dt.datetime.fromisoformat(expires) <= dt.datetime.now(dt.UTC):
-            return None
-    except ValueError:
-        return None
-    return expires or ""
-
-
-def run_sync(col: Collection, server: str, user: str, password: str | None, *, auto: bool = False,
-             progress: Callable[..., None] | None = None, cancel: Any = None,
-             client_options: dict[str, Any] | None = None,
-             transport_options: dict[str, Any] | None = None) -> SyncReport:
-    """One sync run (worker thread). Never raises for network or login trouble: see ``report.errors``."""
-    transport = Transport(server, username=user, password=password or None, **(transport_options or {}))
-    client = SyncClient(col, transport, **(client_options or {}))
-    # ctx.background's progress is (done, total, label); the engine's is (stage, done, total).
-    relay = (lambda stage, done, total: progress(done, total, stage)) if progress else None
-    try:
-        report = client.sync(progress=relay, cancel=cancel)
-    finally:
-        transport.close()
-    ops.settings.append_sync_log(col, _summary(report, auto))
-    return report
-
-
-def check_health(server: str, timeout: float = HEALTH_TIMEOUT) -> bool:
-    try:
-        return requests.get(server.rstrip("/") + "/api/v1/health", timeout=timeout).status_code == 200
-    except requests.RequestException:
-        return False
 
 
 class SyncRunner(QObject):
@@ -101,12 +41,12 @@ class SyncRunner(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.server = ctx.col.get_meta(ops.settings.SYNC_SERVER_KEY) or DEFAULT_SERVER
-        settings = ctx.col.get_meta(ops.settings.SYNC_SETTINGS_KEY) or {}
-        self.user: str = settings.get("user") or ctx.col.user.get("name", "")
+        col = ctx.col
+        self.server = settings.SYNC_SERVER.get(col)
+        self.user: str = settings.SYNC_USER.get(col) or col.user.get("name", "")
         self.password: str | None = None  # this session only; never written anywhere
-        self.auto_enabled: bool = bool(settings.get("auto", False))
-        self.auto_minutes: int = int(settings.get("minutes") or DEFAULT_MINUTES)
+        self.auto_enabled: bool = settings.SYNC_AUTO.get(col)
+        self.auto_minutes: int = settings.SYNC_MINUTES.get(col)
         # Test seams: passed to SyncClient / Transport (e.g. a hook that stalls at a point, short timeouts).
         self.client_options: dict[str, Any] = {}
         self.transport_options: dict[str, Any] = {}
@@ -141,8 +81,8 @@ class SyncRunner(QObject):
             self.timer.start(interval_ms or self.auto_minutes * 60_000)
 
     def _save_settings(self) -> None:
-        settings = {"user": self.user, "auto": self.auto_enabled, "minutes": self.auto_minutes}
-        self._hold(self.ctx.write(ops.settings.save_sync_settings, self.ctx.col, self.server, settings))
+        self._hold(self.ctx.write(ops.settings.save_sync_settings, self.ctx.col, self.server, self.user,
+                                  self.auto_enabled, self.auto_minutes))
 
     def _hold(self, job: Job) -> None:
         self._held.add(job)

@@ -188,7 +188,7 @@ class UnlockDialog(_StoreDialog):
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
-        from app.store.engine import (
+        from app.collection import (
             DamagedStoreError,
             NotAStoreError,
             StoreNotFoundError,

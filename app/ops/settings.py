@@ -1,21 +1,54 @@
-"""Settings kept inside the encrypted store (meta), and the passphrase that protects it.
+"""Changing settings kept inside the encrypted file (declared in ``app/settings.py``), running their upgrade
+steps, and changing the passphrase that protects the file.
 
-These are not records: they are not synced or audited, but a change is announced to listeners like any
+Settings are not records: they are not synced or audited, but a change is announced to listeners like any
 other (kind ``meta``), so screens that show a setting follow it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from app.collection import Collection
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from app import settings as s
+from app.ops.validation import ValidationError
 from app.store.engine import WrongPassphraseError, connect
+from app.store.records import Change
+from app.store.tables import meta
 
-UI_SETTINGS_KEY = "ui_settings"  # {"auto_lock_minutes"}
-SYNC_SERVER_KEY = "sync_server"  # the platform's URL
-SYNC_SETTINGS_KEY = "sync_settings"  # {"user", "auto", "minutes"}
-SYNC_LOG_KEY = "sync_log"  # the last SYNC_LOG_SIZE run summaries: counts and Chinese messages, no record data
-SYNC_LOG_SIZE = 50
+if TYPE_CHECKING:
+    from app.collection import Collection
+
+T = TypeVar("T")
+
+
+def set_value(col: Collection, setting: s.Setting[T], value: Any) -> T:
+    """Store ``value`` (converted to the setting's type; clamped for numbers); returns what was stored."""
+    try:
+        stored = setting.coerce(value)
+    except (TypeError, ValueError):
+        raise ValidationError({setting.key: f"设置值不正确：{value!r}"}) from None
+    col.set_meta(setting.key, stored)
+    return stored
+
+
+def save_sync_settings(col: Collection, server: str, user: str, auto: bool, minutes: int) -> None:
+    for setting, value in ((s.SYNC_SERVER, server), (s.SYNC_USER, user), (s.SYNC_AUTO, auto),
+                           (s.SYNC_MINUTES, minutes)):
+        set_value(col, setting, value)
+
+
+def remember_server(col: Collection, server: str, *, only_if_unset: bool = False) -> None:
+    """The platform given on the command line becomes this file's platform."""
+    if not (only_if_unset and s.SYNC_SERVER.is_set(col)):
+        set_value(col, s.SYNC_SERVER, server)
+
+
+def append_sync_log(col: Collection, entry: dict[str, Any]) -> None:
+    set_value(col, s.SYNC_LOG, (s.SYNC_LOG.get(col) + [entry])[-s.SYNC_LOG_SIZE:])
 
 
 def change_passphrase(col: Collection, old: str, new: str) -> None:
@@ -27,23 +60,23 @@ def change_passphrase(col: Collection, old: str, new: str) -> None:
     col.change_passphrase(new)
 
 
-def set_auto_lock_minutes(col: Collection, minutes: int) -> None:
-    value = col.get_meta(UI_SETTINGS_KEY, {}) or {}
-    col.set_meta(UI_SETTINGS_KEY, {**(value if isinstance(value, dict) else {}), "auto_lock_minutes": int(minutes)})
-
-
-def save_sync_settings(col: Collection, server: str, settings: dict[str, Any]) -> None:
-    col.set_meta(SYNC_SERVER_KEY, server)
-    col.set_meta(SYNC_SETTINGS_KEY, settings)
-
-
-def remember_server(col: Collection, server: str, *, only_if_unset: bool = False) -> None:
-    """The platform given on the command line becomes this file's platform."""
-    if only_if_unset and col.get_meta(SYNC_SERVER_KEY):
-        return
-    col.set_meta(SYNC_SERVER_KEY, server)
-
-
-def append_sync_log(col: Collection, entry: dict[str, Any]) -> None:
-    log = col.get_meta(SYNC_LOG_KEY, []) or []
-    col.set_meta(SYNC_LOG_KEY, (log + [entry])[-SYNC_LOG_SIZE:])
+def upgrade(col: Collection) -> int:
+    """Run the settings' upgrade steps this file has not had, in one transaction; returns the version now."""
+    version = s.SETTINGS_VERSION.get(col)
+    steps = s.pending_upgrades(version)
+    if not steps:
+        return version
+    changed: set[str] = set()
+    with col.store.lock, col.store.engine.begin() as conn:
+        for reached, reads, step in steps:
+            rows = conn.execute(select(meta.c.key, meta.c.value).where(meta.c.key.in_(reads)))
+            new, dropped = step({k: json.loads(v) for k, v in rows if v is not None})
+            for key, value in {**new, s.SETTINGS_VERSION.key: reached}.items():
+                text = json.dumps(s.REGISTRY[key].coerce(value), ensure_ascii=False)
+                conn.execute(sqlite_insert(meta).values(key=key, value=text).on_conflict_do_update(
+                    index_elements=[meta.c.key], set_={"value": text}))
+            conn.execute(delete(meta).where(meta.c.key.in_(dropped)))
+            changed |= set(new) | set(dropped)
+            version = reached
+    col.records.notify(Change({"meta": changed | {s.SETTINGS_VERSION.key}}))
+    return version

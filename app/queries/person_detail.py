@@ -284,6 +284,11 @@ def household_info(conn: Connection, household_id: str, today: dt.date) -> House
     )
 
 
+def household_for(col: Any, household_id: str, today: dt.date) -> HouseholdInfo | None:
+    with col.records.reading() as conn:
+        return household_info(conn, household_id, today)
+
+
 def action_preview(action: workflow.Action, today: dt.date) -> str:
     """What starting ``action`` today commits to: the next stage's working-day limit (or minimum)."""
     target = workflow.stage(action.to_stage)

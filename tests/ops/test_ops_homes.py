@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app import ops
+from app import ops, settings
 from app.queries.conflicts import conflicts_of
 from app.store import sync_state as st
 from app.store.tables import TABLES
@@ -100,10 +100,10 @@ def test_materials_need_a_live_case(col) -> None:
 
 
 def test_sync_log_keeps_the_last_runs(col) -> None:
-    for i in range(ops.settings.SYNC_LOG_SIZE + 3):
+    for i in range(settings.SYNC_LOG_SIZE + 3):
         ops.settings.append_sync_log(col, {"n": i})
-    log = col.get_meta(ops.settings.SYNC_LOG_KEY)
-    assert len(log) == ops.settings.SYNC_LOG_SIZE and log[-1] == {"n": ops.settings.SYNC_LOG_SIZE + 2}
+    log = settings.SYNC_LOG.get(col)
+    assert len(log) == settings.SYNC_LOG_SIZE and log[-1] == {"n": settings.SYNC_LOG_SIZE + 2}
 
 
 def test_unknown_subject_is_an_attribute_error() -> None:

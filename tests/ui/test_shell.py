@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from app import settings
 from tests.ui.conftest import PASSPHRASE, TODAY, people_view, unlock
 
 
@@ -261,10 +262,10 @@ def test_input_postpones_auto_lock(qtbot: Any, make_shell: Any, demo_store: Path
 def test_settings_auto_lock_minutes_are_kept_in_the_store(qtbot: Any, make_shell: Any, demo_store: Path) -> None:
     shell = make_shell(demo_store)
     unlock(qtbot, shell)
-    settings = shell.window.show_tab("settings")
-    settings.auto_lock.setValue(3)
+    view = shell.window.show_tab("settings")
+    view.auto_lock.setValue(3)
     shell.ctx.wait_idle()
-    assert shell.ctx.col.get_meta("ui_settings")["auto_lock_minutes"] == 3
+    assert settings.AUTO_LOCK_MINUTES.get(shell.ctx.col) == 3
     assert shell.idle.limit_s == 180
 
 

@@ -14,12 +14,12 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from app import settings
 from app.collection import Collection
-from app.ops.settings import SYNC_LOG_KEY
 from app.stats import store_stats
 from app.store.tables import meta
 from sync.client import RetryPolicy, Transport
-from ui.sync_runner import run_sync
+from sync.client.runs import run_sync
 
 PASSPHRASE = "测试 pass'phrase\""
 PASSWORD = "demo1234"
@@ -162,7 +162,7 @@ def test_sync_now_shows_progress_and_success(qtbot, server, stores, view_of) -> 
 
     # The password was never written; the saved token lets a new session sync without it.
     assert PASSWORD not in meta_text(col)
-    log = col.get_meta(SYNC_LOG_KEY)
+    log = settings.SYNC_LOG.get(col)
     assert len(log) == 1 and set(log[0]) >= {"at", "ok", "pushed", "pulled", "errors"}
     col.records.update("person", col.records.children("person", "household_id",
                                                       col.records.children("household", "note", "初始")[0]["id"])[0]
@@ -318,4 +318,4 @@ def test_background_sync_runs_when_platform_reachable(qtbot, server, stores, vie
     assert blocker.args[0].ok
     settle(qtbot, view)
     assert view.log_table.item(0, 1).text() == "自动" and col.records.pending_count() == 0
-    assert col.get_meta("sync_settings")["auto"] is False
+    assert settings.SYNC_AUTO.get(col) is False

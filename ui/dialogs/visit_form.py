@@ -46,7 +46,7 @@ from app import ops
 from app.collection import Collection
 from app.ops import drafts
 from app.queries.drafts import Draft, load_draft
-from app.queries.person_detail import household_info
+from app.queries.person_detail import household_for
 from app.rules.service_package import service_kinds
 from ui.context import AppContext
 from ui.dialogs import ErrorLabel, button_row, from_qdate, to_qdate
@@ -304,8 +304,7 @@ class VisitForm(QDialog):
     # --- filling and reading ------------------------------------------------------------------------
     def _prefill(self) -> None:
         """Start from what is known about the household and the person (the worker confirms or edits)."""
-        with self.col.records.reading() as conn:
-            hh = household_info(conn, self.person.get("household_id") or "", self.today)
+        hh = household_for(self.col, self.person.get("household_id") or "", self.today)
         members = hh.members if hh else []
         self.set_members(
             [
@@ -619,8 +618,7 @@ class VisitForm(QDialog):
 
 
 def household_info_text(col: Collection, person: dict[str, Any], today: dt.date) -> str:
-    with col.records.reading() as conn:
-        hh = household_info(conn, person.get("household_id") or "", today)
+    hh = household_for(col, person.get("household_id") or "", today)
     who = person.get("name", "")
     if hh is not None:
         me = next((m for m in hh.members if m.id == person.get("id")), None)

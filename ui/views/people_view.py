@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app import areas
 from app.collection import Change
 from app.queries.person_list import category_choices, sql_search, stage_choices
-from app.search import Filters, PersonIndex, read_people
+from app.search import Filters, PersonIndex, people_of, read_people
 from ui.context import AppContext, Job
 from ui.models.person_list import IdRole, PersonListModel
 
@@ -349,13 +349,7 @@ class PeopleView(QWidget):
         records = self.ctx.col.records
         pids = set(pending.get("person", ()))
         for kind in ("assistance_case", "service"):
-            ids = list(pending.get(kind, ()))
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                with records.reading() as conn:
-                    pids.update(r[0] for r in conn.exec_driver_sql(
-                        f"SELECT person_id FROM {kind} WHERE id IN ({','.join('?' * len(chunk))})",
-                        tuple(chunk)) if r[0])
+            pids |= people_of(records, kind, pending.get(kind, ()))
         if self.index is not None:
             if len(pids) > REBUILD_ABOVE:
                 self.index = None

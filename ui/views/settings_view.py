@@ -1,12 +1,10 @@
 """设置: auto-lock, language, passphrase, and where the data file is.
 
-Settings that describe how this worker's data is protected live inside the encrypted file (meta
-``ui_settings``); the language is a per-machine preference read before unlocking (QSettings).
+Settings that describe how this worker's data is protected live inside the encrypted file (declared in
+app/settings.py); the language is a per-machine preference read before unlocking (QSettings).
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,24 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import ops
+from app import ops, settings
 from app.passphrase import problems
 from ui import i18n
 from ui.context import AppContext
-from ui.lock import DEFAULT_MINUTES
 from ui.widgets.strength import StrengthMeter
-
-
-def ui_settings(col: Any) -> dict[str, Any]:
-    value = col.get_meta(ops.settings.UI_SETTINGS_KEY, {}) or {}
-    return value if isinstance(value, dict) else {}
-
-
-def auto_lock_minutes(col: Any) -> int:
-    try:
-        return max(1, int(ui_settings(col).get("auto_lock_minutes", DEFAULT_MINUTES)))
-    except (TypeError, ValueError):
-        return DEFAULT_MINUTES
 
 
 class SettingsView(QWidget):
@@ -63,7 +48,7 @@ class SettingsView(QWidget):
         self.auto_lock = QSpinBox()
         self.auto_lock.setRange(1, 120)
         self.auto_lock.setSuffix(self.tr(" 分钟"))
-        self.auto_lock.setValue(auto_lock_minutes(ctx.col))
+        self.auto_lock.setValue(settings.AUTO_LOCK_MINUTES.get(ctx.col))
         self.auto_lock.setMaximumWidth(120)
         self.auto_lock.valueChanged.connect(self._save_auto_lock)
         form.addRow(self.tr("无操作自动锁定"), self.auto_lock)
@@ -115,7 +100,7 @@ class SettingsView(QWidget):
         outer.addStretch(1)
 
     def _save_auto_lock(self, minutes: int) -> None:
-        self.ctx.write(ops.settings.set_auto_lock_minutes, self.ctx.col, int(minutes))
+        self.ctx.write(ops.settings.set_value, self.ctx.col, settings.AUTO_LOCK_MINUTES, int(minutes))
         self.auto_lock_changed.emit(int(minutes))
 
     def _save_language(self) -> None:
@@ -152,8 +137,9 @@ class SettingsView(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self.change_button.setEnabled(True)
-        wrong = type(exc).__name__ == "WrongPassphraseError"  # app.store's, named so ui imports no store
-        self._say(self.tr("原密码不正确。") if wrong else str(exc), False)
+        from app.collection import WrongPassphraseError
+
+        self._say(self.tr("原密码不正确。") if isinstance(exc, WrongPassphraseError) else str(exc), False)
 
     def clear(self) -> None:
         for w in (self.old, self.new, self.confirm):

@@ -35,9 +35,10 @@ from app.collection import Change, Collection
 from app.model.kinds import KINDS
 from app.queries.conflicts import list_conflicts, list_rejected, record_title
 from sync.client import SyncReport
+from sync.client.runs import read_log, token_state
 from ui.context import AppContext
 from ui.dialogs.conflict_dialog import ConflictDialog, field_label
-from ui.sync_runner import STAGES, SyncRunner, read_log, token_state
+from ui.sync_runner import STAGES, SyncRunner
 from ui.widgets.tables import read_only_table
 
 ERROR_FG = QColor("#B00020")

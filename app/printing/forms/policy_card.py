@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from sqlalchemy import Connection, select
 
+from app import settings
 from app.printing import data as q
 from app.printing.layout import Cell, Document, L, Sheet, V
 from app.printing.policies import policies_for, tags_for
@@ -21,7 +22,7 @@ LW = 24 * mm
 
 def _worker_name(conn: Connection, worker: str | None) -> str:
     """The worker's display name when it is this store's user (a card reads better with 张丽 than zhangli)."""
-    raw = conn.execute(select(meta.c.value).where(meta.c.key == "user")).scalar()
+    raw = conn.execute(select(meta.c.value).where(meta.c.key == settings.USER.key)).scalar()
     user = json.loads(raw) if raw else {}
     if worker and user.get("name") == worker and user.get("display_name"):
         return str(user["display_name"])
