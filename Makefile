@@ -9,7 +9,7 @@ setup:
 	@bash installer/bootstrap.sh
 
 demo: setup
-	$(PY) -m app.cli --demo
+	$(PY) -m outreach --demo
 
 test: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider

@@ -59,8 +59,8 @@ def start_ratio(store: Path) -> dict[str, float]:
     """Median (process start → unlock dialog shown) over a bare PySide6 window, the same way measured."""
     with tempfile.TemporaryDirectory() as data:
         env = _env(OUTREACH_BENCH_EXIT_ON_SHOWN="1", OUTREACH_DATA_DIR=data)
-        app_cmd = [sys.executable, "-m", "app.cli", "--db", str(store)]  # the ``outreach-desk`` entry point
-        ui_cmd = [sys.executable, "-m", "ui.main", "--db", str(store)]  # the same app, without app.cli
+        app_cmd = [sys.executable, "-m", "outreach", "--db", str(store)]  # the ``outreach-desk`` entry point
+        ui_cmd = [sys.executable, "-m", "ui.main", "--db", str(store)]  # the same app, without the launcher
         bare_cmd = [sys.executable, "-c", _BARE]
         for cmd in (app_cmd, ui_cmd, bare_cmd):  # warm the OS file cache
             _time_to_shown(cmd, env)

@@ -1,4 +1,7 @@
-"""``outreach-desk print KIND --db PATH --out FILE.pdf`` (headless printing to a PDF file)."""
+"""``outreach-desk print KIND --db PATH --out FILE.pdf`` (headless printing to a PDF file).
+
+Imported on every start to register the command: ReportLab and the store load only when it runs.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +9,29 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-
-from app.printing.data import SelectionError
+from typing import Any
 
 WARNING = "注意：输出的 PDF 文件未加密，内含个人信息。请妥善保管，打印后及时删除。"
 
 
+def register(sub: Any) -> None:
+    s = sub.add_parser("print", help="打印表单到 PDF 文件（注意：PDF 不加密）")
+    s.add_argument("kind", choices=["visit-sheet", "visit-record", "help-plan", "policy-card",
+                                    "application-form", "route"])
+    s.add_argument("--db", required=True)
+    s.add_argument("--out", required=True)
+    s.add_argument("--household")
+    s.add_argument("--person")
+    s.add_argument("--visit")
+    s.add_argument("--date")
+    s.add_argument("--all", action="store_true")
+    s.add_argument("--blank", action="store_true")
+    s.set_defaults(func=run)
+
+
 def _date(text: str | None) -> dt.date | None:
+    from app.printing.data import SelectionError
+
     if text is None:
         return None
     try:
@@ -24,6 +43,7 @@ def _date(text: str | None) -> dt.date | None:
 def _check(args: argparse.Namespace) -> None:
     """Reject selectors that do not fit the form before the store is opened (clear Chinese messages)."""
     from app.printing.api import FORMS, SELECTOR_LABEL, form
+    from app.printing.data import SelectionError
 
     if args.kind not in FORMS:
         raise SelectionError(f"未知的表单类型：{args.kind}（可选：{'、'.join(FORMS)}）")
@@ -47,8 +67,9 @@ def _check(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.cli import _open
+    from app.commands import open_store
     from app.printing.api import all_households, render, render_batch
+    from app.printing.data import SelectionError
 
     try:
         _check(args)
@@ -58,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print(WARNING, file=sys.stderr)
     out = Path(args.out)
-    col = _open(args.db)
+    col = open_store(args.db)
     try:
         with out.open("wb") as fh:
             if args.blank:

@@ -85,7 +85,7 @@ def test_cli_export_with_passphrase_from_environment(hand, tmp_path, suffix):
     col, _ = hand
     out = tmp_path / f"dash{suffix}"
     env = {**os.environ, "OUTREACH_PASSPHRASE": PASS, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-m", "app.cli", "export", "dashboard", "--db", str(col.path),
+    proc = subprocess.run([sys.executable, "-m", "outreach", "export", "dashboard", "--db", str(col.path),
                            "--out", str(out)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
                           stdin=subprocess.DEVNULL)
     assert proc.returncode == 0, proc.stderr
@@ -103,7 +103,7 @@ def test_cli_export_with_passphrase_from_environment(hand, tmp_path, suffix):
 def test_cli_wrong_passphrase_fails_cleanly(hand, tmp_path):
     col, _ = hand
     env = {**os.environ, "OUTREACH_PASSPHRASE": "wrong-passphrase", "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-m", "app.cli", "export", "dashboard", "--db", str(col.path),
+    proc = subprocess.run([sys.executable, "-m", "outreach", "export", "dashboard", "--db", str(col.path),
                            "--out", str(tmp_path / "x.xlsx")], capture_output=True, text=True, env=env, cwd=ROOT,
                           timeout=120, stdin=subprocess.DEVNULL)
     assert proc.returncode == 2 and "错误" in proc.stderr

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _cli(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "OUTREACH_PASSPHRASE": PASSPHRASE, "OUTREACH_DATA_DIR": str(tmp)}
-    return subprocess.run([sys.executable, "-m", "app.cli", "print", *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "outreach", "print", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 
 

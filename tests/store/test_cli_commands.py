@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _run(*args: str, passphrase: str = PASSPHRASE) -> subprocess.CompletedProcess:
     env = {**os.environ, "OUTREACH_PASSPHRASE": passphrase}
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=ROOT, env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "outreach", *args], cwd=ROOT, env=env, capture_output=True,
                           text=True, stdin=subprocess.DEVNULL, timeout=120)
 
 

@@ -106,13 +106,13 @@ def test_audit_tampering_is_detected(col: Collection, tamper: str) -> None:
 
 def test_check_command_reports_tampering(demo_store: Path) -> None:
     env = {**os.environ, "OUTREACH_PASSPHRASE": PASSPHRASE}
-    ok = subprocess.run([sys.executable, "-m", "app.cli", "check", "--db", str(demo_store)], cwd=ROOT, env=env,
+    ok = subprocess.run([sys.executable, "-m", "outreach", "check", "--db", str(demo_store)], cwd=ROOT, env=env,
                         capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
     col = Collection.open(demo_store, PASSPHRASE)
     with col.store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE audit SET actor = 'x' WHERE seq = 5")
     col.close()
-    bad = subprocess.run([sys.executable, "-m", "app.cli", "check", "--db", str(demo_store)], cwd=ROOT, env=env,
+    bad = subprocess.run([sys.executable, "-m", "outreach", "check", "--db", str(demo_store)], cwd=ROOT, env=env,
                          capture_output=True, text=True)
     assert bad.returncode != 0 and "审计记录" in bad.stderr

@@ -26,7 +26,7 @@ def _cli(*args: str, passphrase: str | None = PASSPHRASE, **env: str) -> subproc
     e = {**os.environ, **env}
     if passphrase is not None:
         e["OUTREACH_PASSPHRASE"] = passphrase
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], capture_output=True, text=True, env=e,
+    return subprocess.run([sys.executable, "-m", "outreach", *args], capture_output=True, text=True, env=e,
                           cwd=ROOT, stdin=subprocess.DEVNULL, timeout=120)
 
 

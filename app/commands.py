@@ -1,4 +1,8 @@
-"""``outreach-desk``: the app (no sub-command) and headless commands for scripts, support and the benchmark.
+"""The core's headless commands (``outreach-desk init | demo-data | simulate | stats | check | passwd``) and
+what every command shares: the passphrase prompt, opening and creating a store, and ``CliError``.
+
+Commands register themselves on the launcher's parser (``register``); the launcher (outreach/desk.py) only
+lists the modules that have commands. Keep this module's imports light: it is imported on every start.
 
 A passphrase comes from a prompt or from ``OUTREACH_PASSPHRASE``, never from the command line, where other
 users of the machine could read it.
@@ -13,6 +17,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from app.config import default_store_path
 
@@ -20,7 +25,7 @@ PASS_ENV = "OUTREACH_PASSPHRASE"
 
 
 class CliError(Exception):
-    pass
+    """A command's error, shown as 错误：… with exit code 2."""
 
 
 def passphrase(confirm: bool = False) -> str:
@@ -35,13 +40,14 @@ def passphrase(confirm: bool = False) -> str:
     return value
 
 
-def _open(path: str):  # noqa: ANN202
+def open_store(path: str | Path) -> Any:
+    """The Collection at ``path``, unlocked with the passphrase from the environment or a prompt."""
     from app.collection import Collection
 
     return Collection.open(Path(path), passphrase())
 
 
-def _new(path: str, user: dict | None = None):  # noqa: ANN202
+def new_store(path: str | Path, user: dict | None = None) -> Any:
     from app.collection import Collection
     from app.passphrase import problems
 
@@ -51,8 +57,19 @@ def _new(path: str, user: dict | None = None):  # noqa: ANN202
     return Collection.create(Path(path), secret, user)
 
 
+def lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    """A command's function, imported only when it runs, so starting the app stays fast."""
+
+    def call(args: argparse.Namespace) -> int:
+        import importlib
+
+        return getattr(importlib.import_module(module), name)(args)
+
+    return call
+
+
 def cmd_init(args: argparse.Namespace) -> int:
-    col = _new(args.out, {"name": args.user, "areas": args.area or []})
+    col = new_store(args.out, {"name": args.user, "areas": args.area or []})
     col.close()
     print(f"已创建空数据文件：{args.out}")
     return 0
@@ -66,7 +83,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     if user is None:
         names = "、".join(u["name"] for u in areas.demo_users())
         raise CliError(f"没有演示账号“{args.user}”，可选：{names}")
-    col = _new(args.out, {k: user[k] for k in ("name", "display_name", "role", "areas")})
+    col = new_store(args.out, {k: user[k] for k in ("name", "display_name", "role", "areas")})
     try:
         counts = generate(col, args.households, seed=args.seed,
                           progress=lambda d, t: print(f"\r{d}/{t} 户", end="", file=sys.stderr))
@@ -80,7 +97,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 def cmd_simulate(args: argparse.Namespace) -> int:
     from app.simulate import simulate
 
-    col = _open(args.db)
+    col = open_store(args.db)
     try:
         summary = simulate(col, args.changes, seed=args.seed)
     finally:
@@ -92,7 +109,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from app.stats import store_stats
 
-    col = _open(args.db)
+    col = open_store(args.db)
     try:
         with col.records.reading() as conn:
             stats = store_stats(conn)
@@ -107,7 +124,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    col = _open(args.db)
+    col = open_store(args.db)
     try:
         col.check_integrity()
         breaks = col.verify_audit()
@@ -122,7 +139,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_passwd(args: argparse.Namespace) -> int:
     from app.passphrase import problems
 
-    col = _open(args.db)
+    col = open_store(args.db)
     try:
         new = os.environ.get("OUTREACH_NEW_PASSPHRASE") or getpass.getpass("新密码：")
         if issues := problems(new):
@@ -134,32 +151,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_sync(args: argparse.Namespace) -> int:
-    from sync.client.cli import run_sync_command
-
-    secret = passphrase()
-    password = os.environ.get("OUTREACH_PLATFORM_PASSWORD")
-    if not password:
-        if not sys.stdin.isatty():
-            raise CliError("请输入平台密码（或设置环境变量 OUTREACH_PLATFORM_PASSWORD）。")
-        password = getpass.getpass(f"平台账号 {args.user} 的密码：")
-    return run_sync_command(args.db, args.server, args.user, secret, password, verify=args.ca or True)
-
-
-def cmd_app(args: argparse.Namespace) -> int:
-    from ui.main import run
-
-    return run(demo=args.demo, db=args.db, server=args.server)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="outreach-desk", description="就业援助走访台")
-    p.add_argument("--demo", action="store_true", help="打开演示数据（并启动本地演示平台）")
-    p.add_argument("--db", help="数据文件路径")
-    p.add_argument("--server", help="平台地址")
-    p.set_defaults(func=cmd_app)
-    sub = p.add_subparsers(dest="command")
-
+def register(sub: Any) -> None:
     s = sub.add_parser("init", help="新建空数据文件")
     s.add_argument("--out", default=str(default_store_path()))
     s.add_argument("--user", default="worker")
@@ -191,63 +183,3 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("passwd", help="更改数据文件密码")
     s.add_argument("--db", required=True)
     s.set_defaults(func=cmd_passwd)
-
-    s = sub.add_parser("print", help="打印表单到 PDF 文件（注意：PDF 不加密）")
-    s.add_argument("kind", choices=["visit-sheet", "visit-record", "help-plan", "policy-card",
-                                    "application-form", "route"])
-    s.add_argument("--db", required=True)
-    s.add_argument("--out", required=True)
-    s.add_argument("--household")
-    s.add_argument("--person")
-    s.add_argument("--visit")
-    s.add_argument("--date")
-    s.add_argument("--all", action="store_true")
-    s.add_argument("--blank", action="store_true")
-    s.set_defaults(func=_lazy("app.printing.commands", "run"))
-
-    s = sub.add_parser("sync", help="与平台同步")
-    s.add_argument("--db", required=True)
-    s.add_argument("--server", required=True)
-    s.add_argument("--user", required=True)
-    s.add_argument("--ca", help="平台证书（CA 文件）")
-    s.set_defaults(func=cmd_sync)
-
-    s = sub.add_parser("export", help="导出")
-    s.add_argument("what", choices=["dashboard"])
-    s.add_argument("--db", required=True)
-    s.add_argument("--out", required=True)
-    s.add_argument("--area", help="区域代码（默认：本账号的全部辖区）")
-    s.set_defaults(func=_lazy("app.dashboard.commands", "run"))
-    return p
-
-
-def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
-    """Import a command's module only when it runs, so starting the app stays fast."""
-
-    def call(args: argparse.Namespace) -> int:
-        import importlib
-
-        return getattr(importlib.import_module(module), name)(args)
-
-    return call
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.func is cmd_app:
-        # The app shows its own errors; importing the store (SQLAlchemy) first would delay its window.
-        return cmd_app(args)
-    from app.store.engine import StoreError
-
-    try:
-        return args.func(args)
-    except (StoreError, CliError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
-    except ValueError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main())
