@@ -1,5 +1,5 @@
 # The two commands in the README: `make demo` (set up, start the app on demo data with a local platform)
-# and `make test` (set up, run every test). CI runs `make test` through .ci/run.
+# and `make test` (set up, lint and check the layering, run every test). CI runs `make test` through .ci/run.
 SHELL := /bin/bash
 PY := .venv/bin/python
 
@@ -11,14 +11,16 @@ setup:
 demo: setup
 	$(PY) -m outreach --demo
 
-test: setup
+test: setup lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
+# ruff, and the layering contracts in pyproject.toml ([tool.importlinter]; docs/ARCHITECTURE.md).
 lint: setup
 	.venv/bin/ruff check .
+	.venv/bin/lint-imports --no-cache
 
 screenshots: setup
 	xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb $(PY) docs/screenshots/make_screenshots.py

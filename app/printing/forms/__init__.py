@@ -1,0 +1,1 @@
+"""One module per printed form (see app/printing/api.py)."""
