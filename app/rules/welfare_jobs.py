@@ -36,6 +36,11 @@ def _choices(key: str, flag: str = "") -> list[Choice]:
             for c in _table()[key]]
 
 
+def manager_roles() -> frozenset[str]:
+    """Roles that manage posts, placements and claims (the platform refuses the others' writes)."""
+    return frozenset(_table()["manager_roles"])
+
+
 def post_types() -> list[Choice]:
     return _choices("post_type")
 
