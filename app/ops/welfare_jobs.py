@@ -342,3 +342,20 @@ def import_paid_months(col: Collection, rows: Iterable[dict[str, Any]], *, sourc
 def _chunks(items: list[str], n: int) -> Iterable[list[str]]:
     for i in range(0, len(items), n):
         yield items[i:i + n]
+
+
+# --- history (app.welfare.history) ------------------------------------------------------------------------------
+def import_history(col: Collection, plan: Any) -> dict[str, int]:
+    """Write what a checked ``HistoryPlan`` would import, in one transaction: its new posts, then a
+    placement per importable row (rows needing clean-up carry their reasons and do not count yet)."""
+    _require_manager(col)
+    rows = [r for r in plan.rows if r.status in ("imported", "cleanup")]
+    with col.records.transaction() as tx:
+        post_ids = dict(plan.existing_posts)
+        for key, values in plan.posts.items():
+            post = {k: v for k, v in values.items() if k != "area_code"}
+            post_ids[key] = tx.create("welfare_post", post, area_code=values["area_code"])
+        for r in rows:
+            tx.create("welfare_placement", {**r.placement, "post_id": post_ids[r.post_key]}, area_code=r.area_code)
+    return {"posts": len(plan.posts), "placements": len(rows),
+            "cleanup": sum(1 for r in rows if r.status == "cleanup")}
