@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from app.rules.idcard import make_id
 from app.welfare.demo import add_demo
 from tests.welfare.conftest import certified
 
@@ -65,15 +66,17 @@ def test_develop_a_post_and_place_someone(view, qtbot):
     with qtbot.waitSignal(view.refreshed, timeout=10000):
         _ok(qtbot, dlg)
     assert view.posts.rowCount() == 5
+    with view.ctx.col.records.transaction() as tx:  # someone certified who has never been placed
+        home = tx.create("household", {"address": "学府苑 3 号"}, area_code="140105001003")
+        newcomer = tx.create("person", {"household_id": home, "name": "新安置",
+                                        "id_number": make_id("140105", dt.date(1988, 8, 8), 41)},
+                             area_code="140105001003")
+        tx.create("assistance_case", {"person_id": newcomer, "category": "long_term", "stage": "certified"},
+                  area_code="140105001003")
     _select(view.posts, lambda p: p.post_name == "文明劝导员")
     place = view._place()
-    assert place.people.count() > 0
-    free = {p["id"] for p in certified(view.ctx.col) if p["id_number"][6:10] >= "1975"}
-    placed = {r.person_id for r in view.ledger.placements}
-    rows = [i for i in range(place.people.count())
-            if place.people.item(i).data(Qt.ItemDataRole.UserRole) in free - placed]
-    assert rows, "the demo store has a certified person not yet placed"
-    place.people.setCurrentRow(rows[0])
+    place.search.setText("新安置")
+    assert place.people.count() == 1 and place.people.currentItem().data(Qt.ItemDataRole.UserRole) == newcomer
     with qtbot.waitSignal(view.refreshed, timeout=10000):
         _ok(qtbot, place)
     post = next(p for p in view.ledger.posts if p.post_name == "文明劝导员")
@@ -135,7 +138,12 @@ def test_person_pane_shows_the_placement(office, qtbot):
     pane = PersonPlacements(ctx)
     qtbot.addWidget(pane)
     pane.show()
-    person = certified(office)[0]["id"]
+    with office.records.reading() as conn:
+        from sqlalchemy import select
+
+        from app.store.tables import TABLES
+
+        person = conn.execute(select(TABLES["welfare_placement"].c.person_id)).scalars().first()
     pane.show_person(person)
     qtbot.waitUntil(lambda: pane.table.rowCount() > 0 or pane.empty.isVisible(), timeout=10000)
     rows = office.records.children("welfare_placement", "person_id", person)

@@ -253,7 +253,8 @@ class WelfareView(QWidget):
                            p.vacancies, _d(p.developed_on), p.open_report.text_zh if p.open_report else "")
                           for p in ledger.posts], ledger.posts,
              lambda p: p.open_report is not None and p.open_report.overdue)
-        fill(self.reports, [(r.employer, r.post_name, _d(r.vacant_on), _d(r.deadline.due), _d(r.reported_on),
+        fill(self.reports, [(r.employer, r.post_name, _d(r.vacant_on),
+                             _d(r.deadline.due) if r.reported_on else r.deadline.text_zh, _d(r.reported_on),
                              r.reported_by, _d(r.filled_on)) for r in ledger.reports], ledger.reports,
              lambda r: r.reported_on is None and r.deadline.overdue)
         self._fill_people()
