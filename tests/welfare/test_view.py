@@ -152,3 +152,26 @@ def test_person_pane_shows_the_placement(office, qtbot):
     ctx.wait_idle()
     ctx._unsubscribe()
     QApplication.processEvents()
+
+
+def test_worker_sees_the_placement_on_the_person_page(office, qtbot):
+    from sqlalchemy import select
+
+    from app.store.tables import TABLES
+    from ui.context import AppContext
+    from ui.views.person_view import PersonView
+
+    add_demo(office, TODAY)
+    office.set_user({"name": "zhangli", "display_name": "张丽", "role": "worker", "areas": ["140105001001"]})
+    with office.records.reading() as conn:
+        person = conn.execute(select(TABLES["welfare_placement"].c.person_id)).scalars().first()
+    ctx = AppContext(office)
+    view = PersonView(ctx, today_fn=lambda: TODAY)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_record("person", person)
+    qtbot.waitUntil(lambda: view.welfare.table.rowCount() > 0, timeout=10000)
+    assert view.welfare.table.item(0, 0).text() == office.records.children("welfare_placement", "person_id",
+                                                                           person)[0]["employer"]
+    ctx.wait_idle()
+    ctx._unsubscribe()

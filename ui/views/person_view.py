@@ -55,6 +55,7 @@ from app.queries.person_detail import (
 from app.store.records import Change
 from ui.context import AppContext
 from ui.dialogs import ErrorLabel, from_qdate, to_qdate
+from ui.views.welfare.person_pane import PersonPlacements
 from ui.widgets.tables import read_only_table
 
 RED, GREEN, GREY, BLUE = "#c62828", "#2e7d32", "#757575", "#1565c0"
@@ -347,6 +348,8 @@ class PersonView(QWidget):
             7,
         )
         lay.addWidget(self.services, 1)
+        self.welfare = PersonPlacements(self.ctx)  # 公益性岗位 placements (issue 13), read-only
+        lay.addWidget(self.welfare)
         return w
 
     # --- data ----------------------------------------------------------------------------------------
@@ -432,6 +435,7 @@ class PersonView(QWidget):
     def _show(self, d: PersonDetail) -> None:
         p, hh = d.person, d.household
         me = next((m for m in hh.members if m.id == p["id"]), None)
+        self.welfare.show_person(p["id"])
         self.name_label.setText(p.get("name") or "")
         bits = []
         if me and me.age is not None:
