@@ -127,7 +127,7 @@ def place_person(col: Collection, post_id: str, person_id: str, started_on: dt.d
     """Place a person from the certified list on a post; fills an open vacancy report of that post."""
     _require_manager(col)
     errors: dict[str, str] = {}
-    start = _date({"s": started_on}, "s", errors, "上岗日期")
+    start = _date({"started_on": started_on}, "started_on", errors, "上岗日期")
     if start is None:
         raise ValidationError(errors or {"started_on": "请填写上岗日期"})
     with col.records.transaction() as tx:
@@ -153,7 +153,7 @@ def end_placement(col: Collection, placement_id: str, ended_on: dt.date | str, r
     deadline. Returns the vacancy report's id."""
     _require_manager(col)
     errors: dict[str, str] = {}
-    end = _date({"e": ended_on}, "e", errors, "离岗日期")
+    end = _date({"ended_on": ended_on}, "ended_on", errors, "离岗日期")
     if end is None:
         errors.setdefault("ended_on", "请填写离岗日期")
     if reason not in _codes(wj.end_reasons()):
@@ -182,7 +182,7 @@ def end_placement(col: Collection, placement_id: str, ended_on: dt.date | str, r
 def report_vacancy(col: Collection, report_id: str, reported_on: dt.date | str, note: str = "") -> None:
     _require_manager(col)
     errors: dict[str, str] = {}
-    day = _date({"d": reported_on}, "d", errors, "报告日期")
+    day = _date({"reported_on": reported_on}, "reported_on", errors, "报告日期")
     if day is None:
         raise ValidationError(errors or {"reported_on": "请填写报告日期"})
     report = col.records.get("welfare_vacancy_report", report_id)
@@ -272,7 +272,7 @@ def record_tax_check(col: Collection, claim_id: str, result: str, checked_on: dt
     errors: dict[str, str] = {}
     if result not in _codes(wj.tax_results()):
         errors["tax_result"] = "请选择纳税核查结论"
-    day = _date({"d": checked_on}, "d", errors, "核查日期")
+    day = _date({"tax_checked_on": checked_on}, "tax_checked_on", errors, "核查日期")
     if day is None:
         errors.setdefault("tax_checked_on", "请填写核查日期")
     if errors:

@@ -206,7 +206,7 @@ def claim_rows(data: Data) -> list[ClaimRow]:
                             wj.name_of(wj.subsidy_kinds(), c.get("subsidy")), list(c.get("months") or []),
                             int(c.get("amount_cents") or 0), c.get("status") or "held",
                             list(c.get("hold_reasons") or []), tax))
-    out.sort(key=lambda r: (r.status == "passed", r.months[:1], r.name), reverse=False)
+    out.sort(key=lambda r: (r.status == "passed", r.months[:1], r.name))  # held first
     return out
 
 
