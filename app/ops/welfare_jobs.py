@@ -347,15 +347,26 @@ def _chunks(items: list[str], n: int) -> Iterable[list[str]]:
 # --- history (app.welfare.history) ------------------------------------------------------------------------------
 def import_history(col: Collection, plan: Any) -> dict[str, int]:
     """Write what a checked ``HistoryPlan`` would import, in one transaction: its new posts, then a
-    placement per importable row (rows needing clean-up carry their reasons and do not count yet)."""
+    placement per importable row (rows needing clean-up carry their reasons and do not count yet).
+    A plan applied twice (two windows, a double click) adds nothing the second time."""
     _require_manager(col)
     rows = [r for r in plan.rows if r.status in ("imported", "cleanup")]
+    pl, po = TABLES["welfare_placement"], TABLES["welfare_post"]
     with col.records.transaction() as tx:
+        people = sorted({r.placement["person_id"] for r in rows})
+        done = {(x.person_id, x.started_on) for chunk in _chunks(people, 500) for x in tx.conn.execute(
+            select(pl.c.person_id, pl.c.started_on).where(pl.c.person_id.in_(chunk), pl.c.deleted.is_(False)))}
+        rows = [r for r in rows if (r.placement["person_id"], r.placement["started_on"]) not in done]
         post_ids = dict(plan.existing_posts)
+        post_ids |= {(x.employer or "", x.post_name or ""): x.id for x in tx.conn.execute(
+            select(po.c.id, po.c.employer, po.c.post_name).where(po.c.deleted.is_(False)))}
+        made = 0
         for key, values in plan.posts.items():
+            if key in post_ids or not any(r.post_key == key for r in rows):
+                continue
             post = {k: v for k, v in values.items() if k != "area_code"}
             post_ids[key] = tx.create("welfare_post", post, area_code=values["area_code"])
+            made += 1
         for r in rows:
             tx.create("welfare_placement", {**r.placement, "post_id": post_ids[r.post_key]}, area_code=r.area_code)
-    return {"posts": len(plan.posts), "placements": len(rows),
-            "cleanup": sum(1 for r in rows if r.status == "cleanup")}
+    return {"posts": made, "placements": len(rows), "cleanup": sum(1 for r in rows if r.status == "cleanup")}

@@ -96,3 +96,28 @@ def write_xlsx(ledger: Ledger, analysis: Analysis, path: Path | str) -> Path:
     wb.save(path)
     return path
 
+
+
+def write_history_report(plan: Any, path: Path | str) -> Path:
+    """The validation report of a history file (``app.welfare.history.HistoryPlan``): every row with its
+    outcome and reasons, so the office can work through what needs a person before it counts."""
+    from app.welfare.history import STATUS_ZH
+
+    path = Path(path)
+    wb = Workbook()
+    info = wb.active
+    info.title = "说明"
+    for i, text in enumerate((f"历史台账校验报告：{plan.file_name}", plan.summary_zh, NOT_ENCRYPTED), 1):
+        info.cell(i, 1, text)
+    info.cell(1, 1).font = Font(bold=True, size=14)
+    info.column_dimensions["A"].width = 100
+    rows = sorted(plan.rows, key=lambda r: r.line)
+    _sheet(wb, "校验结果", ["行号", "姓名", "身份证号", "用人单位", "岗位名称", "校验结果", "说明"],
+           [(r.line, r.name, r.id_number, r.employer, r.post_name, STATUS_ZH[r.status], "；".join(r.messages))
+            for r in rows])
+    _sheet(wb, "需处理", ["行号", "姓名", "身份证号", "校验结果", "需要做什么"],
+           [(r.line, r.name, r.id_number, STATUS_ZH[r.status], "；".join(r.messages))
+            for r in rows if r.status in ("needs_person", "error", "cleanup")])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path

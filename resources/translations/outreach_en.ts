@@ -3685,5 +3685,20 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <source>无法打印：{e}</source>
         <translation>Cannot print: {e}</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="230"/>
+        <source>导出校验报告…</source>
+        <translation>Save the check report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="426"/>
+        <source>导出校验报告</source>
+        <translation>Save the check report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="426"/>
+        <source>历史台账校验报告_{date}</source>
+        <translation>ledger_check_report_{date}</translation>
+    </message>
 </context>
 </TS>

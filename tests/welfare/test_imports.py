@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment
 
 from app.ops import ValidationError
@@ -14,6 +14,7 @@ from app.ops import welfare_jobs as ops
 from app.rules.idcard import make_id
 from app.tabular import TableError, find_table, parse_date, parse_month, read_rows
 from app.welfare import history
+from app.welfare.export_xlsx import write_history_report
 from app.welfare.history import plan_history
 from app.welfare.si_months import read_paid_months
 from tests.welfare.conftest import certified, not_certified
@@ -86,6 +87,10 @@ def test_messy_history_sheet_is_validated_then_imported_once(office, tmp_path: P
     assert status[13] == ("skipped", ["2024年1月前已离岗，不在清理范围"])
     assert "可导入 3 行" in plan.summary_zh and "空行 2 行" in plan.summary_zh
 
+    report = load_workbook(write_history_report(plan, tmp_path / "校验报告.xlsx"))
+    todo = list(report["需处理"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[3]) for r in todo] == [(10, "导入后待核实"), (11, "需先补录人员"), (12, "有错误")]
+
     counts = ops.import_history(office, plan)
     assert counts == {"posts": 3, "placements": 4, "cleanup": 1}
     placed = office.records.children("welfare_placement", "person_id", a["id"])
@@ -95,6 +100,7 @@ def test_messy_history_sheet_is_validated_then_imported_once(office, tmp_path: P
     b_rec = office.records.children("welfare_placement", "person_id", b["id"])[0]
     assert (b_rec["ended_on"], b_rec["end_reason"]) == (dt.date(2025, 5, 31), "market_job")
 
+    assert ops.import_history(office, plan) == {"posts": 0, "placements": 0, "cleanup": 0}  # applied twice
     with office.records.reading() as conn:  # the same file again: nothing twice
         again = plan_history(conn, path, TODAY)
     assert again.count("imported") == again.count("cleanup") == 0 and again.count("skipped") == 5

@@ -56,6 +56,14 @@ def test_tab_shows_posts_people_claims_and_analysis(view):
     assert "在岗率" in view.cards.text()
 
 
+def test_export_the_ledger(view, qtbot, tmp_path: Path):
+    view.export_to(str(tmp_path / "ledger.xlsx"))
+    qtbot.waitUntil(lambda: "已导出" in view.status.text(), timeout=10000)
+    from openpyxl import load_workbook
+
+    assert load_workbook(tmp_path / "ledger.xlsx")["动态台账"].max_row == view.people.rowCount() + 1
+
+
 def test_develop_a_post_and_place_someone(view, qtbot):
     dlg = view._new_post()
     dlg.employer.setText("学府苑社区居委会")
@@ -105,7 +113,10 @@ def test_history_import_then_cleanup(view, qtbot, tmp_path: Path):
     view.check_history(str(tmp_path / "old.xlsx"))
     qtbot.waitUntil(lambda: view.plan is not None, timeout=10000)
     assert view.plan_table.rowCount() == 1 and view.plan_table.item(0, 4).text() == "导入后待核实"
-    assert view.apply_btn.isEnabled()
+    assert view.apply_btn.isEnabled() and view.report_file_btn.isEnabled()
+    view.export_report(str(tmp_path / "report.xlsx"))
+    qtbot.waitUntil(lambda: "已导出" in view.status.text(), timeout=10000)
+    assert (tmp_path / "report.xlsx").stat().st_size > 0
     with qtbot.waitSignal(view.refreshed, timeout=10000):
         qtbot.mouseClick(view.apply_btn, Qt.MouseButton.LeftButton)
     assert view.cleanup.rowCount() == 1 and "离岗原因“家里有事”无法对应" in view.cleanup.item(0, 5).text()

@@ -90,7 +90,8 @@ class WelfareView(QWidget):
         self.today_fn = today_fn or dt.date.today
         self.ledger: wl.Ledger | None = None
         self.analysis: wl.Analysis | None = None
-        self.plan: Any = None
+        self.plan: Any = None  # checked, not yet imported
+        self.checked: Any = None  # the last file checked (its report can be saved)
         today = self.today_fn()
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -211,7 +212,10 @@ class WelfareView(QWidget):
         self.history_btn = QPushButton(self.tr("选择历史台账文件…"))
         self.apply_btn = QPushButton(self.tr("导入可导入的行"))
         self.apply_btn.setEnabled(False)
-        self._buttons(lay, (self.history_btn, self._pick_history), (self.apply_btn, self._apply_history))
+        self.report_file_btn = QPushButton(self.tr("导出校验报告…"))
+        self.report_file_btn.setEnabled(False)
+        self._buttons(lay, (self.history_btn, self._pick_history), (self.apply_btn, self._apply_history),
+                      (self.report_file_btn, self._ask_report))
         self.plan_label = QLabel(self.tr("2024年1月以来的历史台账先校验、后导入；同一文件可重复导入，已导入的行会跳过。"))
         self.plan_label.setWordWrap(True)
         lay.addWidget(self.plan_label)
@@ -283,7 +287,8 @@ class WelfareView(QWidget):
                             r.held or "") for r in rows], rows, lambda r: r.held > 0)
 
     def clear(self) -> None:
-        self.ledger = self.analysis = self.plan = None
+        self.ledger = self.analysis = self.plan = self.checked = None
+        self.report_file_btn.setEnabled(False)
         for t in (self.posts, self.reports, self.people, self.claims, self.efficiency, self.plan_table, self.cleanup):
             t.setRowCount(0)
         self.summary.setText("")
@@ -377,7 +382,8 @@ class WelfareView(QWidget):
     def _planned(self, plan: Any) -> None:
         from app.welfare.history import STATUS_ZH
 
-        self.plan = plan
+        self.plan = self.checked = plan
+        self.report_file_btn.setEnabled(True)
         self.plan_label.setText(plan.summary_zh)
         fill(self.plan_table, [(r.line, r.name, r.employer, r.post_name, STATUS_ZH[r.status], "；".join(r.messages))
                                for r in plan.rows], plan.rows, lambda r: r.status in ("error", "needs_person"))
@@ -395,26 +401,47 @@ class WelfareView(QWidget):
         self.plan_label.setText(self.tr("已导入：新建岗位 {p} 个，安置记录 {n} 条，其中待清理 {c} 条。").format(
             p=counts["posts"], n=counts["placements"], c=counts["cleanup"]))
 
-    def _ask_export(self) -> None:
+    def _save_path(self, title: str, name: str) -> str:
+        """Where to write an unencrypted Excel file, after the warning; "" when the user declines."""
         answer = QMessageBox.warning(
             self, self.tr("导出未加密文件"),
             self.tr("导出的文件不加密，含人员姓名和身份证号，任何拿到文件的人都能打开。请妥善保管、用后删除。是否继续？"),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Ok:
-            return
-        name = self.tr("公益性岗位台账_{date}").format(date=f"{self.today_fn():%Y%m%d}") + ".xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出台账"), str(Path.home() / name),
+            return ""
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / f"{name}.xlsx"),
                                               self.tr("Excel 工作簿 (*.xlsx)"))
+        return path if not path or path.lower().endswith(".xlsx") else path + ".xlsx"
+
+    def _ask_export(self) -> None:
+        path = self._save_path(self.tr("导出台账"),
+                               self.tr("公益性岗位台账_{date}").format(date=f"{self.today_fn():%Y%m%d}"))
         if path:
-            self.export_to(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+            self.export_to(path)
+
+    def _ask_report(self) -> None:
+        path = self._save_path(self.tr("导出校验报告"), self.tr("历史台账校验报告_{date}").format(
+            date=f"{self.today_fn():%Y%m%d}"))
+        if path:
+            self.export_report(path)
+
+    def export_report(self, path: str) -> None:
+        if self.checked is None:
+            return
+        from app.welfare.export_xlsx import write_history_report
+
+        self.ctx.background(write_history_report, self.checked, path, on_done=self._exported,
+                            on_error=lambda e: self.status.setText(self.tr("导出失败：{e}").format(e=e)))
+
+    def _exported(self, path: Any) -> None:
+        self.status.setText(self.tr("已导出：%1（文件不加密）").replace("%1", str(path)))
 
     def export_to(self, path: str) -> None:
         if self.ledger is None or self.analysis is None:
             return
         from app.welfare.export_xlsx import write_xlsx
 
-        self.ctx.background(write_xlsx, self.ledger, self.analysis, path,
-                            on_done=lambda p: self.status.setText(self.tr("已导出：%1（文件不加密）").replace("%1", str(p))),
+        self.ctx.background(write_xlsx, self.ledger, self.analysis, path, on_done=self._exported,
                             on_error=lambda e: self.status.setText(self.tr("导出失败：{e}").format(e=e)))
 
     def print_ledger(self) -> None:
