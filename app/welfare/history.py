@@ -170,8 +170,11 @@ def _resolve(conn: Connection, file_name: str, results: list[RowResult],
             category = categories.get(v["category"]) or next(
                 (code for name, code in categories.items() if v["category"] and v["category"] in name), None)
             cleanup.append("未在已认定的就业困难人员名单中")
-        cleanup += wj.placement_errors(category, [e for e in done if e["started_on"] < v["started_on"]],
-                                       v["started_on"], r.id_number)
+        before = [e for e in done if e["started_on"] < v["started_on"]]  # the store may hold later ones
+        cleanup += wj.placement_errors(category, before, v["started_on"], r.id_number)
+        later = [e["started_on"] for e in done if e["started_on"] > v["started_on"]]
+        if later and (v["ended_on"] is None or v["ended_on"] >= min(later)):
+            cleanup.append(f"与 {min(later)} 起的安置重叠，请核实离岗时间")
         end_reason = None
         if v["ended_on"]:
             end_reason, known = _by_name(reasons, v["end_reason"], "other")
@@ -179,7 +182,7 @@ def _resolve(conn: Connection, file_name: str, results: list[RowResult],
                 cleanup.append("已离岗但未填写离岗原因")
             elif not known or end_reason == "other" and v["end_reason"] != "其他":
                 cleanup.append(f"离岗原因“{v['end_reason']}”无法对应，请核实")
-        first = wj.first_approval(done, v["started_on"])
+        first = wj.first_approval(before, v["started_on"])
         try:
             period = wj.subsidy_period(r.id_number, first)
             until, to_retirement = period.until, period.to_retirement
@@ -201,7 +204,7 @@ def _resolve(conn: Connection, file_name: str, results: list[RowResult],
                 cleanup.append(f"岗位类型“{v['post_type']}”无法对应，已记为“其他”")
             if not fund_known:
                 cleanup.append(f"资金来源“{v['funding']}”无法对应，已记为“其他”")
-        values = {"person_id": person["id"], "category": category, "sequence": len(done) + 1,
+        values = {"person_id": person["id"], "category": category, "sequence": len(before) + 1,
                   "started_on": v["started_on"], "first_approved_on": first, "subsidy_until": until,
                   "to_retirement": to_retirement, "ended_on": v["ended_on"], "end_reason": end_reason,
                   "end_note": v["end_reason"] if end_reason == "other" else None,

@@ -185,3 +185,18 @@ def test_import_refused_for_a_worker(office, tmp_path: Path):
     office.set_user({"name": "zhangli", "display_name": "张丽", "role": "worker", "areas": ["140105001001"]})
     with pytest.raises(ValidationError):
         ops.import_paid_months(office, [], source="x")
+
+
+def test_history_older_than_a_placement_in_the_store(office, tmp_path: Path):
+    """History imported after a person was placed in the app: counted before it, and an open end flagged."""
+    a, _b, _u = _people(office)
+    post = ops.develop_post(office, {"employer": "坞城街道办事处", "post_name": "保洁员", "post_type": "sanitation",
+                                     "capacity": 1, "funding": "employment_fund", "developed_on": "2025-01-01"},
+                            area_code="140105001000")
+    ops.place_person(office, post, a["id"], "2025-03-01")
+    path = messy_ledger(tmp_path / "x.xlsx", [[1, a["name"], a["id_number"], None, "坞城街道办事处", "巡查员",
+                                              "治安协管", "就业补助资金", "2024-02-01", None, None]])
+    with office.records.reading() as conn:
+        row = plan_history(conn, path, TODAY).rows[0]
+    assert row.status == "cleanup" and row.messages == ["与 2025-03-01 起的安置重叠，请核实离岗时间"]
+    assert (row.placement["sequence"], row.placement["first_approved_on"]) == (1, dt.date(2024, 2, 1))
