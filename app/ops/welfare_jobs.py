@@ -90,6 +90,28 @@ def update_post(col: Collection, post_id: str, values: dict[str, Any]) -> None:
     col.records.update("welfare_post", post_id, values)
 
 
+def close_post(col: Collection, post_id: str, closed_on: dt.date | str) -> None:
+    """Withdraw a post (撤销): only once nobody is on it; its open vacancy reports need no filling."""
+    _require_manager(col)
+    errors: dict[str, str] = {}
+    day = _date({"closed_on": closed_on}, "closed_on", errors, "撤销日期")
+    if day is None:
+        raise ValidationError(errors or {"closed_on": "请填写撤销日期"})
+    with col.records.transaction() as tx:
+        post = _live(tx, "welfare_post", post_id)
+        if post is None:
+            raise ValidationError({"post": "找不到该岗位"})
+        if post.get("closed_on"):
+            raise ValidationError({"closed_on": f"该岗位已于 {post['closed_on']} 撤销"})
+        if post.get("developed_on") and day < post["developed_on"]:
+            raise ValidationError({"closed_on": "撤销日期不能早于开发日期"})
+        p = TABLES["welfare_placement"]
+        on_it = _rows(tx, "welfare_placement", p.c.post_id == post_id, p.c.ended_on.is_(None))
+        if on_it:
+            raise ValidationError({"closed_on": f"该岗位还有 {len(on_it)} 人在岗，请先办理离岗"})
+        tx.update("welfare_post", post_id, {"closed_on": day})
+
+
 # --- placements -------------------------------------------------------------------------------------------------
 def certified_category(tx: Tx, person_id: str) -> str | None:
     """The category of the person's case on the certified list, or None when they are not on it."""

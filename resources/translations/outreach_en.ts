@@ -3700,5 +3700,28 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <source>历史台账校验报告_{date}</source>
         <translation>ledger_check_report_{date}</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="150"/>
+        <source>撤销岗位…</source>
+        <translation>Withdraw post…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="270"/>
+        <source>已撤销 {date}</source>
+        <translation>Withdrawn {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ClosePostDialog</name>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="120"/>
+        <source>撤销岗位 — {post}</source>
+        <translation>Withdraw the post — {post}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="123"/>
+        <source>撤销日期</source>
+        <translation>Withdrawn on</translation>
+    </message>
 </context>
 </TS>

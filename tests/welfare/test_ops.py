@@ -133,3 +133,15 @@ def test_paid_months_for_unknown_people_are_reported_not_stored(office):
     result = ops.import_paid_months(office, [{"id_number": "110105194912310021", "month": "2026-01"}],
                                     source="x")
     assert result == {"added": 0, "rows": 1, "unknown_ids": ["110105194912310021"]}
+
+
+def test_a_post_is_withdrawn_only_when_empty(office):
+    post = ops.develop_post(office, {**POST, "capacity": 1}, area_code=STREET)
+    pl = ops.place_person(office, post, _young(office)[0]["id"], "2026-02-01")
+    with pytest.raises(ValidationError, match="还有 1 人在岗"):
+        ops.close_post(office, post, "2026-03-01")
+    ops.end_placement(office, pl, "2026-02-28", "subsidy_expired")
+    ops.close_post(office, post, "2026-03-01")
+    assert office.records.get("welfare_post", post)["closed_on"] == D(2026, 3, 1)
+    with pytest.raises(ValidationError, match="该岗位已撤销"):
+        ops.place_person(office, post, _young(office)[1]["id"], "2026-03-05")

@@ -186,3 +186,22 @@ def test_worker_sees_the_placement_on_the_person_page(office, qtbot):
                                                                            person)[0]["employer"]
     ctx.wait_idle()
     ctx._unsubscribe()
+
+
+def test_withdraw_an_empty_post(view, qtbot):
+    post = next(p for p in view.ledger.posts if p.occupied == 0) if any(
+        p.occupied == 0 for p in view.ledger.posts) else None
+    if post is None:  # every demo post is filled: make an empty one
+        dlg = view._new_post()
+        dlg.employer.setText("坞城街道办事处")
+        dlg.post_name.setText("空岗位")
+        with qtbot.waitSignal(view.refreshed, timeout=10000):
+            _ok(qtbot, dlg)
+        post = next(p for p in view.ledger.posts if p.post_name == "空岗位")
+    _select(view.posts, lambda p: p.id == post.id)
+    dlg = view._close_post()
+    with qtbot.waitSignal(view.refreshed, timeout=10000):
+        _ok(qtbot, dlg)
+    row = next(i for i in range(view.posts.rowCount())
+               if view.posts.item(i, 0).data(Qt.ItemDataRole.UserRole).id == post.id)
+    assert view.posts.item(row, 9).text().startswith("已撤销 ") and view.posts.item(row, 7).text() == "0"

@@ -120,6 +120,19 @@ class PostDialog(OpDialog):
         return ops.develop_post, (values,), {"area_code": self.area.currentData() or ""}
 
 
+class ClosePostDialog(OpDialog):
+    def __init__(self, ctx: AppContext, post: q.PostRow, parent: QWidget | None = None,
+                 today: dt.date | None = None) -> None:
+        super().__init__(ctx, "", parent, today)
+        self.setWindowTitle(self.tr("撤销岗位 — {post}").format(post=post.post_name))
+        self.post = post
+        self.closed_on = date_edit(self.today)
+        self.form.addRow(self.tr("撤销日期"), self.closed_on)
+
+    def submit(self) -> tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]:
+        return ops.close_post, (self.post.id, from_qdate(self.closed_on.date())), {}
+
+
 class PlaceDialog(OpDialog):
     """Pick a person from the certified list (search by name, initials or ID digits) and a start day."""
 

@@ -144,7 +144,9 @@ class WelfareView(QWidget):
         lay = QVBoxLayout(page)
         self.new_post_btn = QPushButton(self.tr("开发岗位…"))
         self.place_btn = QPushButton(self.tr("安置人员…"))
-        self._buttons(lay, (self.new_post_btn, self._new_post), (self.place_btn, self._place))
+        self.close_post_btn = QPushButton(self.tr("撤销岗位…"))
+        self._buttons(lay, (self.new_post_btn, self._new_post), (self.place_btn, self._place),
+                      (self.close_post_btn, self._close_post))
         self.posts = read_only_table([self.tr("所在区域"), self.tr("用人单位"), self.tr("岗位名称"), self.tr("岗位类型"),
                                       self.tr("资金来源"), self.tr("开发岗位数"), self.tr("在岗"), self.tr("空岗"),
                                       self.tr("开发日期"), self.tr("空岗报告")], stretch=9)
@@ -253,8 +255,11 @@ class WelfareView(QWidget):
         held = sum(1 for c in ledger.claims if c.status != "passed")
         self.summary.setText(self.tr("　岗位 {p} 个，在岗 {a} 人，空岗 {v} 个；空岗报告超期 {o} 个；暂缓申领 {h} 笔").format(
             p=len(ledger.posts), a=len(ledger.active), v=sum(p.vacancies for p in ledger.posts), o=overdue, h=held))
+        closed = self.tr("已撤销 {date}")
         fill(self.posts, [(p.area_name, p.employer, p.post_name, p.post_type_zh, p.funding_zh, p.capacity, p.occupied,
-                           p.vacancies, _d(p.developed_on), p.open_report.text_zh if p.open_report else "")
+                           p.vacancies, _d(p.developed_on),
+                           closed.format(date=_d(p.closed_on)) if p.closed_on
+                           else p.open_report.text_zh if p.open_report else "")
                           for p in ledger.posts], ledger.posts,
              lambda p: p.open_report is not None and p.open_report.overdue)
         fill(self.reports, [(r.employer, r.post_name, _d(r.vacant_on),
@@ -314,6 +319,10 @@ class WelfareView(QWidget):
     def _place(self) -> QDialog | None:
         post = self._need(self.posts, self.tr("请先在上表选中一个岗位"))
         return self._run(dialogs.PlaceDialog(self.ctx, post, self, self.today_fn())) if post else None
+
+    def _close_post(self) -> QDialog | None:
+        post = self._need(self.posts, self.tr("请先在上表选中一个岗位"))
+        return self._run(dialogs.ClosePostDialog(self.ctx, post, self, self.today_fn())) if post else None
 
     def _report(self) -> QDialog | None:
         report = self._need(self.reports, self.tr("请先选中一条空岗报告"))
