@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules import welfare_jobs
 from ui.context import AppContext
 from ui.widgets.placeholder import Placeholder
 
@@ -54,6 +55,8 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("visits", QT_TRANSLATE_NOOP("MainWindow", "走访记录"), "ui.views.visits_view", "VisitsView"),
     TabSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "同步"), "ui.views.sync_view", "SyncView"),
     TabSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "设置"), "ui.views.settings_view", "SettingsView"),
+    TabSpec("welfare", QT_TRANSLATE_NOOP("MainWindow", "公益性岗位"), "ui.views.welfare.welfare_view", "WelfareView",
+            tuple(sorted(welfare_jobs.manager_roles()))),
     TabSpec("review", QT_TRANSLATE_NOOP("MainWindow", "审核"), "ui.views.review_view", "ReviewView",
             ("supervisor", "admin")),
     TabSpec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "统计"), "ui.views.dashboard_view", "DashboardView",

@@ -234,6 +234,74 @@ _kind("match_hit", "数据比对", """
     confirmed_on:date:确认日期
 """, parent="person_id")
 
+# 公益性岗位 (notice 三(九)): posts developed, people placed on them, vacancy reports, monthly/quarterly
+# subsidy claims with their checks, and the social-insurance paid months those checks read.
+_kind("welfare_post", "公益性岗位", """
+    employer:str:用人单位
+    post_name:str:岗位名称
+    post_type:str:岗位类型
+    capacity:int:开发岗位数
+    funding:str:资金来源
+    developed_on:date:开发日期
+    closed_on:date:撤销日期
+    note:str:备注
+""")
+
+_kind("welfare_placement", "公益性岗位安置", """
+    post_id:str:公益性岗位
+    person_id:str:人员
+    category:str:困难类别
+    sequence:int:第几次安置
+    started_on:date:上岗日期
+    first_approved_on:date:初次核定日期
+    subsidy_until:date:补贴期满
+    to_retirement:bool:延长至退休
+    ended_on:date:离岗日期
+    end_reason:str:离岗原因
+    end_note:str:离岗说明
+    employer:str:用人单位
+    post_name:str:岗位名称
+    cleanup:str:待核实事项
+    source:str:来源
+""", parent="person_id")
+
+_kind("welfare_vacancy_report", "空岗报告", """
+    post_id:str:公益性岗位
+    placement_id:str:离岗安置
+    vacant_on:date:空岗日期
+    due_on:date:报告时限
+    reported_on:date:报告日期
+    reported_by:str:报告人
+    filled_on:date:补岗日期
+    note:str:说明
+""", parent="post_id")
+
+_kind("welfare_claim", "公益性岗位补贴申领", """
+    placement_id:str:公益性岗位安置
+    person_id:str:人员
+    post_id:str:公益性岗位
+    subsidy:str:补贴项目
+    period:str:申领周期
+    months:json:申领月份
+    amount_cents:int:申领金额（分）
+    status:str:核查状态
+    hold_reasons:json:暂缓原因
+    tax_result:str:个人纳税核查结论
+    tax_checked_by:str:纳税核查人
+    tax_checked_on:date:纳税核查日期
+    checked_on:date:核查日期
+    note:str:备注
+""", parent="placement_id")
+
+_kind("si_paid_month", "社保缴费月份", """
+    person_id:str:人员
+    month:str:缴费月份
+    insurance:str:险种
+    payer:str:缴费单位
+    source:str:数据来源
+    imported_on:date:导入日期
+""", parent="person_id")
+
 PERSONAL_FIELDS = frozenset(f.name for k in KINDS.values() for f in k.fields if f.personal)
 
 

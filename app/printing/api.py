@@ -28,6 +28,7 @@ FORMS: dict[str, str] = {
     "policy-card": "policy_card",
     "application-form": "application_form",
     "route": "route",
+    "welfare-ledger": "welfare_ledger",
 }
 SELECTOR_LABEL = {"household": "家庭（--household）", "visit": "走访记录（--visit）", "person": "人员（--person）",
                   "date": "日期（--date）"}

@@ -17,7 +17,7 @@ WARNING = "注意：输出的 PDF 文件未加密，内含个人信息。请妥�
 def register(sub: Any) -> None:
     s = sub.add_parser("print", help="打印表单到 PDF 文件（注意：PDF 不加密）")
     s.add_argument("kind", choices=["visit-sheet", "visit-record", "help-plan", "policy-card",
-                                    "application-form", "route"])
+                                    "application-form", "route", "welfare-ledger"])
     s.add_argument("--db", required=True)
     s.add_argument("--out", required=True)
     s.add_argument("--household")

@@ -57,6 +57,12 @@ Index("ix_case_stage_due", TABLES["assistance_case"].c.stage, TABLES["assistance
 Index("ix_followup_due", TABLES["followup"].c.due_on)
 Index("ix_case_step_case", TABLES["case_step"].c.case_id)
 Index("ix_review_target", TABLES["review"].c.target_id)
+# 公益性岗位: a person's placements and claims, a post's placements, a person's paid months.
+Index("ix_welfare_placement_person", TABLES["welfare_placement"].c.person_id)
+Index("ix_welfare_placement_post", TABLES["welfare_placement"].c.post_id)
+Index("ix_welfare_claim_placement", TABLES["welfare_claim"].c.placement_id)
+Index("ix_welfare_vacancy_report_post", TABLES["welfare_vacancy_report"].c.post_id)
+Index("ix_si_paid_month_person", TABLES["si_paid_month"].c.person_id, TABLES["si_paid_month"].c.month)
 
 meta = Table(
     "meta", metadata,

@@ -889,6 +889,11 @@
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/app_window.py" line="58"/>
+        <source>公益性岗位</source>
+        <translation>Welfare jobs</translation>
+    </message>
 </context>
 <context>
     <name>OverviewSection</name>
@@ -2970,6 +2975,792 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <location filename="../../ui/dialogs/workflow_dialog.py" line="192"/>
         <source>办理失败：{error}</source>
         <translation>Action failed: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimDialog</name>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="196"/>
+        <source>申领补贴 — {name}</source>
+        <translation>Claim a subsidy — {name}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="203"/>
+        <source>元，例如 1880.00</source>
+        <translation>yuan, e.g. 1880.00</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="204"/>
+        <source>补贴项目</source>
+        <translation>Subsidy</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="205"/>
+        <source>申领周期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="206"/>
+        <source>起始月份</source>
+        <translation>First month</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="207"/>
+        <source>申领金额</source>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>EndDialog</name>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="163"/>
+        <source>办理离岗 — {name}</source>
+        <translation>Leave the post — {name}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="168"/>
+        <source>离岗日期</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="169"/>
+        <source>离岗原因</source>
+        <translation>Reason for leaving</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="170"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>OpDialog</name>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="91"/>
+        <source>保存失败：{error}</source>
+        <translation>Could not save: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPlacements</name>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="23"/>
+        <source>公益性岗位安置</source>
+        <translation>Public welfare job placements</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="27"/>
+        <source>没有公益性岗位安置记录</source>
+        <translation>No public welfare job placements</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="31"/>
+        <source>用人单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="31"/>
+        <source>岗位名称</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="31"/>
+        <source>上岗日期</source>
+        <translation>Started on</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="31"/>
+        <source>离岗日期</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="32"/>
+        <source>离岗原因</source>
+        <translation>Reason for leaving</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="32"/>
+        <source>补贴期满</source>
+        <translation>Subsidy until</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="32"/>
+        <source>已发补贴（元）</source>
+        <translation>Subsidy paid (yuan)</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceDialog</name>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="129"/>
+        <source>安置人员 — {post}</source>
+        <translation>Place a person — {post}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="132"/>
+        <source>姓名、拼音首字母或身份证号</source>
+        <translation>Name, pinyin initials or ID number</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="137"/>
+        <source>已认定人员</source>
+        <translation>Certified people</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="139"/>
+        <source>上岗日期</source>
+        <translation>Started on</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="154"/>
+        <source>请选择要安置的人员</source>
+        <translation>Choose the person to place</translation>
+    </message>
+</context>
+<context>
+    <name>PostDialog</name>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="97"/>
+        <source>开发公益性岗位</source>
+        <translation>New public welfare job post</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="110"/>
+        <source>用人单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="110"/>
+        <source>岗位名称</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="111"/>
+        <source>岗位类型</source>
+        <translation>Post type</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="111"/>
+        <source>开发岗位数</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="112"/>
+        <source>资金来源</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="112"/>
+        <source>开发日期</source>
+        <translation>Developed on</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="113"/>
+        <source>所在街道/社区</source>
+        <translation>Street/community</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="181"/>
+        <source>登记空岗报告 — {post}</source>
+        <translation>Record the vacancy report — {post}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="185"/>
+        <source>报告日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="186"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>TaxCheckDialog</name>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="219"/>
+        <source>个人纳税情况人工核查 — {name}</source>
+        <translation>Manual personal-tax check — {name}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="223"/>
+        <source>核查结论</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="224"/>
+        <source>核查日期</source>
+        <translation>Checked on</translation>
+    </message>
+</context>
+<context>
+    <name>WelfareView</name>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="97"/>
+        <source>分析期间</source>
+        <translation>Analysis period</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="103"/>
+        <source>按</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="110"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="111"/>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="112"/>
+        <source>打印台账…</source>
+        <translation>Print ledger…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="120"/>
+        <source>岗位与空岗</source>
+        <translation>Posts and vacancies</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="121"/>
+        <source>在岗人员台账</source>
+        <translation>People on posts</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="122"/>
+        <source>补贴申领</source>
+        <translation>Subsidy claims</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="123"/>
+        <source>使用效率分析</source>
+        <translation>Usage efficiency</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="124"/>
+        <source>历史数据清理</source>
+        <translation>History clean-up</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="144"/>
+        <source>开发岗位…</source>
+        <translation>New post…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="145"/>
+        <source>安置人员…</source>
+        <translation>Place a person…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="147"/>
+        <source>所在区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="147"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="155"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="169"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="218"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="224"/>
+        <source>用人单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="147"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="155"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="170"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="218"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="224"/>
+        <source>岗位名称</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="147"/>
+        <source>岗位类型</source>
+        <translation>Post type</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="148"/>
+        <source>资金来源</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="148"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="196"/>
+        <source>开发岗位数</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="148"/>
+        <source>在岗</source>
+        <translation>Filled</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="148"/>
+        <source>空岗</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="149"/>
+        <source>开发日期</source>
+        <translation>Developed on</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="149"/>
+        <source>空岗报告</source>
+        <translation>Vacancy report</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="151"/>
+        <source>空岗报告（岗位空出后 {n} 个工作日内报告）</source>
+        <translation>Vacancy reports (due within {n} working days of a post falling vacant)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="153"/>
+        <source>登记已报告…</source>
+        <translation>Record as reported…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="155"/>
+        <source>空岗日期</source>
+        <translation>Vacant since</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="155"/>
+        <source>报告时限</source>
+        <translation>Report due</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="156"/>
+        <source>报告日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="156"/>
+        <source>报告人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="156"/>
+        <source>补岗日期</source>
+        <translation>Filled on</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="163"/>
+        <source>办理离岗…</source>
+        <translation>Leave the post…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="164"/>
+        <source>申领补贴…</source>
+        <translation>Claim a subsidy…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="165"/>
+        <source>只看在岗</source>
+        <translation>Only people on posts now</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="169"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="184"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="218"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="224"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="169"/>
+        <source>所在社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="169"/>
+        <source>困难类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="170"/>
+        <source>次数</source>
+        <translation>Placement no.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="170"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="224"/>
+        <source>上岗日期</source>
+        <translation>Started on</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="170"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="225"/>
+        <source>离岗日期</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="171"/>
+        <source>离岗原因</source>
+        <translation>Reason for leaving</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="171"/>
+        <source>补贴期满</source>
+        <translation>Subsidy until</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="171"/>
+        <source>已发岗位补贴</source>
+        <translation>Post subsidy paid</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="172"/>
+        <source>已发社保补贴</source>
+        <translation>Social-insurance subsidy paid</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="172"/>
+        <source>暂缓申领</source>
+        <translation>Held claims</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="180"/>
+        <source>登记纳税核查…</source>
+        <translation>Record tax check…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="181"/>
+        <source>重新核查</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="182"/>
+        <source>导入社保缴费数据…</source>
+        <translation>Import social-insurance payments…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="184"/>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="184"/>
+        <source>补贴项目</source>
+        <translation>Subsidy</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="184"/>
+        <source>申领月份</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="185"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="185"/>
+        <source>核查状态</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="185"/>
+        <source>暂缓原因</source>
+        <translation>Held because</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="186"/>
+        <source>个人纳税核查</source>
+        <translation>Personal-tax check</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="196"/>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="196"/>
+        <source>岗位数</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="196"/>
+        <source>在岗率</source>
+        <translation>Occupancy</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="197"/>
+        <source>空岗天数</source>
+        <translation>Vacancy days</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="197"/>
+        <source>在岗人数</source>
+        <translation>People placed</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="197"/>
+        <source>离岗人数</source>
+        <translation>Leavers</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="198"/>
+        <source>人员流动率</source>
+        <translation>Turnover</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="198"/>
+        <source>转向市场就业</source>
+        <translation>Moved on to market jobs</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="198"/>
+        <source>补贴合计（元）</source>
+        <translation>Subsidy total (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="199"/>
+        <source>人均补贴（元）</source>
+        <translation>Subsidy per person (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="201"/>
+        <source>在岗率 = 在岗人天 ÷ 岗位天数；流动率 = 离岗人数 ÷ 平均在岗人数；人均补贴只计核查通过的申领；待清理的历史数据不计入。</source>
+        <translation>Occupancy = person-days on posts ÷ post-days; turnover = leavers ÷ average headcount; subsidy per person counts claims that passed their checks only; history waiting for clean-up is not counted.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="211"/>
+        <source>选择历史台账文件…</source>
+        <translation>Choose an old ledger file…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="212"/>
+        <source>导入可导入的行</source>
+        <translation>Import the importable rows</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="215"/>
+        <source>2024年1月以来的历史台账先校验、后导入；同一文件可重复导入，已导入的行会跳过。</source>
+        <translation>Old ledgers since January 2024 are checked first, then imported; the same file may be imported again, rows already imported are skipped.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="218"/>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="219"/>
+        <source>校验结果</source>
+        <translation>Check result</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="219"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="221"/>
+        <source>待清理（核实前不计入台账和分析）</source>
+        <translation>Clean-up list (not counted in the ledger or the analysis until confirmed)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="222"/>
+        <source>核实无误</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="225"/>
+        <source>待核实事项</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="234"/>
+        <source>　结束日期不能早于开始日期</source>
+        <translation>  The end date cannot be before the start date</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="236"/>
+        <source>　正在读取…</source>
+        <translation>  Loading…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="241"/>
+        <source>　读取失败：{e}</source>
+        <translation>  Could not load: {e}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="250"/>
+        <source>　岗位 {p} 个，在岗 {a} 人，空岗 {v} 个；空岗报告超期 {o} 个；暂缓申领 {h} 笔</source>
+        <translation>  {p} posts, {a} people on them, {v} vacant; {o} vacancy reports overdue; {h} claims held</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="268"/>
+        <source>在岗率 {o}　空岗 {v} 天　流动率 {t}　转向市场就业 {m} 人　人均补贴 {s} 元</source>
+        <translation>Occupancy {o}   vacancy {v} days   turnover {t}   moved on to market jobs {m}   subsidy per person {s} yuan</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="309"/>
+        <source>请先在上表选中一个岗位</source>
+        <translation>Select a post in the table above first</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="313"/>
+        <source>请先选中一条空岗报告</source>
+        <translation>Select a vacancy report first</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="317"/>
+        <source>请先选中一名在岗人员</source>
+        <translation>Select a person on a post first</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="321"/>
+        <source>请先选中一名人员</source>
+        <translation>Select a person first</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="325"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="329"/>
+        <source>请先选中一笔申领</source>
+        <translation>Select a claim first</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="340"/>
+        <source>请先选中一条待清理记录</source>
+        <translation>Select a record to clean up first</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="347"/>
+        <source>表格文件 (*.xlsx *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="351"/>
+        <source>导入社保缴费数据</source>
+        <translation>Import social-insurance payments</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="356"/>
+        <source>正在导入社保缴费数据…</source>
+        <translation>Importing social-insurance payments…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="358"/>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="390"/>
+        <source>导入失败：{e}</source>
+        <translation>Import failed: {e}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="361"/>
+        <source>社保缴费数据：读入 {rows} 条，新增 {added} 条，人员库中没有的身份证号 {unknown} 个，无法读取的行 {bad} 行。请对暂缓的申领点“重新核查”。</source>
+        <translation>Social-insurance payments: {rows} read, {added} new, {unknown} ID numbers not in the store, {bad} unreadable rows. Use “Check again” on held claims.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="366"/>
+        <source>选择历史台账文件</source>
+        <translation>Choose an old ledger file</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="371"/>
+        <source>正在校验…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="374"/>
+        <source>无法导入：{e}</source>
+        <translation>Cannot import: {e}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="394"/>
+        <source>已导入：新建岗位 {p} 个，安置记录 {n} 条，其中待清理 {c} 条。</source>
+        <translation>Imported: {p} new posts, {n} placements, {c} of them to clean up.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="399"/>
+        <source>导出未加密文件</source>
+        <translation>Export an unencrypted file</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="400"/>
+        <source>导出的文件不加密，含人员姓名和身份证号，任何拿到文件的人都能打开。请妥善保管、用后删除。是否继续？</source>
+        <translation>The exported file is not encrypted and holds names and ID numbers: anyone who gets it can open it. Keep it safe and delete it after use. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="404"/>
+        <source>公益性岗位台账_{date}</source>
+        <translation>welfare_jobs_ledger_{date}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="405"/>
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="406"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="416"/>
+        <source>已导出：%1（文件不加密）</source>
+        <translation>Exported: %1 (not encrypted)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="417"/>
+        <source>导出失败：{e}</source>
+        <translation>Export failed: {e}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="420"/>
+        <source>公益性岗位动态管理台账</source>
+        <translation>Public welfare jobs ledger</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="423"/>
+        <source>无法打印：{e}</source>
+        <translation>Cannot print: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="230"/>
+        <source>导出校验报告…</source>
+        <translation>Save the check report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="426"/>
+        <source>导出校验报告</source>
+        <translation>Save the check report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="426"/>
+        <source>历史台账校验报告_{date}</source>
+        <translation>ledger_check_report_{date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="150"/>
+        <source>撤销岗位…</source>
+        <translation>Withdraw post…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="270"/>
+        <source>已撤销 {date}</source>
+        <translation>Withdrawn {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ClosePostDialog</name>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="120"/>
+        <source>撤销岗位 — {post}</source>
+        <translation>Withdraw the post — {post}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="123"/>
+        <source>撤销日期</source>
+        <translation>Withdrawn on</translation>
     </message>
 </context>
 </TS>

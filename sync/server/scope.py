@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Connection, and_, false, or_, select
 
 from app.areas import LEVEL_DIGITS, prefix_of
+from app.rules.welfare_jobs import manager_roles
 from sync.server.db import jurisdictions
 
 ROLES = ("worker", "office", "supervisor", "admin")
@@ -17,6 +18,10 @@ ROLES = ("worker", "office", "supervisor", "admin")
 RESTRICTED_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "review": (frozenset({"supervisor", "admin"}), frozenset({"answer", "answered_by", "answered_on"})),
 }
+# 公益性岗位 records are kept by office staff and supervisors; workers only read their people's placements.
+RESTRICTED_KINDS.update(dict.fromkeys(
+    ("welfare_post", "welfare_placement", "welfare_vacancy_report", "welfare_claim", "si_paid_month"),
+    (manager_roles(), frozenset())))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import pytest
 from app.rules._data import RULES_DIR, RuleDataError, load
 from app.rules.workflow import actions, stages
 
-TABLES = ["eligibility", "workflow", "materials", "service_package", "followups"]
+TABLES = ["eligibility", "workflow", "materials", "service_package", "followups", "welfare_jobs"]
 
 
 @pytest.mark.parametrize("name", TABLES)

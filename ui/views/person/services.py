@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QProgressBar, QVBoxLayout
 
 from app.queries.person_detail import ServicesPart, count_of, person_services, service_zh
+from ui.views.welfare.person_pane import PersonPlacements
 from ui.views.person.section import GREEN, RED, Section, clear_layout, day, fill
 from ui.widgets.tables import read_only_table
 
@@ -33,6 +34,8 @@ class ServicesSection(Section):
         self.services = read_only_table([self.tr("日期"), self.tr("服务类型"), self.tr("推荐单位"), self.tr("岗位"),
                                          self.tr("薪资"), self.tr("结果"), self.tr("服务人"), self.tr("说明")], 7)
         lay.addWidget(self.services, 1)
+        self.welfare = PersonPlacements(self.ctx)  # 公益性岗位 placements (issue 13), read-only
+        lay.addWidget(self.welfare)
 
     @staticmethod
     def load(col: Any, person_id: str, today: dt.date) -> ServicesPart:
@@ -45,6 +48,8 @@ class ServicesSection(Section):
 
     def show_data(self, d: ServicesPart) -> None:
         self.clear()
+        if self.person_id:
+            self.welfare.show_person(self.person_id)
         for r, req in enumerate(d.package.requirements):
             self.package_layout.addWidget(QLabel(req.name_zh), r, 0)
             bar = QProgressBar()
