@@ -14,8 +14,14 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.collection import Collection
+from app.queries.rules import rules_for
+from app.rules.active import install
 from app.store.records import Change
 
+
+def install_rules(col: Collection) -> None:
+    """Put the store's rule set in force (shipped defaults + its verified published sets, docs/RULES.md)."""
+    install(rules_for(col))
 
 class JobSignals(QObject):
     done = Signal(object)
@@ -68,6 +74,7 @@ class AppContext(QObject):
         # it, and callbacks such as lambdas would then silently never run.
         self._jobs: set[Job] = set()
         self._unsubscribe = col.subscribe(self._on_change)
+        install_rules(col)
 
     def _on_change(self, change: Change) -> None:
         # Called on whatever thread committed; Qt queues the signal to the GUI thread.
@@ -107,4 +114,5 @@ class AppContext(QObject):
         self.locking.emit()
         self.wait_idle()
         self._unsubscribe()
+        install(None)
         self.col.close()

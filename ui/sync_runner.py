@@ -18,7 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 from app.collection import Collection
 from app.store import sync_state as st
 from sync.client import SyncClient, SyncReport, Transport
-from ui.context import AppContext, Job
+from ui.context import AppContext, Job, install_rules
 
 DEFAULT_SERVER = "http://127.0.0.1:8765"  # the demo platform (outreach-platform serve --demo)
 SERVER_KEY = "sync_server"  # platform URL (meta)
@@ -188,6 +188,8 @@ class SyncRunner(QObject):
 
     def _done(self, report: SyncReport) -> None:
         self._job = None
+        if report.rules:  # new rule sets arrived: they are in force from now on
+            install_rules(self.ctx.col)
         self.busy_changed.emit(False)
         self.finished.emit(report)
 

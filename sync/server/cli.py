@@ -59,6 +59,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.demo:
         engine = _engine(url)
         added = seed_demo(engine)
+        if url == demo_db_url():
+            ensure_demo_key(engine, Path(demo_db_url().removeprefix("sqlite:///")).with_name("rules-signing-key.pem"))
         engine.dispose()
         logging.getLogger("outreach.platform").info("demo seeded areas=%d users=%d", added["areas"], added["users"])
     app = create_app(url, token_ttl_s=args.token_ttl)
@@ -155,6 +157,67 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_key(path: Path, engine: Engine) -> str:
+    """Generate the signing key into ``path`` (owner-only) and register its public half; returns its id."""
+    from app.rules import signing
+    from sync.server.rules import register_key
+
+    pem, public = signing.generate()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(pem)
+    return register_key(engine, public)
+
+
+def ensure_demo_key(engine: Engine, path: Path) -> Path:
+    """Demo platform: a signing key next to the demo database, made once (real platforms use rules keygen)."""
+    from app.rules import signing
+    from sync.server.rules import register_key
+
+    if path.exists():
+        register_key(engine, signing.public_key_of(path.read_bytes()))
+    else:
+        _write_key(path, engine)
+    return path
+
+
+def cmd_rules_keygen(args: argparse.Namespace) -> int:
+    path = Path(args.key)
+    if path.exists():
+        print(f"密钥文件已存在，不会覆盖：{path}", file=sys.stderr)
+        return 1
+    engine = _engine(args.db)
+    try:
+        kid = _write_key(path, engine)
+    finally:
+        engine.dispose()
+    print(f"已生成规则签名密钥 {kid}：私钥在 {path}（请妥善保管，勿放入数据库或版本库），公钥已登记到平台。")
+    return 0
+
+
+def cmd_rules_publish(args: argparse.Namespace) -> int:
+    from sync.server.rules import PublishError, publish
+
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+        pem = Path(args.key).read_bytes()
+    except (OSError, UnicodeDecodeError) as e:
+        print(f"无法读取文件：{e}", file=sys.stderr)
+        return 2
+    engine = _engine(args.db)
+    try:
+        new = publish(engine, text, pem, args.by)
+    except PublishError as e:
+        print(f"未发布：{e}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    i = new.info
+    print(f"已发布 {i.label}（{i.title}，地区 {i.area}，{i.effective.isoformat()} 起）；笔记本下次同步时取得。")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from sync.server.scope import ROLES
 
@@ -202,6 +265,19 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--by", default="import", help="记为修改人的名称（默认 import）")
     s.add_argument("--chunk", type=int, default=5000, help="每个事务导入的记录数")
     s.set_defaults(func=cmd_import)
+
+    rules = sub.add_parser("rules", help="规则集：节假日安排、认定条件、时限等（docs/RULES.md）").add_subparsers(
+        dest="rules_command", required=True)
+    s = rules.add_parser("keygen", help="生成规则签名密钥（私钥写入文件，公钥登记到平台）")
+    s.add_argument("--db", required=True)
+    s.add_argument("--key", required=True, help="私钥文件路径（放在数据库之外，仅管理员可读）")
+    s.set_defaults(func=cmd_rules_keygen)
+    s = rules.add_parser("publish", help="检查、签名并发布一个规则集文件")
+    s.add_argument("file")
+    s.add_argument("--db", required=True)
+    s.add_argument("--key", required=True, help="rules keygen 生成的私钥文件")
+    s.add_argument("--by", default="admin", help="记为发布人的名称")
+    s.set_defaults(func=cmd_rules_publish)
 
     s = sub.add_parser("stats", help="某地区各类记录数量与摘要（不含个人信息）")
     s.add_argument("--db", required=True)

@@ -1,0 +1,150 @@
+"""Rule sets published on the platform reach laptops by ordinary sync, verified against the platform's key."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from app.queries.rules import REFUSED_META, rules_for
+from app.rules import eligibility, signing, workdays
+from app.rules.active import using
+from app.rules.facts import PersonFacts
+from app.rules.idcard import make_id
+from app.rules.ruleset import shipped_version
+from sync.server.db import rule_keys, rule_sets
+from sync.server.rules import PublishError, publish, register_key
+from sync.server.seed import _demo_hash, add_user
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "rules" / "examples"
+HOLIDAYS = (EXAMPLES / "shanxi-holidays-2027.example.toml").read_text(encoding="utf-8")
+TAIYUAN = (EXAMPLES / "taiyuan-eligibility.example.toml").read_text(encoding="utf-8")
+TODAY = date(2026, 12, 10)
+
+
+@pytest.fixture
+def platform(server):
+    """The test server with a signing key; ``platform.pem`` is the private key an admin would hold."""
+    pem, public = signing.generate()
+    register_key(server.app.state.engine, public)
+    server.pem = pem
+    return server
+
+
+def _deadline(col) -> workdays.Deadline:
+    with using(rules_for(col, TODAY)):
+        return workdays.deadline_info(date(2027, 2, 3), 7, date(2027, 2, 3))
+
+
+def test_a_published_2027_calendar_reaches_the_laptop_and_moves_a_deadline(platform, laptops):
+    lap = laptops("a", platform.url)
+    before = _deadline(lap.col)
+    assert (before.due, before.estimated) == (date(2027, 2, 12), True)  # never synced: shipped, Mon–Fri guess
+    assert rules_for(lap.col).version == shipped_version()
+
+    publish(platform.app.state.engine, HOLIDAYS, platform.pem, "admin")
+    report = lap.sync()
+    assert report.ok and report.rules == ["shanxi-holidays@1"] and not report.warnings
+    after = _deadline(lap.col)
+    assert (after.due, after.estimated) == (date(2027, 2, 20), False)  # across the example Spring Festival
+    assert after.rules == f"{shipped_version()}+shanxi-holidays@1"
+    pinned = lap.col.get_meta("rules_key")
+    assert pinned["how"] == "first_sync" and pinned["key_id"] == signing.key_id(signing.public_key_of(platform.pem))
+
+    again = lap.sync()  # nothing new: the cursor moved past it
+    assert again.ok and again.rules == []
+    lap.reopen()  # kept in the encrypted store
+    assert _deadline(lap.col).due == date(2027, 2, 20)
+
+
+def test_a_city_overlay_changes_a_threshold_for_that_city_only(platform, laptops):
+    engine = platform.app.state.engine
+    add_user(engine, "datong1", role="worker", areas=["140213001001"], password="x", password_hash=_demo_hash(True))
+    publish(engine, HOLIDAYS, platform.pem, "admin")
+    publish(engine, TAIYUAN, platform.pem, "admin")
+    taiyuan, datong = laptops("ty", platform.url), laptops("dt", platform.url, user="datong1")
+    assert taiyuan.sync().rules == ["shanxi-holidays@1", "taiyuan-eligibility@1"]
+    assert datong.sync().rules == ["shanxi-holidays@1"]  # the overlay is not even sent outside 太原市
+
+    woman_39 = PersonFacts(id_number=make_id("140105", date(1987, 6, 1), 2), hukou_in_shanxi=True,
+                           registered_unemployed_on=date(2025, 1, 1), state_or_collective_enterprise=True)
+    results = {}
+    for lap in (taiyuan, datong):
+        with using(rules_for(lap.col, TODAY)):
+            results[lap.user] = eligibility.evaluate(woman_39, TODAY)
+    assert results["zhangli"].category("older").met
+    assert not results["datong1"].category("older").met
+    assert results["zhangli"].rules_version.endswith("+taiyuan-eligibility@1")
+    assert "taiyuan" not in results["datong1"].rules_version
+
+
+@pytest.mark.parametrize(("damage", "reason"), [
+    ({"text": HOLIDAYS.replace("2027-02-12, 2027-02-13", "2027-02-12, 2027-02-13, 2027-02-15")}, "签名校验失败"),
+    ({"signature": ""}, "没有签名"),
+    ({"signature": "not base64!"}, "签名格式不正确"),
+])
+def test_a_tampered_or_unsigned_set_is_refused_and_nothing_changes(platform, laptops, damage, reason):
+    engine = platform.app.state.engine
+    lap = laptops("a", platform.url)
+    publish(engine, TAIYUAN, platform.pem, "admin")
+    assert lap.sync().rules == ["taiyuan-eligibility@1"]
+    held = rules_for(lap.col, TODAY).version
+
+    publish(engine, HOLIDAYS, platform.pem, "admin")
+    with engine.begin() as conn:
+        conn.execute(update(rule_sets).where(rule_sets.c.set_id == "shanxi-holidays").values(**damage))
+    report = lap.sync()
+    assert report.ok and report.rules == []
+    assert len(report.warnings) == 1 and reason in report.warnings[0] and "shanxi-holidays@1" in report.warnings[0]
+    assert rules_for(lap.col, TODAY).version == held  # the laptop keeps the set it had
+    assert _deadline(lap.col).estimated
+    refused = lap.col.get_meta(REFUSED_META)
+    assert refused[-1]["label"] == "shanxi-holidays@1" and reason in refused[-1]["reason"]
+
+
+def test_a_set_signed_by_another_key_is_refused_after_the_key_was_pinned(platform, laptops):
+    engine = platform.app.state.engine
+    lap = laptops("a", platform.url)
+    publish(engine, TAIYUAN, platform.pem, "admin")
+    lap.sync()
+    other_pem, other_public = signing.generate()  # e.g. a rogue platform at the same address
+    register_key(engine, other_public)
+    with engine.begin() as conn:  # the other key becomes the platform's newest
+        conn.execute(update(rule_keys).where(rule_keys.c.public_key == other_public).values(created_at="9999"))
+    publish(engine, HOLIDAYS, other_pem, "admin")
+    report = lap.sync()
+    assert report.rules == [] and "签名校验失败" in report.warnings[0]
+    assert not rules_for(lap.col, TODAY).calendar.known(2027)
+
+
+def test_signed_but_broken_sets_are_refused_by_the_laptop_too(platform, laptops):
+    """A platform that skipped its own checks: the laptop checks again before using anything."""
+    engine = platform.app.state.engine
+    lap = laptops("a", platform.url)
+    broken = TAIYUAN.replace("min_age_female = 38", 'min_age_female = "38"')
+    with engine.begin() as conn:
+        conn.execute(rule_sets.insert().values(
+            set_id="taiyuan-eligibility", version=1, area="140100000000", effective="2026-12-01", title="t",
+            source="s", text=broken, signature=signing.sign(platform.pem, broken), key_id="x",
+            published_by="admin", published_at="now"))
+    report = lap.sync()
+    assert report.ok and report.rules == [] and "类型应与原规则一致" in report.warnings[0]
+    assert rules_for(lap.col, TODAY).version == shipped_version()
+
+
+def test_publish_refuses_bad_files_with_the_reason(platform):
+    engine = platform.app.state.engine
+    with pytest.raises(PublishError, match="不是有效的 TOML"):
+        publish(engine, "[set", platform.pem, "admin")
+    with pytest.raises(PublishError, match="没有 min_age_femal"):
+        publish(engine, TAIYUAN.replace("min_age_female", "min_age_femal"), platform.pem, "admin")
+    publish(engine, HOLIDAYS, platform.pem, "admin")
+    with pytest.raises(PublishError, match="新版本号必须大于"):
+        publish(engine, HOLIDAYS, platform.pem, "admin")
+    other_pem, _ = signing.generate()
+    with pytest.raises(PublishError, match="不是平台当前的签名密钥"):
+        publish(engine, TAIYUAN, other_pem, "admin")
+    with engine.connect() as conn:
+        assert len(conn.execute(rule_sets.select()).all()) == 1
