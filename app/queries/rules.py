@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from app.collection import Collection
-from app.rules.ruleset import PublishedSet, RuleSet, compose, parse
+from app.rules.ruleset import PublishedSet, RuleSet, compose_checked, parse
 from app.store.sync_state import get_meta
 from app.store.tables import rule_set
 
@@ -25,15 +25,20 @@ def stored_sets(conn: Connection) -> list[PublishedSet]:
 
 
 def rules_for(col: Collection, today: dt.date | None = None) -> RuleSet:
-    """The rule set in force for this store: shipped defaults plus the stored sets for its user's areas."""
+    """The rule set in force for this store: shipped defaults plus the stored sets for its user's areas
+    (a stored set that no longer fits these rules is left out; ``summary`` says which and why)."""
+    return checked_rules(col, today)[0]
+
+
+def checked_rules(col: Collection, today: dt.date | None = None) -> tuple[RuleSet, list[tuple[str, str]]]:
     with col.records.reading() as conn:
         sets = stored_sets(conn)
-    return compose(sets, col.user.get("areas") or [], today or dt.date.today())
+    return compose_checked(sets, col.user.get("areas") or [], today or dt.date.today())
 
 
 def summary(col: Collection) -> dict[str, Any]:
     """What the rules screen shows: version in force, layers, pinned key, refusals and moved deadlines."""
-    rs = rules_for(col)
+    rs, left_out = checked_rules(col)
     with col.records.reading() as conn:
         return {
             "version": rs.version,
@@ -42,5 +47,6 @@ def summary(col: Collection) -> dict[str, Any]:
             "calendar_years": rs.calendar.published_years(),
             "key": get_meta(conn, KEY_META),
             "refused": get_meta(conn, REFUSED_META, []),
+            "left_out": [{"label": label, "reason": why} for label, why in left_out],
             "changes": get_meta(conn, CHANGES_META, []),
         }

@@ -357,6 +357,27 @@ def compose(sets: Iterable[PublishedSet], area_codes: Iterable[str], today: date
     return RuleSet(tuple(layers), tuple(overrides), Calendar(years, sources))
 
 
+def compose_checked(sets: Iterable[PublishedSet], area_codes: Iterable[str],
+                    today: date) -> tuple[RuleSet, list[tuple[str, str]]]:
+    """``compose``, leaving out any set that does not pass ``check`` on top of the ones before it (a set
+    kept from an earlier install whose tables changed): the laptop never ends up with rules it cannot run.
+    Returns the rule set and the (id@version, reason) of each set left out."""
+    codes, kept, left_out = list(area_codes), [], []
+    candidates = sorted(sets, key=_order)
+    for s in candidates:
+        trial = compose([*kept, s], codes, today)
+        if trial.layers == compose(kept, codes, today).layers:
+            kept.append(s)  # not for these areas, an older version, or not yet effective: nothing to try
+            continue
+        try:
+            check(trial)
+        except RuleSetError as exc:
+            left_out.append((s.info.label, str(exc)))
+            continue
+        kept.append(s)
+    return compose(kept, codes, today), left_out
+
+
 def check(rs: RuleSet) -> None:
     """Try every table of ``rs`` against the code that reads it; RuleSetError with the reason if one fails."""
     from app.rules import eligibility, followups, service_package, workflow

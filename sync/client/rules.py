@@ -20,7 +20,7 @@ from app.ops.rules import keep_set, note_refused, pin_key
 from app.queries.rules import CURSOR_META, KEY_META, stored_sets
 from app.rules import signing
 from app.rules._data import RULES_DIR
-from app.rules.ruleset import PublishedSet, RuleSetError, check, compose, parse
+from app.rules.ruleset import PublishedSet, RuleSetError, compose_checked, parse
 from app.store.sync_state import set_meta
 from sync.client.transport import SyncError, Transport
 
@@ -108,10 +108,14 @@ def _judge(item: Any, key: dict[str, str] | None, how: str, kept: list[Published
     try:
         signing.verify(key["public_key"], item["text"], str(item.get("signature") or ""))
         new = parse(item["text"])
-        check(compose([*kept, new], areas, max(today, new.info.effective)))
     except RuleSetError as exc:
+        if item.get("key_id") and item.get("key_id") != key["key_id"]:
+            return (f"{exc}。它由另一把密钥（{item.get('key_id')}）签名，本机信任的平台密钥是 {key['key_id']}；"
+                    "如平台确实更换了密钥，请联系管理员"), None
         return str(exc), None
-    return "", new
+    _, left_out = compose_checked([*kept, new], areas, max(today, new.info.effective))
+    reason = next((why for label, why in left_out if label == new.info.label), "")
+    return (reason, None) if reason else ("", new)
 
 
 def _label(item: Any) -> str:

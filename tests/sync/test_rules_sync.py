@@ -148,3 +148,103 @@ def test_publish_refuses_bad_files_with_the_reason(platform):
         publish(engine, TAIYUAN, other_pem, "admin")
     with engine.connect() as conn:
         assert len(conn.execute(rule_sets.select()).all()) == 1
+
+
+def test_a_broken_new_version_is_refused_and_the_laptop_keeps_the_version_it_had(platform, laptops):
+    engine = platform.app.state.engine
+    lap = laptops("a", platform.url)
+    publish(engine, TAIYUAN, platform.pem, "admin")
+    lap.sync()
+    v2 = TAIYUAN.replace("version = 1", "version = 2").replace("min_age_female = 38", "min_age_female = 3.8e1")
+    v2 = v2.replace('code = "older"', 'code = "older"\nname = 5')
+    with engine.begin() as conn:  # signed by the platform's key, but it never passed the platform's checks
+        conn.execute(rule_sets.insert().values(
+            set_id="taiyuan-eligibility", version=2, area="140100000000", effective="2026-12-01", title="t",
+            source="s", text=v2, signature=signing.sign(platform.pem, v2), key_id="x", published_by="admin",
+            published_at="now"))
+    report = lap.sync()
+    assert report.ok and report.rules == []
+    assert "taiyuan-eligibility@2" in report.warnings[0] and "类型应与原规则一致" in report.warnings[0]
+    assert rules_for(lap.col, TODAY).version.endswith("+taiyuan-eligibility@1")
+
+
+def test_a_set_signed_by_another_key_names_both_keys(platform, laptops):
+    engine = platform.app.state.engine
+    lap = laptops("a", platform.url)
+    publish(engine, TAIYUAN, platform.pem, "admin")
+    lap.sync()
+    other_pem, other_public = signing.generate()
+    text = HOLIDAYS
+    with engine.begin() as conn:
+        conn.execute(rule_sets.insert().values(
+            set_id="shanxi-holidays", version=1, area="140000000000", effective="2026-12-01", title="t", source="s",
+            text=text, signature=signing.sign(other_pem, text), key_id=signing.key_id(other_public),
+            published_by="admin", published_at="now"))
+    warning = lap.sync().warnings[0]
+    assert signing.key_id(other_public) in warning and lap.col.get_meta("rules_key")["key_id"] in warning
+
+
+class _Answer:
+    def __init__(self, status: int, body) -> None:
+        self.status, self.body = status, body
+
+
+class _Platform:
+    """A platform answering /rules with whatever the test gives it."""
+
+    base_url = "http://platform.invalid"
+
+    def __init__(self, status: int, body) -> None:
+        self.answer = _Answer(status, body)
+
+    def request(self, method: str, path: str, **kw):
+        assert (method, path) == ("GET", "/rules")
+        return self.answer
+
+
+@pytest.mark.parametrize("body", [None, [], {"sets": "many"}, {"key": None}])
+def test_a_malformed_answer_stops_with_a_message_and_changes_nothing(laptops, body):
+    from sync.client.rules import pull_rules
+    from sync.client.transport import SyncError
+
+    lap = laptops("a", "http://platform.invalid")
+    with pytest.raises(SyncError, match="规则集数据格式不正确"):
+        pull_rules(lap.col, _Platform(200, body))
+    assert lap.col.get_meta("rules_cursor") is None and lap.col.get_meta("rules_key") is None
+
+
+def test_items_that_are_not_rule_sets_are_refused_one_by_one(laptops):
+    from sync.client.rules import pull_rules
+
+    lap = laptops("a", "http://platform.invalid")
+    pem, public = signing.generate()
+    key = {"key_id": signing.key_id(public), "public_key": public}
+    good = {"seq": 3, "text": TAIYUAN, "signature": signing.sign(pem, TAIYUAN), "key_id": key["key_id"]}
+    got = pull_rules(lap.col, _Platform(200, {"key": key, "sets": [{"seq": 1}, "junk", good], "cursor": 3}))
+    assert [s.info.label for s in got.accepted] == ["taiyuan-eligibility@1"]
+    assert got.refused == ["规则集 #1 未采用：平台返回的规则集格式不正确", "规则集 #? 未采用：平台返回的规则集格式不正确"]
+    assert lap.col.get_meta("rules_cursor") == {"server": "http://platform.invalid", "after": 3}
+
+
+def test_a_platform_without_rule_sets_is_not_an_error(laptops):
+    from sync.client.rules import pull_rules
+
+    lap = laptops("a", "http://platform.invalid")
+    got = pull_rules(lap.col, _Platform(404, {"error": "not_found"}))
+    assert got.accepted == [] and got.refused == [] and lap.col.get_meta("rules_cursor") is None
+
+
+def test_a_kept_set_that_no_longer_fits_the_install_is_left_out_not_fatal(laptops):
+    """A set stored under an earlier install whose tables have since changed: shipped rules, and the reason."""
+    from app.ops.rules import keep_set
+    from app.queries.rules import summary
+    from app.rules.ruleset import parse
+
+    lap = laptops("a", "http://platform.invalid")
+    lap.col.set_user({**lap.col.user, "areas": ["140105001001"]})
+    stale = parse(TAIYUAN.replace("min_age_female = 38", "retired_threshold = 38"))
+    with lap.col.records.transaction() as tx:
+        keep_set(tx.conn, stale, "sig", "key")
+    assert rules_for(lap.col, TODAY).version == shipped_version()
+    left = summary(lap.col)["left_out"]
+    assert left[0]["label"] == "taiyuan-eligibility@1" and "retired_threshold" in left[0]["reason"]
