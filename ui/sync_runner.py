@@ -190,6 +190,11 @@ class SyncRunner(QObject):
         self._job = None
         if report.rules:  # new rule sets arrived: they are in force from now on
             install_rules(self.ctx.col)
+        if report.deadlines_moved:
+            shown = "；".join(report.deadlines_moved[:5])
+            more = len(report.deadlines_moved) - 5
+            self.ctx.notice.emit(self.tr("新的节假日安排已生效，%1 个办理时限已重新计算：%2").replace(
+                "%1", str(len(report.deadlines_moved))).replace("%2", shown + ("…" if more > 0 else "")))
         self.busy_changed.emit(False)
         self.finished.emit(report)
 

@@ -388,6 +388,11 @@
         <translation>Click a number for details.</translation>
     </message>
     <message>
+        <location filename="../../ui/views/dashboard_view.py" line="427"/>
+        <source>规则版本：%1</source>
+        <translation>Rule set: %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/dashboard_view.py" line="473"/>
         <source>合计</source>
         <translation>Total</translation>
@@ -904,6 +909,16 @@
 </context>
 <context>
     <name>PersonView</name>
+    <message>
+        <location filename="../../ui/views/person_view.py" line="528"/>
+        <source>依据规则版本：{v}</source>
+        <translation>Rule set: {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person_view.py" line="555"/>
+        <source>（依据规则版本 {v}）</source>
+        <translation> (rule set {v})</translation>
+    </message>
     <message>
         <location filename="../../ui/views/person_view.py" line="182"/>
         <source>记录走访</source>
@@ -1970,6 +1985,11 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
         <location filename="../../ui/sync_runner.py" line="198"/>
         <source>同步时出现意外错误（%1），本机数据未受影响，请稍后重试。</source>
         <translation>Unexpected error while syncing (%1). Data on this computer is unaffected; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_runner.py" line="196"/>
+        <source>新的节假日安排已生效，%1 个办理时限已重新计算：%2</source>
+        <translation>A new holiday calendar is in force; %1 deadlines were computed again: %2</translation>
     </message>
 </context>
 <context>

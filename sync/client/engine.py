@@ -56,6 +56,7 @@ class SyncReport:
     warnings: list[str] = field(default_factory=list)  # did not stop the run (e.g. one blob failed)
     rejected_ops: list[dict[str, Any]] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)  # rule sets received and verified (id@version)
+    deadlines_moved: list[str] = field(default_factory=list)  # Chinese lines: due dates a new calendar moved
 
     @property
     def ok(self) -> bool:
@@ -351,6 +352,7 @@ class SyncClient:
 
     # --- 5. rule sets (docs/RULES.md) ---------------------------------------------------------------
     def _rules(self, report: SyncReport, stop: Callable[[], bool]) -> None:
+        from app.ops.rules import moved_text
         from sync.client.rules import pull_rules
 
         _check(stop)
@@ -358,6 +360,7 @@ class SyncClient:
         got = pull_rules(self.col, self.transport)
         report.rules += [s.info.label for s in got.accepted]
         report.warnings += got.refused
+        report.deadlines_moved += [moved_text(m) for m in got.moved]
 
     def _at(self, point: str) -> None:
         if self.hook:

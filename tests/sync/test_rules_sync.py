@@ -248,3 +248,33 @@ def test_a_kept_set_that_no_longer_fits_the_install_is_left_out_not_fatal(laptop
     assert rules_for(lap.col, TODAY).version == shipped_version()
     left = summary(lap.col)["left_out"]
     assert left[0]["label"] == "taiyuan-eligibility@1" and "retired_threshold" in left[0]["reason"]
+
+
+def test_a_deadline_computed_on_an_estimate_is_recomputed_when_the_calendar_arrives(platform, laptops):
+    from app import ops
+    from tests.sync.support import add_household
+
+    lap = laptops("a", platform.url)
+    lap.sync()  # logged in once: the laptop knows its areas
+    _, (pid, _) = add_household(lap.col)
+    with lap.col.records.transaction() as tx:
+        case_id = tx.create("assistance_case", {"person_id": pid, "category": "long_term", "stage": "applied"},
+                            area_code="140105001001")
+    t = ops.workflow_action(lap.col, case_id, "submit", today=date(2027, 2, 3))
+    case = lap.col.records.get("assistance_case", case_id)
+    assert (case["due_on"], case["due_estimated"], case["due_rules"]) == (date(2027, 2, 12), True, shipped_version())
+    assert t.estimated and t.rules_version == shipped_version()
+
+    publish(platform.app.state.engine, HOLIDAYS, platform.pem, "admin")
+    report = lap.sync()
+    assert report.deadlines_moved == ["测试0（社区初审）办理时限 2027-02-12 → 2027-02-20（新的节假日安排）"]
+    case = lap.col.records.get("assistance_case", case_id)
+    assert (case["due_on"], case["due_estimated"]) == (date(2027, 2, 20), False)
+    assert case["due_rules"] == f"{shipped_version()}+shanxi-holidays@1"
+    moved = lap.col.get_meta("rules_changes")
+    assert [(m["old"], m["new"]) for m in moved] == [("2027-02-12", "2027-02-20")]
+    assert lap.sync().deadlines_moved == []  # once only
+
+    other = laptops("b", platform.url)  # the recomputed date reached the platform like any change
+    other.sync()
+    assert other.col.records.get("assistance_case", case_id)["due_on"] == date(2027, 2, 20)

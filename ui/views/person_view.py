@@ -8,6 +8,7 @@ The view reloads itself from ``AppContext.changed`` and clears itself on ``AppCo
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -524,6 +525,9 @@ class PersonView(QWidget):
             self.eligibility.addTopLevelItem(item)
             item.setExpanded(c.met)
         basic.setExpanded(True)
+        rules = QTreeWidgetItem([self.tr("依据规则版本：{v}").format(v=e.rules_version)])
+        rules.setForeground(0, QBrush(QColor(GREY)))
+        self.eligibility.addTopLevelItem(rules)
 
     def _show_case(self, d: PersonDetail) -> None:
         self._clear_layout(self.actions_layout)
@@ -548,7 +552,9 @@ class PersonView(QWidget):
                 color = (
                     RED if c.deadline.overdue else (BLUE if c.deadline.remaining_workdays > 2 else "#ef6c00")
                 )
-                self.deadline_label.setText(f'<b style="color:{color};">{c.deadline.text_zh}</b>')
+                rules = self.tr("（依据规则版本 {v}）").format(v=rec["due_rules"]) if rec.get("due_rules") else ""
+                self.deadline_label.setText(f'<b style="color:{color};">{c.deadline.text_zh}</b>'
+                                            f'<span style="color:{GREY};">{html.escape(rules)}</span>')
             elif rec.get("stage") in ("certified", "helping") and rec.get("valid_until"):
                 self.deadline_label.setText(self.tr("认定有效期至 {d}").format(d=_d(rec["valid_until"])))
             elif rec.get("stage") == "exited":

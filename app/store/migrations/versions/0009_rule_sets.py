@@ -15,6 +15,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # Which rule set computed a case's deadline, and whether its calendar was an estimate (docs/RULES.md).
+    op.add_column("assistance_case", sa.Column("due_rules", sa.Text))
+    op.add_column("assistance_case", sa.Column("due_estimated", sa.Boolean))
     op.create_table(
         "rule_set",
         sa.Column("set_id", sa.String(64), primary_key=True),
@@ -29,3 +32,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("rule_set")
+    with op.batch_alter_table("assistance_case") as batch:
+        batch.drop_column("due_estimated")
+        batch.drop_column("due_rules")
