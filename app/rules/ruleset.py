@@ -405,3 +405,49 @@ def check(rs: RuleSet) -> None:
         raise RuleSetError(str(exc)) from None
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise RuleSetError(f"规则表内容不完整或类型错误（{type(exc).__name__}: {exc}）") from None
+
+
+# --- comparing two versions -------------------------------------------------------------------------------
+
+def _flatten(value: Any, path: str, out: dict[str, Any]) -> None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _flatten(v, f"{path}.{k}" if path else k, out)
+    elif _is_coded(value):
+        for item in value:
+            _flatten({k: v for k, v in item.items() if k != "code"}, f"{path}[{item['code']}]", out)
+    else:
+        out[path] = value
+
+
+def diff(old: PublishedSet | None, new: PublishedSet) -> list[str]:
+    """Chinese lines saying what ``new`` changes compared with ``old`` (None: compared with nothing)."""
+    lines: list[str] = []
+    if old is not None:
+        for name in ("title", "area", "effective", "source"):
+            a, b = getattr(old.info, name), getattr(new.info, name)
+            if a != b:
+                lines.append(f"{name}：{a} → {b}")
+    for year in sorted(set(new.calendar) | set(old.calendar if old else {})):
+        a = old.calendar.get(year) if old else None
+        b = new.calendar.get(year)
+        for what, attr in (("放假", "holidays"), ("调休上班", "workdays")):
+            before = getattr(a, attr) if a else frozenset()
+            after = getattr(b, attr) if b else frozenset()
+            if after - before:
+                lines.append(f"{year} 年新增{what}：{'、'.join(d.isoformat() for d in sorted(after - before))}")
+            if before - after:
+                lines.append(f"{year} 年取消{what}：{'、'.join(d.isoformat() for d in sorted(before - after))}")
+    a_flat: dict[str, Any] = {}
+    b_flat: dict[str, Any] = {}
+    _flatten(dict(old.tables) if old else {}, "", a_flat)
+    _flatten(dict(new.tables), "", b_flat)
+    shipped: dict[str, Any] = {}
+    for name in set(new.tables) | set(old.tables if old else {}):
+        _flatten({name: read_shipped(name)}, "", shipped)
+    for key in sorted(set(a_flat) | set(b_flat)):
+        before = a_flat.get(key, shipped.get(key, "（无）"))
+        after = b_flat.get(key, shipped.get(key, "（无）"))
+        if before != after:
+            lines.append(f"{key}：{before!r} → {after!r}")
+    return lines

@@ -218,6 +218,87 @@ def cmd_rules_publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def _on(args: argparse.Namespace):  # noqa: ANN202 - a date
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:
+        raise SystemExit(f"日期格式应为 YYYY-MM-DD：{args.date}") from None
+
+
+def _set_arg(engine: Engine, ref: str):  # noqa: ANN202 - a PublishedSet
+    """A rule set named on the command line: a file path, or id@version of a published one."""
+    from app.rules.ruleset import RuleSetError, parse
+    from sync.server.rules import PublishError, find
+
+    path = Path(ref)
+    try:
+        if path.exists():
+            return parse(path.read_text(encoding="utf-8"))
+        return find(engine, ref)
+    except (RuleSetError, PublishError, OSError, UnicodeDecodeError) as e:
+        raise SystemExit(f"{ref}：{e}") from None
+
+
+def cmd_rules_list(args: argparse.Namespace) -> int:
+    from sync.server.rules import published, usage
+
+    engine = _engine(args.db)
+    try:
+        sets, used = published(engine), usage(engine, _on(args))
+    finally:
+        engine.dispose()
+    print("已发布的规则集：" if sets else "平台尚未发布规则集，各地使用安装包内置的规则。")
+    for s in sets:
+        i = s.info
+        print(f"  {i.label:32} 地区 {i.area}  {i.effective.isoformat()} 起  {i.title}（来源：{i.source}）")
+    print("各地区使用的规则版本：")
+    for u in used:
+        print(f"  {u['code']} {u['name']:10} {u['version']}")
+    return 0
+
+
+def cmd_rules_diff(args: argparse.Namespace) -> int:
+    from app.rules.ruleset import diff
+    from sync.server.rules import previous
+
+    engine = _engine(args.db)
+    try:
+        new = _set_arg(engine, args.second or args.first)
+        old = _set_arg(engine, args.first) if args.second else previous(engine, new)
+    finally:
+        engine.dispose()
+    title = f"{old.info.label} → {new.info.label}" if old else f"{new.info.label}（与全省/内置规则比较）"
+    lines = diff(old, new)
+    print(title)
+    print("\n".join(f"  {line}" for line in lines) if lines else "  没有差别。")
+    return 0
+
+
+def cmd_rules_preview(args: argparse.Namespace) -> int:
+    from app.rules.ruleset import RuleSetError, parse
+    from sync.server.rules import preview
+
+    try:
+        new = parse(Path(args.file).read_text(encoding="utf-8"))
+    except (RuleSetError, OSError, UnicodeDecodeError) as e:
+        print(f"无法预览：{e}", file=sys.stderr)
+        return 2
+    engine = _engine(args.db)
+    try:
+        moved = preview(engine, new, _on(args))
+    finally:
+        engine.dispose()
+    if args.json:
+        print(json.dumps(moved, ensure_ascii=False, sort_keys=True))
+        return 0
+    print(f"发布 {new.info.label} 将改变 {len(moved)} 个援助对象的办理时限：")
+    for m in moved:
+        print(f"  {m['case']}  地区 {m['area']}  环节 {m['stage']}  {m['now']} → {m['new']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from sync.server.scope import ROLES
 
@@ -278,6 +359,22 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--key", required=True, help="rules keygen 生成的私钥文件")
     s.add_argument("--by", default="admin", help="记为发布人的名称")
     s.set_defaults(func=cmd_rules_publish)
+
+    s = rules.add_parser("list", help="已发布的规则集，以及各地区（省、市、县）使用的规则版本")
+    s.add_argument("--db", required=True)
+    s.add_argument("--date", help="按哪一天计算（默认今天）")
+    s.set_defaults(func=cmd_rules_list)
+    s = rules.add_parser("diff", help="两个版本的差别：diff 旧 新（文件路径或 编号@版本；只给一个时与它的上一版比较）")
+    s.add_argument("first")
+    s.add_argument("second", nargs="?")
+    s.add_argument("--db", required=True)
+    s.set_defaults(func=cmd_rules_diff)
+    s = rules.add_parser("preview", help="预览：发布这个规则集（如新的节假日安排）会改变哪些办理时限")
+    s.add_argument("file")
+    s.add_argument("--db", required=True)
+    s.add_argument("--date", help="按哪一天计算（默认今天）")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_rules_preview)
 
     s = sub.add_parser("stats", help="某地区各类记录数量与摘要（不含个人信息）")
     s.add_argument("--db", required=True)

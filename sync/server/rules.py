@@ -116,3 +116,73 @@ def in_use(sets: list[PublishedSet], areas: list[tuple[str, str]], today: date) 
     """(area code, name, rule-set version) for each area: which set each area uses today."""
     return [(code, name, compose([s for s in sets if applies_to(s.info, [code])], [code], today).version)
             for code, name in areas]
+
+
+# --- office tools: which set each area uses, differences, preview ----------------------------------------
+
+def usage(engine: Engine, today: date) -> list[dict[str, str]]:
+    """For each province, city and county: the rule-set version in force there today."""
+    from sync.server.db import jurisdictions
+
+    sets = published(engine)
+    with reading(engine) as conn:
+        areas = conn.execute(select(jurisdictions.c.code, jurisdictions.c.name, jurisdictions.c.level)
+                             .where(jurisdictions.c.level.in_(("province", "city", "county")))
+                             .order_by(jurisdictions.c.code)).all()
+    return [{"code": code, "name": name, "level": level, "version": version}
+            for (code, name, version), (_, _, level) in zip(in_use(sets, [(a.code, a.name) for a in areas], today),
+                                                            areas, strict=True)]
+
+
+def find(engine: Engine, label: str) -> PublishedSet:
+    """A published set by ``id@version`` (``id@version@area`` when two areas use the same id)."""
+    parts = label.split("@")
+    if len(parts) not in (2, 3) or not parts[1].isdigit():
+        raise PublishError(f"请用 编号@版本 指定规则集：{label}")
+    found = [s for s in published(engine) if s.info.set_id == parts[0] and s.info.version == int(parts[1])
+             and (len(parts) == 2 or s.info.area == parts[2])]
+    if not found:
+        raise PublishError(f"平台上没有规则集 {label}")
+    if len(found) > 1:
+        raise PublishError(f"{label} 在多个地区都有，请写成 编号@版本@地区代码")
+    return found[0]
+
+
+def previous(engine: Engine, s: PublishedSet) -> PublishedSet | None:
+    """The newest published version of the same set below ``s``'s version."""
+    older = [p for p in published(engine) if p.info.set_id == s.info.set_id and p.info.area == s.info.area
+             and p.info.version < s.info.version]
+    return max(older, key=lambda p: p.info.version, default=None)
+
+
+def preview(engine: Engine, new: PublishedSet, today: date) -> list[dict[str, str]]:
+    """The case deadlines on the platform that publishing ``new`` would move (no personal data)."""
+    from app.rules import workflow
+    from app.rules.active import using
+    from app.rules.workdays import add_workdays
+    from sync.server.db import records
+
+    sets = published(engine)
+    with reading(engine) as conn:
+        rows = conn.execute(select(records.c.id, records.c.area_code, records.c.data).where(
+            records.c.kind == "assistance_case", records.c.deleted.is_(False))).all()
+    by_area: dict[str, tuple[Any, Any]] = {}
+    moved = []
+    for r in rows:
+        data = r.data or {}
+        if not (data.get("stage_started_on") and data.get("due_on")):
+            continue
+        if r.area_code not in by_area:
+            by_area[r.area_code] = (compose(sets, [r.area_code], today), compose([*sets, new], [r.area_code], today))
+        dues = []
+        for rs in by_area[r.area_code]:
+            with using(rs):
+                try:
+                    limit = workflow.stage(data["stage"]).limit_workdays
+                except workflow.WorkflowError:
+                    limit = None
+                dues.append(add_workdays(date.fromisoformat(data["stage_started_on"]), limit) if limit else None)
+        if dues[0] != dues[1]:
+            moved.append({"case": r.id, "area": r.area_code, "stage": data["stage"], "stored": data["due_on"],
+                          "now": dues[0].isoformat() if dues[0] else "", "new": dues[1].isoformat() if dues[1] else ""})
+    return moved
