@@ -37,8 +37,11 @@ def passphrase(confirm: bool = False) -> str:
 
 def _open(path: str):  # noqa: ANN202
     from app.collection import Collection
+    from app.queries.rules import activate
 
-    return Collection.open(Path(path), passphrase())
+    col = Collection.open(Path(path), passphrase())
+    activate(col)  # the store's rule set (docs/RULES.md), for printed deadlines and exported figures
+    return col
 
 
 def _new(path: str, user: dict | None = None):  # noqa: ANN202

@@ -14,14 +14,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.collection import Collection
-from app.queries.rules import rules_for
+from app.queries.rules import activate
 from app.rules.active import install
 from app.store.records import Change
 
-
-def install_rules(col: Collection) -> None:
-    """Put the store's rule set in force (shipped defaults + its verified published sets, docs/RULES.md)."""
-    install(rules_for(col))
 
 class JobSignals(QObject):
     done = Signal(object)
@@ -74,7 +70,7 @@ class AppContext(QObject):
         # it, and callbacks such as lambdas would then silently never run.
         self._jobs: set[Job] = set()
         self._unsubscribe = col.subscribe(self._on_change)
-        install_rules(col)
+        activate(col)  # the store's rule set is in force while it is open (docs/RULES.md)
 
     def _on_change(self, change: Change) -> None:
         # Called on whatever thread committed; Qt queues the signal to the GUI thread.

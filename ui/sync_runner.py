@@ -16,9 +16,10 @@ import requests
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 
 from app.collection import Collection
+from app.queries.rules import activate
 from app.store import sync_state as st
 from sync.client import SyncClient, SyncReport, Transport
-from ui.context import AppContext, Job, install_rules
+from ui.context import AppContext, Job
 
 DEFAULT_SERVER = "http://127.0.0.1:8765"  # the demo platform (outreach-platform serve --demo)
 SERVER_KEY = "sync_server"  # platform URL (meta)
@@ -189,7 +190,7 @@ class SyncRunner(QObject):
     def _done(self, report: SyncReport) -> None:
         self._job = None
         if report.rules:  # new rule sets arrived: they are in force from now on
-            install_rules(self.ctx.col)
+            activate(self.ctx.col)
         if report.deadlines_moved:
             shown = "；".join(report.deadlines_moved[:5])
             more = len(report.deadlines_moved) - 5

@@ -30,6 +30,15 @@ def rules_for(col: Collection, today: dt.date | None = None) -> RuleSet:
     return checked_rules(col, today)[0]
 
 
+def activate(col: Collection) -> RuleSet:
+    """Put the store's rule set in force for this process (app.rules.active.install); returns it."""
+    from app.rules.active import install
+
+    rs = rules_for(col)
+    install(rs)
+    return rs
+
+
 def checked_rules(col: Collection, today: dt.date | None = None) -> tuple[RuleSet, list[tuple[str, str]]]:
     with col.records.reading() as conn:
         sets = stored_sets(conn)

@@ -552,7 +552,7 @@ class PersonView(QWidget):
                 color = (
                     RED if c.deadline.overdue else (BLUE if c.deadline.remaining_workdays > 2 else "#ef6c00")
                 )
-                rules = self.tr("（依据规则版本 {v}）").format(v=rec["due_rules"]) if rec.get("due_rules") else ""
+                rules = self.tr("（依据规则版本 {v}）").format(v=c.deadline.rules)
                 self.deadline_label.setText(f'<b style="color:{color};">{c.deadline.text_zh}</b>'
                                             f'<span style="color:{GREY};">{html.escape(rules)}</span>')
             elif rec.get("stage") in ("certified", "helping") and rec.get("valid_until"):
