@@ -119,6 +119,9 @@ def _calendar(raw: Any) -> dict[int, YearArrangement]:
         workdays = _dates(year_raw.get("workdays", []), year, "workdays（调休上班日期）")
         if not holidays:
             raise RuleSetError(f"{year} 年的放假日期为空")
+        weekdays = sorted(d for d in workdays if d.weekday() < 5)
+        if weekdays:  # a make-up workday is always a weekend day; a weekday here is a typo
+            raise RuleSetError(f"{year} 年的调休上班日期应为周六或周日：{'、'.join(d.isoformat() for d in weekdays)}")
         both = sorted(holidays & workdays)
         if both:
             raise RuleSetError(f"{year} 年有日期既是放假又是上班：{'、'.join(d.isoformat() for d in both)}")

@@ -122,6 +122,8 @@ limit_workdays = 15
     ('[set]\nid = "x"\nversion = 1\narea = "140000000000"\neffective = 2026-12-01\nsource = "s"\n'
      '[calendar.2027]\nholidays = [2027-02-06]\nworkdays = [2027-02-06]', "既是放假又是上班"),
     ('[set]\nid = "x"\nversion = 1\narea = "140000000000"\neffective = 2026-12-01\nsource = "s"\n'
+     '[calendar.2027]\nholidays = [2027-02-08]\nworkdays = [2027-02-19]', "应为周六或周日：2027-02-19"),
+    ('[set]\nid = "x"\nversion = 1\narea = "140000000000"\neffective = 2026-12-01\nsource = "s"\n'
      '[tables.salaries]\nx = 1', "未知的规则表"),
 ])
 def test_malformed_documents_are_refused_with_the_reason(text, reason):
