@@ -269,7 +269,7 @@ def cmd_rules_diff(args: argparse.Namespace) -> int:
         old = _set_arg(engine, args.first) if args.second else previous(engine, new)
     finally:
         engine.dispose()
-    title = f"{old.info.label} → {new.info.label}" if old else f"{new.info.label}（与全省/内置规则比较）"
+    title = f"{old.info.label} → {new.info.label}" if old else f"{new.info.label}（首个版本，与安装包内置规则比较）"
     lines = diff(old, new)
     print(title)
     print("\n".join(f"  {line}" for line in lines) if lines else "  没有差别。")

@@ -113,7 +113,7 @@ def test_list_diff_and_preview_for_the_office(admin, capsys, tmp_path):
     out = capsys.readouterr().out
     assert "eligibility.category[older].min_age_female：38 → 39" in out
     assert "eligibility.category[older].min_ui_contribution_months：6 → 3" in out
-    assert main(["rules", "diff", "taiyuan-eligibility@1", "--db", db]) == 0  # first version: against the province
+    assert main(["rules", "diff", "taiyuan-eligibility@1", "--db", db]) == 0  # first version: against the shipped rules
     assert "eligibility.category[older].min_age_female：40 → 38" in capsys.readouterr().out
     assert main(["rules", "diff", "shanxi-holidays@1", "--db", db]) == 0
     assert "2027 年新增放假：2027-01-01、2027-01-02" in capsys.readouterr().out
