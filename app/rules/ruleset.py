@@ -281,10 +281,17 @@ class Calendar:
 
 @cache
 def shipped_version() -> str:
-    """Label of the tables shipped with the install: a digest of their text, so two installs can be compared."""
+    """Label of the rules shipped with the install: a digest of the tables' text and of the holiday library's
+    version (its data is the shipped calendar), so two installs can be compared."""
+    from importlib.metadata import PackageNotFoundError, version
+
     h = hashlib.sha256()
     for name in TABLES:
         h.update((RULES_DIR / f"{name}.toml").read_bytes())
+    try:
+        h.update(version("chinese-calendar").encode())
+    except PackageNotFoundError:  # run from a source tree without the package metadata
+        pass
     return f"内置-{h.hexdigest()[:8]}"
 
 
@@ -322,10 +329,6 @@ class RuleSet:
         if key not in self._memo:
             self._memo[key] = build()
         return self._memo[key]
-
-    def layer_for_year(self, year: int) -> SetInfo | None:
-        label = self.calendar.sources.get(year)
-        return next((i for i in self.layers if i.label == label), None)
 
 
 def _order(s: PublishedSet) -> tuple[int, date, str, int]:
