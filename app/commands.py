@@ -43,8 +43,11 @@ def passphrase(confirm: bool = False) -> str:
 def open_store(path: str | Path) -> Any:
     """The Collection at ``path``, unlocked with the passphrase from the environment or a prompt."""
     from app.collection import Collection
+    from app.queries.rules import activate
 
-    return Collection.open(Path(path), passphrase())
+    col = Collection.open(Path(path), passphrase())
+    activate(col)  # the store's rule set (docs/RULES.md), for printed deadlines and exported figures
+    return col
 
 
 def new_store(path: str | Path, user: dict | None = None) -> Any:

@@ -67,3 +67,12 @@ def col(demo_store: Path):  # noqa: ANN201
     c = Collection.open(demo_store, PASSPHRASE)
     yield c
     c.close()
+
+
+@pytest.fixture(autouse=True)
+def _shipped_rules() -> Iterator[None]:
+    """Each test starts and ends with the shipped rule set in force (app.rules.active), whatever it installed."""
+    yield
+    from app.rules.active import install
+
+    install(None)

@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.collection import Change, Collection
+from app.queries.rules import activate
+from app.rules.active import install
 
 
 class JobSignals(QObject):
@@ -67,6 +69,7 @@ class AppContext(QObject):
         # it, and callbacks such as lambdas would then silently never run.
         self._jobs: set[Job] = set()
         self._unsubscribe = col.subscribe(self._on_change)
+        activate(col)  # the store's rule set is in force while it is open (docs/RULES.md)
 
     def _on_change(self, change: Change) -> None:
         # Called on whatever thread committed; Qt queues the signal to the GUI thread.
@@ -111,4 +114,5 @@ class AppContext(QObject):
         self.locking.emit()
         self.wait_idle()
         self._unsubscribe()
+        install(None)
         self.col.close()

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 
 from app import ops, settings
+from app.queries.rules import activate
 from sync.client import SyncReport
 from sync.client.runs import check_health, run_sync, token_state
 from ui.context import AppContext, Job
@@ -114,6 +115,13 @@ class SyncRunner(QObject):
 
     def _done(self, report: SyncReport) -> None:
         self._job = None
+        if report.rules:  # new rule sets arrived: they are in force from now on
+            activate(self.ctx.col)
+        if report.deadlines_moved:
+            shown = "；".join(report.deadlines_moved[:5])
+            more = len(report.deadlines_moved) - 5
+            self.ctx.notice.emit(self.tr("新的节假日安排已生效，%1 个办理时限已重新计算：%2").replace(
+                "%1", str(len(report.deadlines_moved))).replace("%2", shown + ("…" if more > 0 else "")))
         self.busy_changed.emit(False)
         self.finished.emit(report)
 

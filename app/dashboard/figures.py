@@ -24,6 +24,7 @@ from app.collection import Collection
 from app.dashboard.model import ALL, TOTAL, Column, Dashboard, Figure, Ref, Row
 from app.rules import service_package, workflow
 from app.rules._data import load
+from app.rules.active import current as rules_in_force
 from app.rules.eligibility import category_names
 from app.rules.followups import is_followup_on_time
 from app.rules.idcard import age_on
@@ -517,6 +518,8 @@ def compute(col: Collection, today: dt.date | None = None, area: str | None = No
     if "reviews" in keys:  # the review queue reads through its own connection
         figures["reviews"] = _reviews(col, _Ctx(None, today, codes))  # type: ignore[arg-type]
     ordered = {k: figures[k] for k in keys if k in figures}
+    for fig in ordered.values():
+        fig.rules = rules_in_force().version
     return Dashboard(area, area_label(col, area), today, ordered, time.perf_counter() - started)
 
 

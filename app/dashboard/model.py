@@ -35,6 +35,7 @@ class Figure:
     columns: list[Column]
     rows: list[Row]  # one per community (or worker), then the ALL row
     note: str = ""  # the counting rule in one sentence (Chinese), shown under the table and in exports
+    rules: str = ""  # version of the rule set the figure was computed under (RuleSet.version)
 
     def row(self, key: str) -> Row:
         for r in self.rows:

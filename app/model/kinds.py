@@ -120,6 +120,8 @@ _kind("assistance_case", "援助对象", """
     exit_reason:str:退出原因
     exit_note:str:退出说明
     exited_on:date:退出日期
+    due_rules:str:时限依据的规则版本
+    due_estimated:bool:时限按估算日历计算
 """, parent="person_id")
 
 _kind("case_step", "办理环节", """

@@ -18,7 +18,8 @@ def workflow_action(col: Collection, case_id: str, action: str, *, today: dt.dat
     publicity_started = case["stage_started_on"] if case["stage"] == "publicity" else None
     t = workflow.apply_action(case["stage"], action, col.user.get("role", "worker"), today,
                               exit_reason=exit_reason, note=note, publicity_started_on=publicity_started)
-    changes: dict[str, Any] = {"stage": t.to_stage, "stage_started_on": t.stage_started_on, "due_on": t.due_on}
+    changes: dict[str, Any] = {"stage": t.to_stage, "stage_started_on": t.stage_started_on, "due_on": t.due_on,
+                               "due_rules": t.rules_version, "due_estimated": t.estimated}
     if t.to_stage == "certified":
         changes.update(certified_on=today, valid_until=workflow.status_valid_until(today))
     if t.to_stage == "exited":

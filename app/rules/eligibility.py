@@ -13,6 +13,7 @@ from typing import Any
 
 from app.rules._data import RuleDataError, load
 from app.rules._dates import add_years
+from app.rules.active import current
 from app.rules.facts import PersonFacts
 from app.rules.idcard import IdInfo, IdNumberError, parse_id
 
@@ -33,6 +34,7 @@ class Eligibility:
     basic_reasons: list[str]
     categories: list[CategoryResult]
     id_info: IdInfo | None = None
+    rules_version: str = ""  # the rule set that produced this result (RuleSet.version)
 
     @property
     def appears_eligible(self) -> bool:
@@ -242,4 +244,4 @@ def evaluate(facts: PersonFacts, today: date) -> Eligibility:
             raise RuleDataError(f"eligibility.toml 中的类别没有对应规则：{cfg['code']}")
         met, reasons = rule(ctx, cfg)
         results.append(CategoryResult(cfg["code"], cfg["name"], met, reasons))
-    return Eligibility(basic_ok, basic_reasons, results, info)
+    return Eligibility(basic_ok, basic_reasons, results, info, current().version)

@@ -1,7 +1,8 @@
 """Working days (工作日) with Chinese statutory holidays and 调休 make-up workdays.
 
-The calendar comes from ``chinese_calendar``, which only knows the years the State Council
-has published. For any other year we fall back to Monday–Friday and report it
+The calendar is the rule set's (``app.rules.active.current().calendar``): a year's arrangement published by
+the platform if there is one, else the ``chinese_calendar`` library's data (the years the State Council had
+published when the install was built). For any other year we fall back to Monday–Friday and report it
 (``calendar_known``, ``Deadline.estimated``/``note``) so the UI can say the date is an estimate.
 
 Counting convention (as for legal periods): the start day is not counted; a period ends at the
@@ -12,41 +13,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
-from itertools import accumulate
 
-import chinese_calendar
+from app.rules.active import current
+from app.rules.ruleset import Calendar
 
 _ONE_DAY = timedelta(days=1)
 
 
-@cache
+def _cal() -> Calendar:
+    return current().calendar
+
+
 def calendar_known(year: int) -> bool:
-    """Whether the holiday arrangement of ``year`` is in the calendar data."""
-    try:
-        chinese_calendar.is_workday(date(year, 6, 1))
-    except NotImplementedError:
-        return False
-    return True
+    """Whether the holiday arrangement of ``year`` is known (published by the platform or in the library)."""
+    return _cal().known(year)
 
 
-@cache
 def _year_flags(year: int) -> tuple[bool, ...]:
-    """Workday flag for each day of ``year`` (index = day of year - 1), computed once."""
-    start = date(year, 1, 1)
-    days = (date(year + 1, 1, 1) - start).days
-    known = calendar_known(year)
-    flags = []
-    for i in range(days):
-        d = start + timedelta(days=i)
-        flags.append(chinese_calendar.is_workday(d) if known else d.weekday() < 5)
-    return tuple(flags)
+    """Workday flag for each day of ``year`` (index = day of year - 1), computed once per calendar."""
+    return _cal().flags(year)
 
 
-@cache
 def _year_prefix(year: int) -> tuple[int, ...]:
     """prefix[i] = workdays among the first i days of ``year`` (prefix[0] == 0)."""
-    return (0, *accumulate(int(f) for f in _year_flags(year)))
+    return _cal().prefix(year)
 
 
 def is_workday(d: date) -> bool:
@@ -78,10 +68,10 @@ def add_workdays(start: date, n: int) -> date:
     """The n-th working day after ``start`` (start itself not counted); n == 0 gives start."""
     if n < 0:
         raise ValueError("工作日数不能为负数")
-    d = start
+    cal, d = _cal(), start
     while n:
         d += _ONE_DAY
-        if _year_flags(d.year)[d.timetuple().tm_yday - 1]:
+        if cal.flags(d.year)[d.timetuple().tm_yday - 1]:
             n -= 1
     return d
 
@@ -106,6 +96,7 @@ class Deadline:
     overdue: bool
     estimated: bool  # some year involved has no official calendar: Mon–Fri fallback used
     note: str = ""  # Chinese explanation when estimated
+    rules: str = ""  # version of the rule set that computed it (RuleSet.version)
 
     @property
     def text_zh(self) -> str:
@@ -126,4 +117,4 @@ def deadline_info(start: date, limit_workdays: int, today: date) -> Deadline:
     # weekend right after the due day.
     remaining = -max(1, workdays_between(due, today)) if overdue else workdays_between(today, due)
     years = unknown_years(min(start, today), max(due, today))
-    return Deadline(due, remaining, overdue, bool(years), estimate_note(years))
+    return Deadline(due, remaining, overdue, bool(years), estimate_note(years), current().version)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 from typing import Any
 
 from app.rules._data import RuleDataError, load
 from app.rules._dates import add_years
+from app.rules.active import current as rules_in_force
 from app.rules.workdays import (
     Deadline,
     add_workdays,
@@ -78,14 +78,22 @@ class Transition:
     note: str  # the user's note/comment
     exit_reason: str | None = None
     calendar_note: str = ""  # Chinese note when estimated
+    rules_version: str = ""  # the rule set that computed the dates (RuleSet.version)
 
 
 def _wf() -> dict[str, Any]:
     return load("workflow")
 
 
-@cache
 def _stages() -> dict[str, Stage]:
+    return rules_in_force().memo("workflow.stages", _build_stages)
+
+
+def _actions() -> tuple[Action, ...]:
+    return rules_in_force().memo("workflow.actions", _build_actions)
+
+
+def _build_stages() -> dict[str, Stage]:
     return {
         s["code"]: Stage(
             s["code"],
@@ -99,8 +107,7 @@ def _stages() -> dict[str, Stage]:
     }
 
 
-@cache
-def _actions() -> tuple[Action, ...]:
+def _build_actions() -> tuple[Action, ...]:
     stages, roles = _stages(), _wf()["roles"]
     edges = []
     for a in _wf()["action"]:
@@ -223,6 +230,7 @@ def apply_action(
         note=note,
         exit_reason=exit_reason if edge.needs_exit_reason else None,
         calendar_note=estimate_note(estimated_years),
+        rules_version=rules_in_force().version,
     )
 
 

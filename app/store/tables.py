@@ -130,3 +130,16 @@ blob = Table(
     Column("size", Integer, nullable=False),
     Column("uploaded", Boolean, nullable=False, default=False),
 )
+
+# Rule sets published by the platform, stored only after their signature and content were checked
+# (docs/RULES.md); ``text`` is exactly what the signature covers.
+rule_set = Table(
+    "rule_set", metadata,
+    Column("set_id", String(64), primary_key=True),
+    Column("area", String(12), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("signature", Text, nullable=False),
+    Column("key_id", String(16), nullable=False),
+    Column("received_at", Text, nullable=False),
+)

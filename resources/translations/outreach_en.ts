@@ -50,6 +50,52 @@
     </message>
 </context>
 <context>
+    <name>ClaimDialog</name>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="209"/>
+        <source>申领补贴 — {name}</source>
+        <translation>Claim a subsidy — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="216"/>
+        <source>元，例如 1880.00</source>
+        <translation>yuan, e.g. 1880.00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="217"/>
+        <source>补贴项目</source>
+        <translation>Subsidy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="218"/>
+        <source>申领周期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="219"/>
+        <source>起始月份</source>
+        <translation>First month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="220"/>
+        <source>申领金额</source>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>ClosePostDialog</name>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="127"/>
+        <source>撤销岗位 — {post}</source>
+        <translation>Withdraw the post — {post}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="130"/>
+        <source>撤销日期</source>
+        <translation>Withdrawn on</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../ui/dialogs/conflict_dialog.py" line="41"/>
@@ -388,47 +434,52 @@
         <translation>Click a number for details.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="473"/>
+        <location filename="../../ui/views/dashboard_view.py" line="427"/>
+        <source>规则版本：%1</source>
+        <translation>Rule set: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard_view.py" line="474"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="488"/>
+        <location filename="../../ui/views/dashboard_view.py" line="489"/>
         <source>导出未加密文件</source>
         <translation>Export an unencrypted file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="489"/>
+        <location filename="../../ui/views/dashboard_view.py" line="490"/>
         <source>导出的文件不加密，任何拿到文件的人都能打开。文件只含统计数字和专干姓名，但仍请妥善保管、用后删除。是否继续？</source>
         <translation>The exported file is not encrypted: anyone who gets it can open it. It holds only figures and worker names, but keep it safe and delete it after use. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="494"/>
+        <location filename="../../ui/views/dashboard_view.py" line="495"/>
         <source>就业援助统计_{date}</source>
         <translation>employment_assistance_stats_{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="495"/>
+        <location filename="../../ui/views/dashboard_view.py" line="496"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="495"/>
+        <location filename="../../ui/views/dashboard_view.py" line="496"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="496"/>
+        <location filename="../../ui/views/dashboard_view.py" line="497"/>
         <source>导出统计</source>
         <translation>Export dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="503"/>
+        <location filename="../../ui/views/dashboard_view.py" line="504"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="508"/>
+        <location filename="../../ui/views/dashboard_view.py" line="509"/>
         <source>已导出：%1（文件不加密）</source>
         <translation>Exported: %1 (not encrypted)</translation>
     </message>
@@ -464,6 +515,29 @@
         <location filename="../../ui/views/dashboard_view.py" line="134"/>
         <source>%1&#x3000;共 %2 条</source>
         <translation>%1  (%2 rows)</translation>
+    </message>
+</context>
+<context>
+    <name>EndDialog</name>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="176"/>
+        <source>办理离岗 — {name}</source>
+        <translation>Leave the post — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="181"/>
+        <source>离岗日期</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="182"/>
+        <source>离岗原因</source>
+        <translation>Reason for leaving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="183"/>
+        <source>说明</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -718,22 +792,22 @@
         <translation>Certification stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/household.py" line="60"/>
+        <location filename="../../ui/views/person/household.py" line="63"/>
         <source>住址：{address}</source>
         <translation>Address: {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/household.py" line="60"/>
+        <location filename="../../ui/views/person/household.py" line="63"/>
         <source>未记录</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/household.py" line="63"/>
+        <location filename="../../ui/views/person/household.py" line="66"/>
         <source>无特殊家庭标记</source>
         <translation>No special household flags</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/household.py" line="66"/>
+        <location filename="../../ui/views/person/household.py" line="69"/>
         <source>动态清零：</source>
         <translation>Zero-employment household: </translation>
     </message>
@@ -741,249 +815,267 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app_window.py" line="51"/>
+        <location filename="../../ui/app_window.py" line="52"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="52"/>
+        <location filename="../../ui/app_window.py" line="53"/>
         <source>户与人员</source>
         <translation>Households &amp;&amp; people</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="53"/>
+        <location filename="../../ui/app_window.py" line="54"/>
         <source>援助对象</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="54"/>
+        <location filename="../../ui/app_window.py" line="55"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="55"/>
+        <location filename="../../ui/app_window.py" line="56"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="56"/>
+        <location filename="../../ui/app_window.py" line="57"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="57"/>
+        <location filename="../../ui/app_window.py" line="60"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="59"/>
+        <location filename="../../ui/app_window.py" line="62"/>
         <source>统计</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="77"/>
         <location filename="../../ui/app_window.py" line="80"/>
-        <location filename="../../ui/app_window.py" line="85"/>
+        <location filename="../../ui/app_window.py" line="83"/>
+        <location filename="../../ui/app_window.py" line="88"/>
         <source>此功能加载失败</source>
         <translation>This screen failed to load</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="129"/>
-        <location filename="../../ui/main.py" line="261"/>
+        <location filename="../../ui/app_window.py" line="132"/>
+        <location filename="../../ui/main.py" line="260"/>
         <source>就业援助走访台</source>
         <translation>OutreachDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="139"/>
+        <location filename="../../ui/app_window.py" line="142"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="139"/>
+        <location filename="../../ui/app_window.py" line="142"/>
         <source>输入密码解锁后继续工作。</source>
         <translation>Enter the passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="157"/>
+        <location filename="../../ui/app_window.py" line="160"/>
         <source>← 返回列表</source>
         <translation>← Back to list</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="158"/>
+        <location filename="../../ui/app_window.py" line="161"/>
         <source>返回（Esc）</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="194"/>
+        <location filename="../../ui/app_window.py" line="197"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="195"/>
+        <location filename="../../ui/app_window.py" line="198"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="196"/>
-        <location filename="../../ui/app_window.py" line="197"/>
+        <location filename="../../ui/app_window.py" line="199"/>
+        <location filename="../../ui/app_window.py" line="200"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="199"/>
+        <location filename="../../ui/app_window.py" line="202"/>
         <source>切换标签页</source>
         <translation>Switch tab</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="322"/>
+        <location filename="../../ui/app_window.py" line="325"/>
         <source>人员：%1</source>
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="324"/>
+        <location filename="../../ui/app_window.py" line="327"/>
         <source>家庭：%1</source>
         <translation>Household: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="376"/>
+        <location filename="../../ui/app_window.py" line="379"/>
         <source>数据文件：%1</source>
         <translation>Data file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="378"/>
+        <location filename="../../ui/app_window.py" line="381"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="395"/>
+        <location filename="../../ui/app_window.py" line="398"/>
         <source>上次同步：%1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="395"/>
+        <location filename="../../ui/app_window.py" line="398"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="396"/>
+        <location filename="../../ui/app_window.py" line="399"/>
         <source>待上传：%1 条</source>
         <translation>To upload: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="63"/>
+        <location filename="../../ui/app_window.py" line="66"/>
         <source>社区专干</source>
         <translation>community worker</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="64"/>
+        <location filename="../../ui/app_window.py" line="67"/>
         <source>经办人员</source>
         <translation>office staff</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="65"/>
+        <location filename="../../ui/app_window.py" line="68"/>
         <source>督导审核</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="66"/>
+        <location filename="../../ui/app_window.py" line="69"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../work/wt/welfare/ui/app_window.py" line="58"/>
+        <location filename="../../ui/app_window.py" line="58"/>
         <source>公益性岗位</source>
         <translation>Welfare jobs</translation>
     </message>
 </context>
 <context>
+    <name>OpDialog</name>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="91"/>
+        <source>保存失败：{error}</source>
+        <translation>Could not save: {error}</translation>
+    </message>
+</context>
+<context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="35"/>
+        <location filename="../../ui/views/person/overview.py" line="36"/>
         <source>概况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="39"/>
+        <location filename="../../ui/views/person/overview.py" line="40"/>
         <source>认定条件（系统判断，供参考）</source>
         <translation>Certification criteria (computed, for reference)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="47"/>
+        <location filename="../../ui/views/person/overview.py" line="48"/>
         <source>认定办理</source>
         <translation>Certification</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="53"/>
+        <location filename="../../ui/views/person/overview.py" line="54"/>
         <source>材料清单（勾选即保存）</source>
         <translation>Materials (saved when ticked)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="58"/>
+        <location filename="../../ui/views/person/overview.py" line="59"/>
         <source>可办理的操作</source>
         <translation>Available actions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="92"/>
+        <location filename="../../ui/views/person/overview.py" line="93"/>
         <source>数据比对：{src}&#x3000;{detail}（请核实后确认）</source>
         <translation>Data match: {src}  {detail} (check, then confirm)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="98"/>
+        <location filename="../../ui/views/person/overview.py" line="99"/>
         <source>看起来符合认定条件</source>
         <translation>Appears to meet the certification criteria</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="98"/>
+        <location filename="../../ui/views/person/overview.py" line="99"/>
         <source>看起来不符合认定条件</source>
         <translation>Does not appear to meet the certification criteria</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="103"/>
+        <location filename="../../ui/views/person/overview.py" line="104"/>
         <source>基本条件：{v}</source>
         <translation>Basic conditions: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="103"/>
+        <location filename="../../ui/views/person/overview.py" line="104"/>
         <source>符合</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="103"/>
+        <location filename="../../ui/views/person/overview.py" line="104"/>
         <source>不符合</source>
         <translation>not met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="120"/>
+        <location filename="../../ui/views/person/overview.py" line="117"/>
+        <source>依据规则版本：{v}</source>
+        <translation>Rule set: {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="124"/>
         <source>尚未申请认定</source>
         <translation>No certification application yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="123"/>
+        <location filename="../../ui/views/person/overview.py" line="127"/>
         <source>环节：{stage}（{step}）&#x3000;类别：{cat}&#x3000;申请日期：{applied}</source>
         <translation>Stage: {stage} ({step})   Category: {cat}   Applied: {applied}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="129"/>
+        <location filename="../../ui/views/person/overview.py" line="131"/>
+        <source>（依据规则版本 {v}）</source>
+        <translation> (rule set {v})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="135"/>
         <source>认定有效期至 {d}</source>
         <translation>Certified until {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="131"/>
+        <location filename="../../ui/views/person/overview.py" line="137"/>
         <source>已于 {d} 退出</source>
         <translation>Exited on {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="133"/>
+        <location filename="../../ui/views/person/overview.py" line="139"/>
         <source>本环节无办理时限</source>
         <translation>No time limit at this stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="136"/>
+        <location filename="../../ui/views/person/overview.py" line="142"/>
         <source>（类别证明）</source>
         <translation> (category proof)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="152"/>
+        <location filename="../../ui/views/person/overview.py" line="158"/>
         <source>您的角色在此环节没有可办理的操作</source>
         <translation>Your role has no actions at this stage</translation>
     </message>
@@ -1155,6 +1247,54 @@
     </message>
 </context>
 <context>
+    <name>PersonPlacements</name>
+    <message>
+        <location filename="../../ui/views/welfare/person_pane.py" line="23"/>
+        <source>公益性岗位安置</source>
+        <translation>Public welfare job placements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/person_pane.py" line="27"/>
+        <source>没有公益性岗位安置记录</source>
+        <translation>No public welfare job placements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/person_pane.py" line="31"/>
+        <source>用人单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/person_pane.py" line="31"/>
+        <source>岗位名称</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/person_pane.py" line="31"/>
+        <source>上岗日期</source>
+        <translation>Started on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/person_pane.py" line="31"/>
+        <source>离岗日期</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/person_pane.py" line="32"/>
+        <source>离岗原因</source>
+        <translation>Reason for leaving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/person_pane.py" line="32"/>
+        <source>补贴期满</source>
+        <translation>Subsidy until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/person_pane.py" line="32"/>
+        <source>已发补贴（元）</source>
+        <translation>Subsidy paid (yuan)</translation>
+    </message>
+</context>
+<context>
     <name>PersonView</name>
     <message>
         <location filename="../../ui/views/person/page.py" line="95"/>
@@ -1211,6 +1351,34 @@
         <location filename="../../ui/views/person/page.py" line="224"/>
         <source>制定援助方案</source>
         <translation>Create help plan</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceDialog</name>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="142"/>
+        <source>安置人员 — {post}</source>
+        <translation>Place a person — {post}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="145"/>
+        <source>姓名、拼音首字母或身份证号</source>
+        <translation>Name, pinyin initials or ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="150"/>
+        <source>已认定人员</source>
+        <translation>Certified people</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="152"/>
+        <source>上岗日期</source>
+        <translation>Started on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="167"/>
+        <source>请选择要安置的人员</source>
+        <translation>Choose the person to place</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1473,49 @@
         <location filename="../../ui/views/person/page.py" line="48"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
+    </message>
+</context>
+<context>
+    <name>PostDialog</name>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="97"/>
+        <source>开发公益性岗位</source>
+        <translation>New public welfare job post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="110"/>
+        <source>用人单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="110"/>
+        <source>岗位名称</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="111"/>
+        <source>岗位类型</source>
+        <translation>Post type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="111"/>
+        <source>开发岗位数</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="112"/>
+        <source>资金来源</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="112"/>
+        <source>开发日期</source>
+        <translation>Developed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="113"/>
+        <source>所在街道/社区</source>
+        <translation>Street/community</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1761,24 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="194"/>
+        <source>登记空岗报告 — {post}</source>
+        <translation>Record the vacancy report — {post}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="198"/>
+        <source>报告日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="199"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message>
         <location filename="../../ui/views/review_view.py" line="135"/>
@@ -1703,67 +1932,67 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
 <context>
     <name>ServicesSection</name>
     <message>
-        <location filename="../../ui/views/person/services.py" line="20"/>
+        <location filename="../../ui/views/person/services.py" line="21"/>
         <source>服务（{n}）</source>
         <translation>Services ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="20"/>
+        <location filename="../../ui/views/person/services.py" line="21"/>
         <source>服务</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="28"/>
+        <location filename="../../ui/views/person/services.py" line="29"/>
         <source>最低服务包（岗位推荐 ≥3、职业指导 ≥1、政策咨询 ≥1）</source>
         <translation>Minimum service package (job referrals ≥3, career guidance ≥1, policy consultations ≥1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="33"/>
+        <location filename="../../ui/views/person/services.py" line="34"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="33"/>
+        <location filename="../../ui/views/person/services.py" line="34"/>
         <source>服务类型</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="33"/>
+        <location filename="../../ui/views/person/services.py" line="34"/>
         <source>推荐单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="33"/>
+        <location filename="../../ui/views/person/services.py" line="34"/>
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="34"/>
+        <location filename="../../ui/views/person/services.py" line="35"/>
         <source>薪资</source>
         <translation>Wage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="34"/>
+        <location filename="../../ui/views/person/services.py" line="35"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="34"/>
+        <location filename="../../ui/views/person/services.py" line="35"/>
         <source>服务人</source>
         <translation>Served by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="34"/>
+        <location filename="../../ui/views/person/services.py" line="35"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="55"/>
+        <location filename="../../ui/views/person/services.py" line="60"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="55"/>
+        <location filename="../../ui/views/person/services.py" line="60"/>
         <source>还差 {n} 次</source>
         <translation>{n} to go</translation>
     </message>
@@ -1771,93 +2000,93 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="156"/>
+        <location filename="../../ui/views/settings_view.py" line="142"/>
         <source>原密码不正确。</source>
         <translation>The current passphrase is wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="61"/>
+        <location filename="../../ui/views/settings_view.py" line="46"/>
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="65"/>
+        <location filename="../../ui/views/settings_view.py" line="50"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="69"/>
+        <location filename="../../ui/views/settings_view.py" line="54"/>
         <source>无操作自动锁定</source>
         <translation>Lock after inactivity</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="75"/>
+        <location filename="../../ui/views/settings_view.py" line="60"/>
         <source>更改界面语言后需重新启动本程序。</source>
         <translation>A language change takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="80"/>
+        <location filename="../../ui/views/settings_view.py" line="65"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="83"/>
+        <location filename="../../ui/views/settings_view.py" line="68"/>
         <source>数据文件位置</source>
         <translation>Data file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="90"/>
+        <location filename="../../ui/views/settings_view.py" line="75"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="93"/>
-        <location filename="../../ui/views/settings_view.py" line="106"/>
+        <location filename="../../ui/views/settings_view.py" line="78"/>
+        <location filename="../../ui/views/settings_view.py" line="91"/>
         <source>更改密码</source>
         <translation>Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="102"/>
+        <location filename="../../ui/views/settings_view.py" line="87"/>
         <source>原密码</source>
         <translation>Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="103"/>
+        <location filename="../../ui/views/settings_view.py" line="88"/>
         <source>新密码</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="105"/>
+        <location filename="../../ui/views/settings_view.py" line="90"/>
         <source>再次输入新密码</source>
         <translation>Repeat new passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="132"/>
+        <location filename="../../ui/views/settings_view.py" line="117"/>
         <source>请输入原密码。</source>
         <translation>Enter the current passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="135"/>
+        <location filename="../../ui/views/settings_view.py" line="120"/>
         <source>新密码太弱：%1</source>
         <translation>New passphrase too weak: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="138"/>
+        <location filename="../../ui/views/settings_view.py" line="123"/>
         <source>两次输入的新密码不一致。</source>
         <translation>The two new passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="141"/>
+        <location filename="../../ui/views/settings_view.py" line="126"/>
         <source>新密码与原密码相同。</source>
         <translation>The new passphrase is the same as the current one.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="144"/>
+        <location filename="../../ui/views/settings_view.py" line="129"/>
         <source>正在更改密码…</source>
         <translation>Changing the passphrase…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="151"/>
+        <location filename="../../ui/views/settings_view.py" line="136"/>
         <source>密码已更改。下次解锁请使用新密码。</source>
         <translation>Passphrase changed. Use the new one to unlock next time.</translation>
     </message>
@@ -1865,22 +2094,22 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/main.py" line="95"/>
+        <location filename="../../ui/main.py" line="94"/>
         <source>正在生成演示数据（约 %1 户），请稍候…</source>
         <translation>Generating demo data (about %1 households), please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="146"/>
+        <location filename="../../ui/main.py" line="145"/>
         <source>演示数据已生成。</source>
         <translation>Demo data generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="151"/>
+        <location filename="../../ui/main.py" line="150"/>
         <source>生成演示数据失败：%1</source>
         <translation>Generating demo data failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="202"/>
+        <location filename="../../ui/main.py" line="201"/>
         <source>已锁定。请输入密码继续工作。</source>
         <translation>Locked. Enter the passphrase to continue.</translation>
     </message>
@@ -1943,372 +2172,395 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
 <context>
     <name>SyncRunner</name>
     <message>
-        <location filename="../../ui/sync_runner.py" line="184"/>
+        <location filename="../../ui/sync_runner.py" line="132"/>
         <source>同步时出现意外错误（%1），本机数据未受影响，请稍后重试。</source>
         <translation>Unexpected error while syncing (%1). Data on this computer is unaffected; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_runner.py" line="123"/>
+        <source>新的节假日安排已生效，%1 个办理时限已重新计算：%2</source>
+        <translation>A new holiday calendar is in force; %1 deadlines were computed again: %2</translation>
     </message>
 </context>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="115"/>
+        <location filename="../../ui/views/sync_view.py" line="116"/>
         <source>只在本次运行中记住，不会保存</source>
         <translation>Remembered only while the app runs, never saved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="119"/>
+        <location filename="../../ui/views/sync_view.py" line="120"/>
         <source>联网时自动同步</source>
         <translation>Sync automatically when online</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="124"/>
+        <location filename="../../ui/views/sync_view.py" line="125"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="125"/>
+        <location filename="../../ui/views/sync_view.py" line="126"/>
         <source>每 </source>
         <translation>every </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="131"/>
+        <location filename="../../ui/views/sync_view.py" line="132"/>
         <source>平台连接</source>
         <translation>Platform connection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="133"/>
+        <location filename="../../ui/views/sync_view.py" line="134"/>
         <source>平台地址</source>
         <translation>Platform address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="134"/>
+        <location filename="../../ui/views/sync_view.py" line="135"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="135"/>
+        <location filename="../../ui/views/sync_view.py" line="136"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="137"/>
+        <location filename="../../ui/views/sync_view.py" line="138"/>
         <source>后台同步</source>
         <translation>Background sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="148"/>
+        <location filename="../../ui/views/sync_view.py" line="149"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="151"/>
+        <location filename="../../ui/views/sync_view.py" line="152"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="163"/>
+        <location filename="../../ui/views/sync_view.py" line="164"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="181"/>
-        <location filename="../../ui/views/sync_view.py" line="192"/>
+        <location filename="../../ui/views/sync_view.py" line="182"/>
+        <location filename="../../ui/views/sync_view.py" line="193"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="181"/>
-        <location filename="../../ui/views/sync_view.py" line="192"/>
+        <location filename="../../ui/views/sync_view.py" line="182"/>
+        <location filename="../../ui/views/sync_view.py" line="193"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="181"/>
+        <location filename="../../ui/views/sync_view.py" line="182"/>
         <source>冲突的字段</source>
         <translation>Fields in conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="181"/>
+        <location filename="../../ui/views/sync_view.py" line="182"/>
         <source>发现时间</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="183"/>
+        <location filename="../../ui/views/sync_view.py" line="184"/>
         <source>双击一行处理冲突</source>
         <translation>Double-click a row to resolve the conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="185"/>
+        <location filename="../../ui/views/sync_view.py" line="186"/>
         <source>同一字段在本机和平台上都被修改过。两边的值都已保留，请双击一行逐项选择。</source>
         <translation>The same field was changed on this computer and on the platform. Both values are kept; double-click a row to choose field by field.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="192"/>
+        <location filename="../../ui/views/sync_view.py" line="193"/>
         <source>修改的字段</source>
         <translation>Changed fields</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="192"/>
+        <location filename="../../ui/views/sync_view.py" line="193"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="193"/>
-        <location filename="../../ui/views/sync_view.py" line="209"/>
+        <location filename="../../ui/views/sync_view.py" line="194"/>
+        <location filename="../../ui/views/sync_view.py" line="210"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="194"/>
+        <location filename="../../ui/views/sync_view.py" line="195"/>
         <source>忽略所选</source>
         <translation>Dismiss selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="195"/>
+        <location filename="../../ui/views/sync_view.py" line="196"/>
         <source>全部忽略</source>
         <translation>Dismiss all</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="197"/>
+        <location filename="../../ui/views/sync_view.py" line="198"/>
         <source>平台拒绝了这些修改，重发也不会成功。请按原因在本机更正后再同步；看过后可以忽略。</source>
         <translation>The platform rejected these changes; sending them again will not help. Correct them here as the reason says, then sync; dismiss them once read.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="209"/>
+        <location filename="../../ui/views/sync_view.py" line="210"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="209"/>
+        <location filename="../../ui/views/sync_view.py" line="210"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="209"/>
+        <location filename="../../ui/views/sync_view.py" line="210"/>
         <source>上传</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="210"/>
+        <location filename="../../ui/views/sync_view.py" line="211"/>
         <source>下载</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="210"/>
+        <location filename="../../ui/views/sync_view.py" line="211"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="210"/>
+        <location filename="../../ui/views/sync_view.py" line="211"/>
         <source>拒绝</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="210"/>
+        <location filename="../../ui/views/sync_view.py" line="211"/>
         <source>用时</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="211"/>
+        <location filename="../../ui/views/sync_view.py" line="212"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="215"/>
+        <location filename="../../ui/views/sync_view.py" line="216"/>
         <source>同步记录</source>
         <translation>Sync log</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="266"/>
+        <location filename="../../ui/views/sync_view.py" line="267"/>
         <source>待上传的修改：%1 条</source>
         <translation>Changes to upload: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="270"/>
+        <location filename="../../ui/views/sync_view.py" line="271"/>
         <source>已登录平台（有效至 %1），同步无需再输入密码。</source>
         <translation>Signed in to the platform (valid until %1); no password needed to sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="272"/>
+        <location filename="../../ui/views/sync_view.py" line="273"/>
         <source>首次同步或登录过期时需要输入密码。密码只保存在内存中。</source>
         <translation>A password is needed for the first sync or when the login expires. It is kept in memory only.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="279"/>
+        <location filename="../../ui/views/sync_view.py" line="280"/>
         <source>上次同步：尚未同步</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="283"/>
+        <location filename="../../ui/views/sync_view.py" line="284"/>
         <source>上次同步：%1，成功（上传 %2 条，下载 %3 条）</source>
         <translation>Last sync: %1, succeeded (%2 sent, %3 received)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="287"/>
+        <location filename="../../ui/views/sync_view.py" line="288"/>
         <source>上次同步：%1，已取消</source>
         <translation>Last sync: %1, cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="291"/>
+        <location filename="../../ui/views/sync_view.py" line="292"/>
         <source>上次同步：%1，失败：%2</source>
         <translation>Last sync: %1, failed: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="306"/>
+        <location filename="../../ui/views/sync_view.py" line="307"/>
         <source>待处理冲突（%1）</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="320"/>
+        <location filename="../../ui/views/sync_view.py" line="321"/>
         <source>删除记录</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="332"/>
+        <location filename="../../ui/views/sync_view.py" line="333"/>
         <source>被拒绝的修改（%1）</source>
         <translation>Rejected changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="342"/>
+        <location filename="../../ui/views/sync_view.py" line="343"/>
         <source>成功</source>
         <translation>Succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="344"/>
+        <location filename="../../ui/views/sync_view.py" line="345"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="346"/>
+        <location filename="../../ui/views/sync_view.py" line="347"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="349"/>
+        <location filename="../../ui/views/sync_view.py" line="350"/>
         <source>待处理冲突 %1 处</source>
         <translation>%1 conflict(s) to resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="351"/>
+        <location filename="../../ui/views/sync_view.py" line="352"/>
         <source>仍有 %1 条修改待上传</source>
         <translation>%1 change(s) still to upload</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="352"/>
+        <location filename="../../ui/views/sync_view.py" line="353"/>
         <source>自动</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="352"/>
+        <location filename="../../ui/views/sync_view.py" line="353"/>
         <source>手动</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="354"/>
+        <location filename="../../ui/views/sync_view.py" line="355"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="367"/>
+        <location filename="../../ui/views/sync_view.py" line="368"/>
         <source>平台地址应以 http:// 或 https:// 开头。</source>
         <translation>The platform address must start with http:// or https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="370"/>
+        <location filename="../../ui/views/sync_view.py" line="371"/>
         <source>请输入平台用户名。</source>
         <translation>Enter the platform user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="378"/>
+        <location filename="../../ui/views/sync_view.py" line="379"/>
         <source>正在取消…（已完成的部分会保留）</source>
         <translation>Cancelling… (finished parts are kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="388"/>
+        <location filename="../../ui/views/sync_view.py" line="389"/>
         <source>正在连接平台…</source>
         <translation>Connecting to the platform…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="400"/>
+        <location filename="../../ui/views/sync_view.py" line="401"/>
         <source>%1：%2 / %3</source>
         <translation>%1: %2 / %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="404"/>
+        <location filename="../../ui/views/sync_view.py" line="405"/>
         <source>%1：已收到 %2 条</source>
         <translation>%1: %2 received</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="404"/>
+        <location filename="../../ui/views/sync_view.py" line="405"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="409"/>
+        <location filename="../../ui/views/sync_view.py" line="410"/>
         <source>同步已取消。已完成的部分已保存，未上传的修改仍在本机，下次同步会继续。</source>
         <translation>Sync cancelled. Finished parts are saved; changes not yet sent stay on this computer and the next sync continues.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="412"/>
+        <location filename="../../ui/views/sync_view.py" line="413"/>
         <source>同步失败：%1
 本机的修改都还在，会在下次同步时发送。</source>
         <translation>Sync failed: %1
 All changes are still on this computer and will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="415"/>
+        <location filename="../../ui/views/sync_view.py" line="416"/>
         <source>同步完成：上传 %1 条修改，下载 %2 条更新。</source>
         <translation>Sync finished: %1 change(s) sent, %2 update(s) received.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="418"/>
+        <location filename="../../ui/views/sync_view.py" line="419"/>
         <source>有 %1 处冲突需要您选择，见“待处理冲突”。</source>
         <translation>%1 conflict(s) need your choice; see “Conflicts”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="422"/>
+        <location filename="../../ui/views/sync_view.py" line="423"/>
         <source>%1 条修改被平台拒绝，见“被拒绝的修改”。</source>
         <translation>%1 change(s) rejected by the platform; see “Rejected changes”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="437"/>
+        <location filename="../../ui/views/sync_view.py" line="438"/>
         <source>平台可以连接（%1 检查）</source>
         <translation>Platform reachable (checked %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="438"/>
+        <location filename="../../ui/views/sync_view.py" line="439"/>
         <source>平台暂时连不上（%1 检查），稍后自动重试</source>
         <translation>Platform unreachable (checked %1); retrying automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_runner.py" line="30"/>
+        <location filename="../../ui/sync_runner.py" line="23"/>
         <source>登录</source>
         <translation>Signing in</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_runner.py" line="31"/>
+        <location filename="../../ui/sync_runner.py" line="24"/>
         <source>上传附件</source>
         <translation>Uploading attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_runner.py" line="32"/>
+        <location filename="../../ui/sync_runner.py" line="25"/>
         <source>上传修改</source>
         <translation>Uploading changes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_runner.py" line="33"/>
+        <location filename="../../ui/sync_runner.py" line="26"/>
         <source>下载更新</source>
         <translation>Downloading updates</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_runner.py" line="34"/>
+        <location filename="../../ui/sync_runner.py" line="27"/>
         <source>下载附件</source>
         <translation>Downloading attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_runner.py" line="35"/>
+        <location filename="../../ui/sync_runner.py" line="28"/>
         <source>完成</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>TaxCheckDialog</name>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="232"/>
+        <source>个人纳税情况人工核查 — {name}</source>
+        <translation>Manual personal-tax check — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="236"/>
+        <source>核查结论</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/dialogs.py" line="237"/>
+        <source>核查日期</source>
+        <translation>Checked on</translation>
     </message>
 </context>
 <context>
@@ -2487,7 +2739,7 @@ All changes are still on this computer and will be sent at the next sync.</trans
     </message>
     <message>
         <location filename="../../ui/dialogs/visit_form.py" line="160"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="388"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="387"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
@@ -2649,7 +2901,7 @@ All changes are still on this computer and will be sent at the next sync.</trans
     </message>
     <message>
         <location filename="../../ui/dialogs/visit_form.py" line="279"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="614"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="613"/>
         <source>保存走访记录</source>
         <translation>Save visit</translation>
     </message>
@@ -2659,77 +2911,77 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="344"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="343"/>
         <source>未记录</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="420"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="419"/>
         <source>{name}（{kb} KB）</source>
         <translation>{name} ({kb} KB)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="426"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="425"/>
         <source>选择证件照片</source>
         <translation>Choose document photos</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="426"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="425"/>
         <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>Images or PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="496"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="495"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="497"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="496"/>
         <source>发现未保存的走访记录草稿（{time}），是否恢复？</source>
         <translation>An unsaved visit draft was found ({time}). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="506"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="505"/>
         <source>已恢复 {time} 的草稿</source>
         <translation>Draft from {time} restored</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="516"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="515"/>
         <source>草稿已自动保存（{time}）</source>
         <translation>Draft saved automatically ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="558"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="557"/>
         <source>附件“{name}”超过 20 MB，请压缩后再添加</source>
         <translation>Attachment “{name}” is over 20 MB; compress it, then add it again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="590"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="589"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="608"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="607"/>
         <source>走访记录已保存</source>
         <translation>Visit saved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="618"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="617"/>
         <source>保存失败：{error}</source>
         <translation>Saving failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="628"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="626"/>
         <source>（{sex}，{age}岁）</source>
         <translation> ({sex}, {age})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="629"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="627"/>
         <source>走访对象：{who}&#x3000;&#x3000;{area} · {address}</source>
         <translation>Visiting: {who}    {area} · {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="631"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="629"/>
         <source>走访对象：{who}</source>
         <translation>Visiting: {who}</translation>
     </message>
@@ -2904,6 +3156,562 @@ All changes are still on this computer and will be sent at the next sync.</trans
     </message>
 </context>
 <context>
+    <name>WelfareView</name>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="98"/>
+        <source>分析期间</source>
+        <translation>Analysis period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="104"/>
+        <source>按</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="111"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="112"/>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="113"/>
+        <source>打印台账…</source>
+        <translation>Print ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="121"/>
+        <source>岗位与空岗</source>
+        <translation>Posts and vacancies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="122"/>
+        <source>在岗人员台账</source>
+        <translation>People on posts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="123"/>
+        <source>补贴申领</source>
+        <translation>Subsidy claims</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="124"/>
+        <source>使用效率分析</source>
+        <translation>Usage efficiency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="125"/>
+        <source>历史数据清理</source>
+        <translation>History clean-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="145"/>
+        <source>开发岗位…</source>
+        <translation>New post…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="146"/>
+        <source>安置人员…</source>
+        <translation>Place a person…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="150"/>
+        <source>所在区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="150"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="158"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="172"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="224"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="230"/>
+        <source>用人单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="150"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="158"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="173"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="224"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="230"/>
+        <source>岗位名称</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="150"/>
+        <source>岗位类型</source>
+        <translation>Post type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="151"/>
+        <source>资金来源</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="151"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="199"/>
+        <source>开发岗位数</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="151"/>
+        <source>在岗</source>
+        <translation>Filled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="151"/>
+        <source>空岗</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="152"/>
+        <source>开发日期</source>
+        <translation>Developed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="152"/>
+        <source>空岗报告</source>
+        <translation>Vacancy report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="154"/>
+        <source>空岗报告（岗位空出后 {n} 个工作日内报告）</source>
+        <translation>Vacancy reports (due within {n} working days of a post falling vacant)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="156"/>
+        <source>登记已报告…</source>
+        <translation>Record as reported…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="158"/>
+        <source>空岗日期</source>
+        <translation>Vacant since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="158"/>
+        <source>报告时限</source>
+        <translation>Report due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="159"/>
+        <source>报告日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="159"/>
+        <source>报告人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="159"/>
+        <source>补岗日期</source>
+        <translation>Filled on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="166"/>
+        <source>办理离岗…</source>
+        <translation>Leave the post…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="167"/>
+        <source>申领补贴…</source>
+        <translation>Claim a subsidy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="168"/>
+        <source>只看在岗</source>
+        <translation>Only people on posts now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="172"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="187"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="224"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="230"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="172"/>
+        <source>所在社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="172"/>
+        <source>困难类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="173"/>
+        <source>次数</source>
+        <translation>Placement no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="173"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="230"/>
+        <source>上岗日期</source>
+        <translation>Started on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="173"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="231"/>
+        <source>离岗日期</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="174"/>
+        <source>离岗原因</source>
+        <translation>Reason for leaving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="174"/>
+        <source>补贴期满</source>
+        <translation>Subsidy until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="174"/>
+        <source>已发岗位补贴</source>
+        <translation>Post subsidy paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="175"/>
+        <source>已发社保补贴</source>
+        <translation>Social-insurance subsidy paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="175"/>
+        <source>暂缓申领</source>
+        <translation>Held claims</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="183"/>
+        <source>登记纳税核查…</source>
+        <translation>Record tax check…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="184"/>
+        <source>重新核查</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="185"/>
+        <source>导入社保缴费数据…</source>
+        <translation>Import social-insurance payments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="187"/>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="187"/>
+        <source>补贴项目</source>
+        <translation>Subsidy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="187"/>
+        <source>申领月份</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="188"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="188"/>
+        <source>核查状态</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="188"/>
+        <source>暂缓原因</source>
+        <translation>Held because</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="189"/>
+        <source>个人纳税核查</source>
+        <translation>Personal-tax check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="199"/>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="199"/>
+        <source>岗位数</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="199"/>
+        <source>在岗率</source>
+        <translation>Occupancy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="200"/>
+        <source>空岗天数</source>
+        <translation>Vacancy days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="200"/>
+        <source>在岗人数</source>
+        <translation>People placed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="200"/>
+        <source>离岗人数</source>
+        <translation>Leavers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="201"/>
+        <source>人员流动率</source>
+        <translation>Turnover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="201"/>
+        <source>转向市场就业</source>
+        <translation>Moved on to market jobs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="201"/>
+        <source>补贴合计（元）</source>
+        <translation>Subsidy total (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="202"/>
+        <source>人均补贴（元）</source>
+        <translation>Subsidy per person (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="204"/>
+        <source>在岗率 = 在岗人天 ÷ 岗位天数；流动率 = 离岗人数 ÷ 平均在岗人数；人均补贴只计核查通过的申领；待清理的历史数据不计入。</source>
+        <translation>Occupancy = person-days on posts ÷ post-days; turnover = leavers ÷ average headcount; subsidy per person counts claims that passed their checks only; history waiting for clean-up is not counted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="214"/>
+        <source>选择历史台账文件…</source>
+        <translation>Choose an old ledger file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="215"/>
+        <source>导入可导入的行</source>
+        <translation>Import the importable rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="221"/>
+        <source>2024年1月以来的历史台账先校验、后导入；同一文件可重复导入，已导入的行会跳过。</source>
+        <translation>Old ledgers since January 2024 are checked first, then imported; the same file may be imported again, rows already imported are skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="224"/>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="225"/>
+        <source>校验结果</source>
+        <translation>Check result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="225"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="227"/>
+        <source>待清理（核实前不计入台账和分析）</source>
+        <translation>Clean-up list (not counted in the ledger or the analysis until confirmed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="228"/>
+        <source>核实无误</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="231"/>
+        <source>待核实事项</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="240"/>
+        <source>&#x3000;结束日期不能早于开始日期</source>
+        <translation>  The end date cannot be before the start date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="242"/>
+        <source>&#x3000;正在读取…</source>
+        <translation>  Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="247"/>
+        <source>&#x3000;读取失败：{e}</source>
+        <translation>  Could not load: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="256"/>
+        <source>&#x3000;岗位 {p} 个，在岗 {a} 人，空岗 {v} 个；空岗报告超期 {o} 个；暂缓申领 {h} 笔</source>
+        <translation>  {p} posts, {a} people on them, {v} vacant; {o} vacancy reports overdue; {h} claims held</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="278"/>
+        <source>在岗率 {o}&#x3000;空岗 {v} 天&#x3000;流动率 {t}&#x3000;转向市场就业 {m} 人&#x3000;人均补贴 {s} 元</source>
+        <translation>Occupancy {o}   vacancy {v} days   turnover {t}   moved on to market jobs {m}   subsidy per person {s} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="320"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="324"/>
+        <source>请先在上表选中一个岗位</source>
+        <translation>Select a post in the table above first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="328"/>
+        <source>请先选中一条空岗报告</source>
+        <translation>Select a vacancy report first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="332"/>
+        <source>请先选中一名在岗人员</source>
+        <translation>Select a person on a post first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="336"/>
+        <source>请先选中一名人员</source>
+        <translation>Select a person first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="340"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="344"/>
+        <source>请先选中一笔申领</source>
+        <translation>Select a claim first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="355"/>
+        <source>请先选中一条待清理记录</source>
+        <translation>Select a record to clean up first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="362"/>
+        <source>表格文件 (*.xlsx *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="366"/>
+        <source>导入社保缴费数据</source>
+        <translation>Import social-insurance payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="371"/>
+        <source>正在导入社保缴费数据…</source>
+        <translation>Importing social-insurance payments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="373"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="406"/>
+        <source>导入失败：{e}</source>
+        <translation>Import failed: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="376"/>
+        <source>社保缴费数据：读入 {rows} 条，新增 {added} 条，人员库中没有的身份证号 {unknown} 个，无法读取的行 {bad} 行。请对暂缓的申领点“重新核查”。</source>
+        <translation>Social-insurance payments: {rows} read, {added} new, {unknown} ID numbers not in the store, {bad} unreadable rows. Use “Check again” on held claims.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="381"/>
+        <source>选择历史台账文件</source>
+        <translation>Choose an old ledger file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="386"/>
+        <source>正在校验…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="389"/>
+        <source>无法导入：{e}</source>
+        <translation>Cannot import: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="410"/>
+        <source>已导入：新建岗位 {p} 个，安置记录 {n} 条，其中待清理 {c} 条。</source>
+        <translation>Imported: {p} new posts, {n} placements, {c} of them to clean up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="416"/>
+        <source>导出未加密文件</source>
+        <translation>Export an unencrypted file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="417"/>
+        <source>导出的文件不加密，含人员姓名和身份证号，任何拿到文件的人都能打开。请妥善保管、用后删除。是否继续？</source>
+        <translation>The exported file is not encrypted and holds names and ID numbers: anyone who gets it can open it. Keep it safe and delete it after use. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="427"/>
+        <source>公益性岗位台账_{date}</source>
+        <translation>welfare_jobs_ledger_{date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="426"/>
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="422"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="446"/>
+        <source>已导出：%1（文件不加密）</source>
+        <translation>Exported: %1 (not encrypted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="443"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="454"/>
+        <source>导出失败：{e}</source>
+        <translation>Export failed: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="457"/>
+        <source>公益性岗位动态管理台账</source>
+        <translation>Public welfare jobs ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="460"/>
+        <source>无法打印：{e}</source>
+        <translation>Cannot print: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="217"/>
+        <source>导出校验报告…</source>
+        <translation>Save the check report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="432"/>
+        <source>导出校验报告</source>
+        <translation>Save the check report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="432"/>
+        <source>历史台账校验报告_{date}</source>
+        <translation>ledger_check_report_{date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="147"/>
+        <source>撤销岗位…</source>
+        <translation>Withdraw post…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="258"/>
+        <source>已撤销 {date}</source>
+        <translation>Withdrawn {date}</translation>
+    </message>
+</context>
+<context>
     <name>WorkflowDialog</name>
     <message>
         <location filename="../../ui/dialogs/workflow_dialog.py" line="50"/>
@@ -2975,792 +3783,6 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <location filename="../../ui/dialogs/workflow_dialog.py" line="192"/>
         <source>办理失败：{error}</source>
         <translation>Action failed: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>ClaimDialog</name>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="196"/>
-        <source>申领补贴 — {name}</source>
-        <translation>Claim a subsidy — {name}</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="203"/>
-        <source>元，例如 1880.00</source>
-        <translation>yuan, e.g. 1880.00</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="204"/>
-        <source>补贴项目</source>
-        <translation>Subsidy</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="205"/>
-        <source>申领周期</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="206"/>
-        <source>起始月份</source>
-        <translation>First month</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="207"/>
-        <source>申领金额</source>
-        <translation>Amount</translation>
-    </message>
-</context>
-<context>
-    <name>EndDialog</name>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="163"/>
-        <source>办理离岗 — {name}</source>
-        <translation>Leave the post — {name}</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="168"/>
-        <source>离岗日期</source>
-        <translation>Left on</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="169"/>
-        <source>离岗原因</source>
-        <translation>Reason for leaving</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="170"/>
-        <source>说明</source>
-        <translation>Note</translation>
-    </message>
-</context>
-<context>
-    <name>OpDialog</name>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="91"/>
-        <source>保存失败：{error}</source>
-        <translation>Could not save: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>PersonPlacements</name>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="23"/>
-        <source>公益性岗位安置</source>
-        <translation>Public welfare job placements</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="27"/>
-        <source>没有公益性岗位安置记录</source>
-        <translation>No public welfare job placements</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="31"/>
-        <source>用人单位</source>
-        <translation>Employer</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="31"/>
-        <source>岗位名称</source>
-        <translation>Post</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="31"/>
-        <source>上岗日期</source>
-        <translation>Started on</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="31"/>
-        <source>离岗日期</source>
-        <translation>Left on</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="32"/>
-        <source>离岗原因</source>
-        <translation>Reason for leaving</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="32"/>
-        <source>补贴期满</source>
-        <translation>Subsidy until</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/person_pane.py" line="32"/>
-        <source>已发补贴（元）</source>
-        <translation>Subsidy paid (yuan)</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceDialog</name>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="129"/>
-        <source>安置人员 — {post}</source>
-        <translation>Place a person — {post}</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="132"/>
-        <source>姓名、拼音首字母或身份证号</source>
-        <translation>Name, pinyin initials or ID number</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="137"/>
-        <source>已认定人员</source>
-        <translation>Certified people</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="139"/>
-        <source>上岗日期</source>
-        <translation>Started on</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="154"/>
-        <source>请选择要安置的人员</source>
-        <translation>Choose the person to place</translation>
-    </message>
-</context>
-<context>
-    <name>PostDialog</name>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="97"/>
-        <source>开发公益性岗位</source>
-        <translation>New public welfare job post</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="110"/>
-        <source>用人单位</source>
-        <translation>Employer</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="110"/>
-        <source>岗位名称</source>
-        <translation>Post</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="111"/>
-        <source>岗位类型</source>
-        <translation>Post type</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="111"/>
-        <source>开发岗位数</source>
-        <translation>Places</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="112"/>
-        <source>资金来源</source>
-        <translation>Funding</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="112"/>
-        <source>开发日期</source>
-        <translation>Developed on</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="113"/>
-        <source>所在街道/社区</source>
-        <translation>Street/community</translation>
-    </message>
-</context>
-<context>
-    <name>ReportDialog</name>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="181"/>
-        <source>登记空岗报告 — {post}</source>
-        <translation>Record the vacancy report — {post}</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="185"/>
-        <source>报告日期</source>
-        <translation>Reported on</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="186"/>
-        <source>说明</source>
-        <translation>Note</translation>
-    </message>
-</context>
-<context>
-    <name>TaxCheckDialog</name>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="219"/>
-        <source>个人纳税情况人工核查 — {name}</source>
-        <translation>Manual personal-tax check — {name}</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="223"/>
-        <source>核查结论</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/dialogs.py" line="224"/>
-        <source>核查日期</source>
-        <translation>Checked on</translation>
-    </message>
-</context>
-<context>
-    <name>WelfareView</name>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="97"/>
-        <source>分析期间</source>
-        <translation>Analysis period</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="103"/>
-        <source>按</source>
-        <translation>by</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="110"/>
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="111"/>
-        <source>导出 Excel…</source>
-        <translation>Export Excel…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="112"/>
-        <source>打印台账…</source>
-        <translation>Print ledger…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="120"/>
-        <source>岗位与空岗</source>
-        <translation>Posts and vacancies</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="121"/>
-        <source>在岗人员台账</source>
-        <translation>People on posts</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="122"/>
-        <source>补贴申领</source>
-        <translation>Subsidy claims</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="123"/>
-        <source>使用效率分析</source>
-        <translation>Usage efficiency</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="124"/>
-        <source>历史数据清理</source>
-        <translation>History clean-up</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="144"/>
-        <source>开发岗位…</source>
-        <translation>New post…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="145"/>
-        <source>安置人员…</source>
-        <translation>Place a person…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="147"/>
-        <source>所在区域</source>
-        <translation>Area</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="147"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="155"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="169"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="218"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="224"/>
-        <source>用人单位</source>
-        <translation>Employer</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="147"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="155"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="170"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="218"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="224"/>
-        <source>岗位名称</source>
-        <translation>Post</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="147"/>
-        <source>岗位类型</source>
-        <translation>Post type</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="148"/>
-        <source>资金来源</source>
-        <translation>Funding</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="148"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="196"/>
-        <source>开发岗位数</source>
-        <translation>Places</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="148"/>
-        <source>在岗</source>
-        <translation>Filled</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="148"/>
-        <source>空岗</source>
-        <translation>Vacant</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="149"/>
-        <source>开发日期</source>
-        <translation>Developed on</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="149"/>
-        <source>空岗报告</source>
-        <translation>Vacancy report</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="151"/>
-        <source>空岗报告（岗位空出后 {n} 个工作日内报告）</source>
-        <translation>Vacancy reports (due within {n} working days of a post falling vacant)</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="153"/>
-        <source>登记已报告…</source>
-        <translation>Record as reported…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="155"/>
-        <source>空岗日期</source>
-        <translation>Vacant since</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="155"/>
-        <source>报告时限</source>
-        <translation>Report due</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="156"/>
-        <source>报告日期</source>
-        <translation>Reported on</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="156"/>
-        <source>报告人</source>
-        <translation>Reported by</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="156"/>
-        <source>补岗日期</source>
-        <translation>Filled on</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="163"/>
-        <source>办理离岗…</source>
-        <translation>Leave the post…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="164"/>
-        <source>申领补贴…</source>
-        <translation>Claim a subsidy…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="165"/>
-        <source>只看在岗</source>
-        <translation>Only people on posts now</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="169"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="184"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="218"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="224"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="169"/>
-        <source>所在社区</source>
-        <translation>Community</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="169"/>
-        <source>困难类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="170"/>
-        <source>次数</source>
-        <translation>Placement no.</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="170"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="224"/>
-        <source>上岗日期</source>
-        <translation>Started on</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="170"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="225"/>
-        <source>离岗日期</source>
-        <translation>Left on</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="171"/>
-        <source>离岗原因</source>
-        <translation>Reason for leaving</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="171"/>
-        <source>补贴期满</source>
-        <translation>Subsidy until</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="171"/>
-        <source>已发岗位补贴</source>
-        <translation>Post subsidy paid</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="172"/>
-        <source>已发社保补贴</source>
-        <translation>Social-insurance subsidy paid</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="172"/>
-        <source>暂缓申领</source>
-        <translation>Held claims</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="180"/>
-        <source>登记纳税核查…</source>
-        <translation>Record tax check…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="181"/>
-        <source>重新核查</source>
-        <translation>Check again</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="182"/>
-        <source>导入社保缴费数据…</source>
-        <translation>Import social-insurance payments…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="184"/>
-        <source>岗位</source>
-        <translation>Post</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="184"/>
-        <source>补贴项目</source>
-        <translation>Subsidy</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="184"/>
-        <source>申领月份</source>
-        <translation>Months</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="185"/>
-        <source>金额（元）</source>
-        <translation>Amount (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="185"/>
-        <source>核查状态</source>
-        <translation>Check</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="185"/>
-        <source>暂缓原因</source>
-        <translation>Held because</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="186"/>
-        <source>个人纳税核查</source>
-        <translation>Personal-tax check</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="196"/>
-        <source>分组</source>
-        <translation>Group</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="196"/>
-        <source>岗位数</source>
-        <translation>Posts</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="196"/>
-        <source>在岗率</source>
-        <translation>Occupancy</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="197"/>
-        <source>空岗天数</source>
-        <translation>Vacancy days</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="197"/>
-        <source>在岗人数</source>
-        <translation>People placed</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="197"/>
-        <source>离岗人数</source>
-        <translation>Leavers</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="198"/>
-        <source>人员流动率</source>
-        <translation>Turnover</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="198"/>
-        <source>转向市场就业</source>
-        <translation>Moved on to market jobs</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="198"/>
-        <source>补贴合计（元）</source>
-        <translation>Subsidy total (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="199"/>
-        <source>人均补贴（元）</source>
-        <translation>Subsidy per person (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="201"/>
-        <source>在岗率 = 在岗人天 ÷ 岗位天数；流动率 = 离岗人数 ÷ 平均在岗人数；人均补贴只计核查通过的申领；待清理的历史数据不计入。</source>
-        <translation>Occupancy = person-days on posts ÷ post-days; turnover = leavers ÷ average headcount; subsidy per person counts claims that passed their checks only; history waiting for clean-up is not counted.</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="211"/>
-        <source>选择历史台账文件…</source>
-        <translation>Choose an old ledger file…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="212"/>
-        <source>导入可导入的行</source>
-        <translation>Import the importable rows</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="215"/>
-        <source>2024年1月以来的历史台账先校验、后导入；同一文件可重复导入，已导入的行会跳过。</source>
-        <translation>Old ledgers since January 2024 are checked first, then imported; the same file may be imported again, rows already imported are skipped.</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="218"/>
-        <source>行号</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="219"/>
-        <source>校验结果</source>
-        <translation>Check result</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="219"/>
-        <source>说明</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="221"/>
-        <source>待清理（核实前不计入台账和分析）</source>
-        <translation>Clean-up list (not counted in the ledger or the analysis until confirmed)</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="222"/>
-        <source>核实无误</source>
-        <translation>Confirmed</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="225"/>
-        <source>待核实事项</source>
-        <translation>To check</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="234"/>
-        <source>　结束日期不能早于开始日期</source>
-        <translation>  The end date cannot be before the start date</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="236"/>
-        <source>　正在读取…</source>
-        <translation>  Loading…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="241"/>
-        <source>　读取失败：{e}</source>
-        <translation>  Could not load: {e}</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="250"/>
-        <source>　岗位 {p} 个，在岗 {a} 人，空岗 {v} 个；空岗报告超期 {o} 个；暂缓申领 {h} 笔</source>
-        <translation>  {p} posts, {a} people on them, {v} vacant; {o} vacancy reports overdue; {h} claims held</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="268"/>
-        <source>在岗率 {o}　空岗 {v} 天　流动率 {t}　转向市场就业 {m} 人　人均补贴 {s} 元</source>
-        <translation>Occupancy {o}   vacancy {v} days   turnover {t}   moved on to market jobs {m}   subsidy per person {s} yuan</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="309"/>
-        <source>请先在上表选中一个岗位</source>
-        <translation>Select a post in the table above first</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="313"/>
-        <source>请先选中一条空岗报告</source>
-        <translation>Select a vacancy report first</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="317"/>
-        <source>请先选中一名在岗人员</source>
-        <translation>Select a person on a post first</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="321"/>
-        <source>请先选中一名人员</source>
-        <translation>Select a person first</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="325"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="329"/>
-        <source>请先选中一笔申领</source>
-        <translation>Select a claim first</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="340"/>
-        <source>请先选中一条待清理记录</source>
-        <translation>Select a record to clean up first</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="347"/>
-        <source>表格文件 (*.xlsx *.xls *.csv)</source>
-        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="351"/>
-        <source>导入社保缴费数据</source>
-        <translation>Import social-insurance payments</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="356"/>
-        <source>正在导入社保缴费数据…</source>
-        <translation>Importing social-insurance payments…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="358"/>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="390"/>
-        <source>导入失败：{e}</source>
-        <translation>Import failed: {e}</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="361"/>
-        <source>社保缴费数据：读入 {rows} 条，新增 {added} 条，人员库中没有的身份证号 {unknown} 个，无法读取的行 {bad} 行。请对暂缓的申领点“重新核查”。</source>
-        <translation>Social-insurance payments: {rows} read, {added} new, {unknown} ID numbers not in the store, {bad} unreadable rows. Use “Check again” on held claims.</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="366"/>
-        <source>选择历史台账文件</source>
-        <translation>Choose an old ledger file</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="371"/>
-        <source>正在校验…</source>
-        <translation>Checking…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="374"/>
-        <source>无法导入：{e}</source>
-        <translation>Cannot import: {e}</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="394"/>
-        <source>已导入：新建岗位 {p} 个，安置记录 {n} 条，其中待清理 {c} 条。</source>
-        <translation>Imported: {p} new posts, {n} placements, {c} of them to clean up.</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="399"/>
-        <source>导出未加密文件</source>
-        <translation>Export an unencrypted file</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="400"/>
-        <source>导出的文件不加密，含人员姓名和身份证号，任何拿到文件的人都能打开。请妥善保管、用后删除。是否继续？</source>
-        <translation>The exported file is not encrypted and holds names and ID numbers: anyone who gets it can open it. Keep it safe and delete it after use. Continue?</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="404"/>
-        <source>公益性岗位台账_{date}</source>
-        <translation>welfare_jobs_ledger_{date}</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="405"/>
-        <source>导出台账</source>
-        <translation>Export ledger</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="406"/>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="416"/>
-        <source>已导出：%1（文件不加密）</source>
-        <translation>Exported: %1 (not encrypted)</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="417"/>
-        <source>导出失败：{e}</source>
-        <translation>Export failed: {e}</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="420"/>
-        <source>公益性岗位动态管理台账</source>
-        <translation>Public welfare jobs ledger</translation>
-    </message>
-    <message>
-        <location filename="../work/wt/welfare/ui/views/welfare/welfare_view.py" line="423"/>
-        <source>无法打印：{e}</source>
-        <translation>Cannot print: {e}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="230"/>
-        <source>导出校验报告…</source>
-        <translation>Save the check report…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="426"/>
-        <source>导出校验报告</source>
-        <translation>Save the check report</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="426"/>
-        <source>历史台账校验报告_{date}</source>
-        <translation>ledger_check_report_{date}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="150"/>
-        <source>撤销岗位…</source>
-        <translation>Withdraw post…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="270"/>
-        <source>已撤销 {date}</source>
-        <translation>Withdrawn {date}</translation>
-    </message>
-</context>
-<context>
-    <name>ClosePostDialog</name>
-    <message>
-        <location filename="../../ui/views/welfare/dialogs.py" line="120"/>
-        <source>撤销岗位 — {post}</source>
-        <translation>Withdraw the post — {post}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/welfare/dialogs.py" line="123"/>
-        <source>撤销日期</source>
-        <translation>Withdrawn on</translation>
     </message>
 </context>
 </TS>

@@ -55,6 +55,8 @@ class SyncReport:
     errors: list[str] = field(default_factory=list)  # Chinese messages; the first one stopped the run
     warnings: list[str] = field(default_factory=list)  # did not stop the run (e.g. one blob failed)
     rejected_ops: list[dict[str, Any]] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)  # rule sets received and verified (id@version)
+    deadlines_moved: list[str] = field(default_factory=list)  # Chinese lines: due dates a new calendar moved
 
     @property
     def ok(self) -> bool:
@@ -111,6 +113,7 @@ class SyncClient:
             self._push(report, stop)
             self._pull(report, stop)
             self._download(report, stop)
+            self._rules(report, stop)
         except CancelledError:
             report.cancelled = True
         except SyncError as exc:
@@ -346,6 +349,18 @@ class SyncClient:
             if hashlib.sha256(resp.raw).hexdigest() == sha:
                 return resp.raw
         return None
+
+    # --- 5. rule sets (docs/RULES.md) ---------------------------------------------------------------
+    def _rules(self, report: SyncReport, stop: Callable[[], bool]) -> None:
+        from app.ops.rules import moved_text
+        from sync.client.rules import pull_rules
+
+        _check(stop)
+        self._progress("rules", 0, 1)
+        got = pull_rules(self.col, self.transport)
+        report.rules += [s.info.label for s in got.accepted]
+        report.warnings += got.refused
+        report.deadlines_moved += [moved_text(m) for m in got.moved]
 
     def _at(self, point: str) -> None:
         if self.hook:

@@ -16,6 +16,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, select
 
 from sync.server import auth, blobs, errors
+from sync.server import rules as rule_sets
 from sync.server.auth import User
 from sync.server.db import counter, make_engine, reading, records, writing
 from sync.server.errors import ApiError
@@ -32,6 +33,7 @@ from sync.server.schemas import (
     PullResponse,
     PushRequest,
     PushResponse,
+    RulesResponse,
     StatsResponse,
     UserOut,
 )
@@ -116,6 +118,12 @@ def create_app(db_url: str, *, token_ttl_s: int = 8 * 3600) -> FastAPI:
         log.info("pull user=%s changes=%d has_more=%s ms=%.1f", user.name, len(rows), has_more,
                  (time.perf_counter() - started) * 1000)
         return {"changes": [wire(r) for r in rows], "cursor": new_cursor, "has_more": has_more}
+
+    @app.get(f"{API}/rules", response_model=RulesResponse, tags=["rules"], responses=_AUTH_ERRORS)
+    def rules(user: CurrentUser, after: Annotated[int, Query(ge=0, le=2**62)] = 0) -> dict[str, Any]:
+        """Signed rule sets published after ``after`` for the user's areas (docs/RULES.md)."""
+        with reading(engine) as conn:
+            return rule_sets.for_user(conn, user.scope.prefixes, after)
 
     @app.head(f"{API}/blobs/{{sha256}}", tags=["blobs"], responses={404: {"model": ErrorModel}})
     def blob_head(user: CurrentUser, sha256: Annotated[str, SHA256]) -> Response:

@@ -59,6 +59,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.demo:
         engine = _engine(url)
         added = seed_demo(engine)
+        if url == demo_db_url():
+            ensure_demo_key(engine, Path(demo_db_url().removeprefix("sqlite:///")).with_name("rules-signing-key.pem"))
         engine.dispose()
         logging.getLogger("outreach.platform").info("demo seeded areas=%d users=%d", added["areas"], added["users"])
     app = create_app(url, token_ttl_s=args.token_ttl)
@@ -155,6 +157,148 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_key(path: Path, engine: Engine) -> str:
+    """Generate the signing key into ``path`` (owner-only) and register its public half; returns its id."""
+    from app.rules import signing
+    from sync.server.rules import register_key
+
+    pem, public = signing.generate()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(pem)
+    return register_key(engine, public)
+
+
+def ensure_demo_key(engine: Engine, path: Path) -> Path:
+    """Demo platform: a signing key next to the demo database, made once (real platforms use rules keygen)."""
+    from app.rules import signing
+    from sync.server.rules import register_key
+
+    if path.exists():
+        register_key(engine, signing.public_key_of(path.read_bytes()))
+    else:
+        _write_key(path, engine)
+    return path
+
+
+def cmd_rules_keygen(args: argparse.Namespace) -> int:
+    path = Path(args.key)
+    if path.exists():
+        print(f"密钥文件已存在，不会覆盖：{path}", file=sys.stderr)
+        return 1
+    engine = _engine(args.db)
+    try:
+        kid = _write_key(path, engine)
+    finally:
+        engine.dispose()
+    print(f"已生成规则签名密钥 {kid}：私钥在 {path}（请妥善保管，勿放入数据库或版本库），公钥已登记到平台。")
+    return 0
+
+
+def cmd_rules_publish(args: argparse.Namespace) -> int:
+    from sync.server.rules import PublishError, publish
+
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+        pem = Path(args.key).read_bytes()
+    except (OSError, UnicodeDecodeError) as e:
+        print(f"无法读取文件：{e}", file=sys.stderr)
+        return 2
+    engine = _engine(args.db)
+    try:
+        new = publish(engine, text, pem, args.by)
+    except PublishError as e:
+        print(f"未发布：{e}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    i = new.info
+    print(f"已发布 {i.label}（{i.title}，地区 {i.area}，{i.effective.isoformat()} 起）；笔记本下次同步时取得。")
+    return 0
+
+
+def _on(args: argparse.Namespace):  # noqa: ANN202 - a date
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:
+        raise SystemExit(f"日期格式应为 YYYY-MM-DD：{args.date}") from None
+
+
+def _set_arg(engine: Engine, ref: str):  # noqa: ANN202 - a PublishedSet
+    """A rule set named on the command line: a file path, or id@version of a published one."""
+    from app.rules.ruleset import RuleSetError, parse
+    from sync.server.rules import PublishError, find
+
+    path = Path(ref)
+    try:
+        if path.exists():
+            return parse(path.read_text(encoding="utf-8"))
+        return find(engine, ref)
+    except (RuleSetError, PublishError, OSError, UnicodeDecodeError) as e:
+        raise SystemExit(f"{ref}：{e}") from None
+
+
+def cmd_rules_list(args: argparse.Namespace) -> int:
+    from sync.server.rules import published, usage
+
+    engine = _engine(args.db)
+    try:
+        sets, used = published(engine), usage(engine, _on(args))
+    finally:
+        engine.dispose()
+    print("已发布的规则集：" if sets else "平台尚未发布规则集，各地使用安装包内置的规则。")
+    for s in sets:
+        i = s.info
+        print(f"  {i.label:32} 地区 {i.area}  {i.effective.isoformat()} 起  {i.title}（来源：{i.source}）")
+    print("各地区使用的规则版本：")
+    for u in used:
+        print(f"  {u['code']} {u['name']:10} {u['version']}")
+    return 0
+
+
+def cmd_rules_diff(args: argparse.Namespace) -> int:
+    from app.rules.ruleset import diff
+    from sync.server.rules import previous
+
+    engine = _engine(args.db)
+    try:
+        new = _set_arg(engine, args.second or args.first)
+        old = _set_arg(engine, args.first) if args.second else previous(engine, new)
+    finally:
+        engine.dispose()
+    title = f"{old.info.label} → {new.info.label}" if old else f"{new.info.label}（首个版本，与安装包内置规则比较）"
+    lines = diff(old, new)
+    print(title)
+    print("\n".join(f"  {line}" for line in lines) if lines else "  没有差别。")
+    return 0
+
+
+def cmd_rules_preview(args: argparse.Namespace) -> int:
+    from app.rules.ruleset import RuleSetError, parse
+    from sync.server.rules import preview
+
+    try:
+        new = parse(Path(args.file).read_text(encoding="utf-8"))
+    except (RuleSetError, OSError, UnicodeDecodeError) as e:
+        print(f"无法预览：{e}", file=sys.stderr)
+        return 2
+    engine = _engine(args.db)
+    try:
+        moved = preview(engine, new, _on(args))
+    finally:
+        engine.dispose()
+    if args.json:
+        print(json.dumps(moved, ensure_ascii=False, sort_keys=True))
+        return 0
+    print(f"发布 {new.info.label} 将改变 {len(moved)} 个援助对象的办理时限：")
+    for m in moved:
+        print(f"  {m['case']}  地区 {m['area']}  环节 {m['stage']}  {m['now']} → {m['new']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from sync.server.scope import ROLES
 
@@ -202,6 +346,35 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--by", default="import", help="记为修改人的名称（默认 import）")
     s.add_argument("--chunk", type=int, default=5000, help="每个事务导入的记录数")
     s.set_defaults(func=cmd_import)
+
+    rules = sub.add_parser("rules", help="规则集：节假日安排、认定条件、时限等（docs/RULES.md）").add_subparsers(
+        dest="rules_command", required=True)
+    s = rules.add_parser("keygen", help="生成规则签名密钥（私钥写入文件，公钥登记到平台）")
+    s.add_argument("--db", required=True)
+    s.add_argument("--key", required=True, help="私钥文件路径（放在数据库之外，仅管理员可读）")
+    s.set_defaults(func=cmd_rules_keygen)
+    s = rules.add_parser("publish", help="检查、签名并发布一个规则集文件")
+    s.add_argument("file")
+    s.add_argument("--db", required=True)
+    s.add_argument("--key", required=True, help="rules keygen 生成的私钥文件")
+    s.add_argument("--by", default="admin", help="记为发布人的名称")
+    s.set_defaults(func=cmd_rules_publish)
+
+    s = rules.add_parser("list", help="已发布的规则集，以及各地区（省、市、县）使用的规则版本")
+    s.add_argument("--db", required=True)
+    s.add_argument("--date", help="按哪一天计算（默认今天）")
+    s.set_defaults(func=cmd_rules_list)
+    s = rules.add_parser("diff", help="两个版本的差别：diff 旧 新（文件路径或 编号@版本；只给一个时与它的上一版比较）")
+    s.add_argument("first")
+    s.add_argument("second", nargs="?")
+    s.add_argument("--db", required=True)
+    s.set_defaults(func=cmd_rules_diff)
+    s = rules.add_parser("preview", help="预览：发布这个规则集（如新的节假日安排）会改变哪些办理时限")
+    s.add_argument("file")
+    s.add_argument("--db", required=True)
+    s.add_argument("--date", help="按哪一天计算（默认今天）")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_rules_preview)
 
     s = sub.add_parser("stats", help="某地区各类记录数量与摘要（不含个人信息）")
     s.add_argument("--db", required=True)

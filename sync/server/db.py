@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     create_engine,
     event,
     make_url,
@@ -109,6 +110,31 @@ blob_chunks = Table(
     Column("sha256", String(64), primary_key=True),
     Column("pos", BigInteger, primary_key=True),
     Column("data", LargeBinary, nullable=False),
+)
+
+# Published rule sets (docs/RULES.md): the exact signed text; the other columns are read from it for listing.
+rule_keys = Table(
+    "rule_keys", metadata,
+    Column("key_id", String(16), primary_key=True),
+    Column("public_key", Text, nullable=False),  # base64 of the raw Ed25519 public key
+    Column("created_at", String(32), nullable=False),
+)
+
+rule_sets = Table(
+    "rule_sets", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),  # laptops pull ``after`` the last one seen
+    Column("set_id", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("area", String(12), nullable=False),
+    Column("effective", String(10), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("signature", Text, nullable=False),
+    Column("key_id", String(16), nullable=False),
+    Column("published_by", String(64), nullable=False),
+    Column("published_at", String(32), nullable=False),
+    UniqueConstraint("set_id", "area", "version", name="uq_rule_sets_version"),
 )
 
 

@@ -102,3 +102,21 @@ class StatsResponse(BaseModel):
 class Health(BaseModel):
     status: Literal["ok"]
     schema_revision: str
+
+
+class RuleKey(BaseModel):
+    key_id: str = Field(description="first 16 hex digits of the sha256 of the raw public key")
+    public_key: str = Field(description="base64 of the raw 32-byte Ed25519 public key")
+
+
+class SignedRuleSet(BaseModel):
+    seq: int
+    text: str = Field(description="the rule set as published (TOML, docs/RULES.md); the signature covers its UTF-8 bytes")
+    signature: str = Field(description="base64 Ed25519 signature of text")
+    key_id: str
+
+
+class RulesResponse(BaseModel):
+    key: RuleKey | None = Field(description="the platform's signing key; null until an admin generated one")
+    sets: list[SignedRuleSet]
+    cursor: int = Field(description="pass as ``after`` next time")

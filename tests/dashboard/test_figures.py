@@ -144,3 +144,17 @@ def test_reviews_figure_counts_the_queue(hand):
     assert fig.value(ALL, "waiting") == len(items)
     assert fig.value(ALL, "overdue") == sum(i.overdue for i in items)
     assert fig.value(A, "waiting") == sum(i.area_code == A for i in items)
+
+
+def test_figures_name_the_rule_set_they_were_computed_under(hand):
+    from app.rules.active import using
+    from app.rules.ruleset import compose, parse, shipped_version
+
+    col, _ = hand
+    assert figure(col, "compliance", TODAY).rules == shipped_version()
+    text = ('[set]\nid = "shanxi-package"\nversion = 4\narea = "140000000000"\neffective = 2026-01-01\n'
+            'source = "示例，非官方"\n[tables.service_package.minimum]\njob_recommendation = 2\n')
+    rs = compose([parse(text)], ["140105001001"], TODAY)
+    with using(rs):
+        fig = figure(col, "compliance", TODAY)
+    assert fig.rules == f"{shipped_version()}+shanxi-package@4"

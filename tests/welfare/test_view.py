@@ -167,10 +167,10 @@ def test_person_pane_shows_the_placement(office, qtbot):
 
 def test_worker_sees_the_placement_on_the_person_page(office, qtbot):
     from sqlalchemy import select
+    from ui.views.person_view import PersonView
 
     from app.store.tables import TABLES
     from ui.context import AppContext
-    from ui.views.person_view import PersonView
 
     add_demo(office, TODAY)
     office.set_user({"name": "zhangli", "display_name": "张丽", "role": "worker", "areas": ["140105001001"]})

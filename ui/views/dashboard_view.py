@@ -423,7 +423,8 @@ class DashboardView(QWidget):
                 self.tables[fig.key], self.notes[fig.key] = table, note
                 self.tabs.addTab(page, fig.title.split("（")[0])
             self._fill_table(table, fig)
-            self.notes[fig.key].setText(fig.note + "　" + self.tr("点击数字查看明细。"))
+            self.notes[fig.key].setText(fig.note + "　" + self.tr("点击数字查看明细。") + "　"
+                                        + self.tr("规则版本：%1").replace("%1", fig.rules))
 
     def _fill_table(self, table: QTableWidget, fig: Figure) -> None:
         table.clear()

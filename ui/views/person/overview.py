@@ -4,6 +4,7 @@ saves it), the actions the user's role may take, and data-matching hits to check
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -113,6 +114,9 @@ class OverviewSection(Section):
             self.eligibility.addTopLevelItem(item)
             item.setExpanded(c.met)
         basic.setExpanded(True)
+        rules = QTreeWidgetItem([self.tr("依据规则版本：{v}").format(v=e.rules_version)])
+        rules.setForeground(0, QBrush(QColor(GREY)))
+        self.eligibility.addTopLevelItem(rules)
 
     def _show_case(self, d: CasePart) -> None:
         c = d.case
@@ -124,7 +128,9 @@ class OverviewSection(Section):
             stage=c.stage_zh, step=c.step_zh, cat=c.category_zh, applied=day(rec.get("applied_on")) or "—"))
         if c.deadline is not None:
             color = RED if c.deadline.overdue else (BLUE if c.deadline.remaining_workdays > 2 else ORANGE)
-            self.deadline_label.setText(f'<b style="color:{color};">{c.deadline.text_zh}</b>')
+            rules = self.tr("（依据规则版本 {v}）").format(v=c.deadline.rules)
+            self.deadline_label.setText(f'<b style="color:{color};">{c.deadline.text_zh}</b>'
+                                        f'<span style="color:{GREY};">{html.escape(rules)}</span>')
         elif rec.get("stage") in ("certified", "helping") and rec.get("valid_until"):
             self.deadline_label.setText(self.tr("认定有效期至 {d}").format(d=day(rec["valid_until"])))
         elif rec.get("stage") == "exited":

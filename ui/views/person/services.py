@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QProgressBar, QVBoxLayout
 
 from app.queries.person_detail import ServicesPart, count_of, person_services, service_zh
-from ui.views.welfare.person_pane import PersonPlacements
 from ui.views.person.section import GREEN, RED, Section, clear_layout, day, fill
+from ui.views.welfare.person_pane import PersonPlacements
 from ui.widgets.tables import read_only_table
 
 
