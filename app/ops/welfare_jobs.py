@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import select
 
 from app.collection import Collection
-from app.ops import ValidationError, _date
+from app.ops.validation import ValidationError
+from app.ops.validation import parse_date as _date
 from app.rules import welfare_jobs as wj
 from app.rules.idcard import IdNumberError, normalise
 from app.store.records import Tx, from_db

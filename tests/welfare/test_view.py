@@ -167,10 +167,10 @@ def test_person_pane_shows_the_placement(office, qtbot):
 
 def test_worker_sees_the_placement_on_the_person_page(office, qtbot):
     from sqlalchemy import select
-    from ui.views.person_view import PersonView
 
     from app.store.tables import TABLES
     from ui.context import AppContext
+    from ui.views.person import PersonView
 
     add_demo(office, TODAY)
     office.set_user({"name": "zhangli", "display_name": "张丽", "role": "worker", "areas": ["140105001001"]})
@@ -181,8 +181,10 @@ def test_worker_sees_the_placement_on_the_person_page(office, qtbot):
     qtbot.addWidget(view)
     view.show()
     view.show_record("person", person)
-    qtbot.waitUntil(lambda: view.welfare.table.rowCount() > 0, timeout=10000)
-    assert view.welfare.table.item(0, 0).text() == office.records.children("welfare_placement", "person_id",
+    services = view.section("services")  # the placements pane sits under the services tab
+    view.tabs.setCurrentWidget(services)
+    qtbot.waitUntil(lambda: services.welfare.table.rowCount() > 0, timeout=10000)
+    assert services.welfare.table.item(0, 0).text() == office.records.children("welfare_placement", "person_id",
                                                                            person)[0]["employer"]
     ctx.wait_idle()
     ctx._unsubscribe()
