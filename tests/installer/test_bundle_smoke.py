@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-BUNDLE = Path(os.environ.get("OUTREACH_BUNDLE", ROOT / "dist" / "OutreachDesk"))
+BUNDLE = ROOT / os.environ.get("OUTREACH_BUNDLE", "dist/OutreachDesk")  # relative: to the checkout
 CLI = BUNDLE / "outreach-desk"
 PASSPHRASE = "release-fixture-2026"  # as tests/fixtures/make_release_stores.py
 
