@@ -102,15 +102,19 @@ def upgrade() -> None:
 '''
 
 
-def test_failed_migration_restores_the_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fixture = FIXTURES / "store_51fd111_rev0002.db"
-    path, old = _copy(fixture, tmp_path)
+def inject_failing_migration(tmp_path: Path, store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A newer release whose last migration (9999, after the real ones) fails and damages ``store``."""
     migrations = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, migrations, ignore=shutil.ignore_patterns("__pycache__"))
     (migrations / "versions" / "9999_fails.py").write_text(
-        FAILING_STEP.format(head=migrate.HEAD, store=path.as_posix()))
+        FAILING_STEP.format(head=migrate.HEAD, store=store.as_posix()))
     monkeypatch.setattr(migrate, "MIGRATIONS", migrations)
     monkeypatch.setattr(migrate, "HEAD", "9999")
+
+
+def test_failed_migration_restores_the_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path, old = _copy(FIXTURES / "store_51fd111_rev0002.db", tmp_path)
+    inject_failing_migration(tmp_path, path, monkeypatch)
 
     with pytest.raises(migrate.MigrationError) as info:
         Collection.open(path, PASSPHRASE)
