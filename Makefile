@@ -25,9 +25,8 @@ screenshots: setup
 	xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb $(PY) docs/screenshots/make_screenshots.py
 
 # The one-folder app bundle (installer/README.md): dist/OutreachDesk/, about a minute; PyInstaller comes from the
-# `bundle` extra. `bundle-test` builds it and runs only the bundle's smoke test (tests/installer/test_bundle_smoke.py).
+# `bundle` extra (bootstrap.sh installs it). `bundle-test` builds it and runs only the bundle's smoke test.
 bundle: setup
-	@[ -x .venv/bin/pyinstaller ] || .venv/bin/pip install -q -e ".[test,bundle]"
 	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 		installer/outreach-desk.spec
 

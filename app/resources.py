@@ -1,7 +1,7 @@
 """Where the read-only data files live: ``resources/`` in the source tree, or inside a frozen bundle.
 
 PyInstaller unpacks nothing in a one-folder bundle; it sets ``sys.frozen`` and puts the data it was given
-(installer/outreach-desk.spec copies ``resources/`` whole) under ``sys._MEIPASS``. Every module that reads
+(installer/bundle_data.py lists the files of ``resources/``) under ``sys._MEIPASS``. Every module that reads
 fonts, translations, rule tables, policies or areas asks here, so both layouts work the same way.
 """
 
