@@ -33,6 +33,15 @@ EXCLUDES = ("sync.server", "fastapi", "uvicorn", "starlette", "psycopg", "psycop
             "pydantic_core", "tkinter", "pytest", "hypothesis", "schemathesis", "IPython", "zxingcpp",
             "pypdf", "numpy")
 
+# Libraries the Qt hooks collect that the app never loads: Qt's virtual-keyboard input method (the laptops use
+# the system's own on-screen keyboard) and the QML/Quick stack that only it needs. Matched case-insensitively
+# against the bundle path, so the Windows DLL names (Qt6Quick.dll) match too.
+DROP_BINARIES = ("virtualkeyboard", "qt6quick", "qt6qml")
+
+
+def keep_binary(dest: str) -> bool:
+    return not any(d in dest.lower() for d in DROP_BINARIES)
+
 
 def resource_files(root: Path) -> list[Path]:
     return sorted({p for g in RESOURCE_GLOBS for p in (root / "resources").glob(g) if p.is_file()})
