@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: setup demo test bench lint screenshots
+.PHONY: setup demo test bench lint screenshots bundle bundle-test
 
 setup:
 	@bash installer/bootstrap.sh
@@ -11,8 +11,9 @@ setup:
 demo: setup
 	$(PY) -m outreach --demo
 
-test: setup lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+# `bundle` first: building it takes about a minute, and tests/installer/test_bundle_smoke.py then runs it.
+test: setup lint bundle
+	QT_QPA_PLATFORM=offscreen OUTREACH_BUNDLE=dist/OutreachDesk $(PY) -m pytest -q -p no:cacheprovider
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
@@ -24,3 +25,13 @@ lint: setup
 
 screenshots: setup
 	xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb $(PY) docs/screenshots/make_screenshots.py
+
+# The one-folder app bundle (installer/README.md): dist/OutreachDesk/, about a minute; PyInstaller comes from the
+# `bundle` extra (bootstrap.sh installs it). `bundle-test` builds it and runs only the bundle's smoke test.
+bundle: setup
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		installer/outreach-desk.spec
+
+bundle-test: bundle
+	QT_QPA_PLATFORM=offscreen OUTREACH_BUNDLE=dist/OutreachDesk $(PY) -m pytest -q -p no:cacheprovider \
+		tests/installer/test_bundle_smoke.py

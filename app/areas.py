@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+from app.resources import RESOURCES
+
 DEMO_AREAS = RESOURCES / "areas" / "shanxi_demo.toml"
 
 # How many leading digits of a 12-digit code are significant at each level.

@@ -8,7 +8,6 @@ from pathlib import Path
 from platformdirs import user_data_path
 
 APP_NAME = "OutreachDesk"
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
 
 def data_dir() -> Path:

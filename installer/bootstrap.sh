@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything OutreachDesk needs on a fresh Debian/Ubuntu machine: system packages (Qt's X11 libraries,
-# Xvfb, poppler, PostgreSQL for the server tests), a virtualenv with the project and its test tools, and the
-# compiled translations. Idempotent: a second run only checks and returns.
+# Xvfb, poppler, PostgreSQL for the server tests), a virtualenv with the project, its test tools and PyInstaller
+# (`make bundle`), and the compiled translations. Idempotent: a second run only checks and returns.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +29,7 @@ fi
 stamp=.venv/.installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/pip install -q --upgrade pip
-  .venv/bin/pip install -q -e ".[test]"
+  .venv/bin/pip install -q -e ".[test,bundle]"
   touch "$stamp"
 fi
 

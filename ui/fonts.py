@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-FONT_FILE = Path(__file__).resolve().parents[1] / "resources" / "fonts" / "wqy-microhei.ttc"
+from app.resources import RESOURCES
+
+FONT_FILE = RESOURCES / "fonts" / "wqy-microhei.ttc"
 _families: list[str] = []
 
 

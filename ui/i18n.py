@@ -13,7 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
-TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
+from app.resources import RESOURCES
+
+TRANSLATIONS = RESOURCES / "translations"
 LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
 _installed: list[QTranslator] = []
 

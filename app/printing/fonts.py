@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import threading
 from functools import cache
-from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from app.resources import RESOURCES
+
 FONT = "WQY"
-FONT_PATH = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "wqy-microhei.ttc"
+FONT_PATH = RESOURCES / "fonts" / "wqy-microhei.ttc"
 _lock = threading.Lock()
 
 

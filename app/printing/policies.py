@@ -8,9 +8,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from app.resources import RESOURCES
 from app.rules.eligibility import Eligibility, category_names
 
-POLICIES = Path(__file__).resolve().parents[2] / "resources" / "policies" / "policies.toml"
+POLICIES = RESOURCES / "policies" / "policies.toml"
 SPECIAL_TAGS = frozenset({"any_category", "registered_unemployed", "ui_insured", "college", "disability",
                           "zero_household_member", "everyone"})
 UI_MONTHS = 12  # 失业保险金: 缴费满 1 年 (《失业保险条例》第十四条)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
+from app.resources import RESOURCES
+
+RULES_DIR = RESOURCES / "rules"
 
 
 class RuleDataError(RuntimeError):

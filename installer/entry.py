@@ -1,0 +1,12 @@
+"""The bundle's entry script (installer/outreach-desk.spec): the product's entry point, plus ``self-test``."""
+
+import sys
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["self-test"]:
+        from selftest import main  # installer/selftest.py, bundled next to this script
+
+        sys.exit(main(sys.argv[2:]))
+    from outreach.desk import main  # the product's entry point
+
+    sys.exit(main())
