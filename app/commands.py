@@ -115,7 +115,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     col = open_store(args.db)
     try:
         with col.records.reading() as conn:
-            stats = store_stats(conn)
+            stats = store_stats(conn, json.loads(Path(args.fields).read_text())["fields"] if args.fields else None)
     finally:
         col.close()
     if args.json:
@@ -177,6 +177,7 @@ def register(sub: Any) -> None:
     s = sub.add_parser("stats", help="各类记录数量与摘要（不含个人信息）")
     s.add_argument("--db", required=True)
     s.add_argument("--json", action="store_true")
+    s.add_argument("--fields", help="只比较某一旧版本登记的记录类型和字段（JSON 文件中的 fields，用于升级核对）")
     s.set_defaults(func=cmd_stats)
 
     s = sub.add_parser("check", help="检查数据文件是否损坏、审计记录是否被改动")

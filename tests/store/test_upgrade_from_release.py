@@ -28,11 +28,11 @@ def _copy(fixture: Path, tmp_path: Path) -> tuple[Path, dict]:
     return path, json.loads(fixture.with_suffix(".stats.json").read_text())
 
 
-def _kinds(path: Path) -> dict:
+def _kinds(path: Path, old_fields: dict[str, list[str]]) -> dict:
     engine = connect(path, PASSPHRASE)
     try:
         with engine.connect() as conn:
-            return store_stats(conn)["kinds"]
+            return store_stats(conn, old_fields)["kinds"]
     finally:
         engine.dispose()
 
@@ -59,7 +59,7 @@ def test_release_store_opens_migrated_with_backup(fixture: Path, tmp_path: Path)
     try:
         assert migrate.current_revision(col.store.engine) == migrate.HEAD
         with col.records.reading() as conn:
-            kinds = store_stats(conn)["kinds"]
+            kinds = store_stats(conn, old["fields"])["kinds"]
         for name, before in old["kinds"].items():  # every record of the old release, field for field
             assert kinds[name] == before, name
         assert col.verify_audit() == []
@@ -75,7 +75,7 @@ def test_release_store_opens_migrated_with_backup(fixture: Path, tmp_path: Path)
         return
     assert backup is not None and backup.exists()
     assert _revision(backup) == old["revision"]
-    assert _kinds(backup) == old["kinds"]
+    assert _kinds(backup, old["fields"]) == old["kinds"]
     assert Collection.open(path, PASSPHRASE).backup_made is None or pytest.fail("migrated twice")
 
 
@@ -122,7 +122,7 @@ def test_failed_migration_restores_the_backup(tmp_path: Path, monkeypatch: pytes
 
     # The store is the old release's file again: its revision, every record; the backup is kept.
     assert _revision(path) == old["revision"]
-    assert _kinds(path) == old["kinds"]
+    assert _kinds(path, old["fields"]) == old["kinds"]
     backups = list(tmp_path.glob("outreach.db.bak-*"))
     assert len(backups) == 1 and _revision(backups[0]) == old["revision"]
     assert not list(tmp_path.glob("outreach.db.restoring"))

@@ -260,7 +260,7 @@ def test_a_deadline_computed_on_an_estimate_is_recomputed_when_the_calendar_arri
     with lap.col.records.transaction() as tx:
         case_id = tx.create("assistance_case", {"person_id": pid, "category": "long_term", "stage": "applied"},
                             area_code="140105001001")
-    t = ops.workflow_action(lap.col, case_id, "submit", today=date(2027, 2, 3))
+    t = ops.cases.workflow_action(lap.col, case_id, "submit", today=date(2027, 2, 3))
     case = lap.col.records.get("assistance_case", case_id)
     assert (case["due_on"], case["due_estimated"], case["due_rules"]) == (date(2027, 2, 12), True, shipped_version())
     assert t.estimated and t.rules_version == shipped_version()
