@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app import ops, vocabulary
 from ui import vocab
 from ui.context import AppContext
-from ui.dialogs import ErrorLabel, button_row
+from ui.dialogs import ErrorLabel, button_row, with_error
 
 TEXT_FIELDS = ("strengths", "barriers", "intentions", "progress")
 
@@ -73,11 +73,11 @@ class HelpPlanEditor(QDialog):
         self.difficulty_type.setEditable(True)
         vocab.fill_combo(self.difficulty_type, "difficulty_type")
         vocab.set_combo_value(self.difficulty_type, "difficulty_type", self.plan.get("difficulty_type"))
-        form.addRow(self.tr("困难类型 *"), _stack(self.difficulty_type, self.errors["difficulty_type"]))
+        form.addRow(self.tr("困难类型 *"), with_error(self.difficulty_type, self.errors["difficulty_type"]))
         self.difficulty_degree = QComboBox()
         vocab.fill_combo(self.difficulty_degree, "difficulty_degree", blank=self.tr("请选择"))
         vocab.set_combo_value(self.difficulty_degree, "difficulty_degree", self.plan.get("difficulty_degree"))
-        form.addRow(self.tr("困难程度 *"), _stack(self.difficulty_degree, self.errors["difficulty_degree"]))
+        form.addRow(self.tr("困难程度 *"), with_error(self.difficulty_degree, self.errors["difficulty_degree"]))
         self.text: dict[str, QPlainTextEdit] = {}
         labels = {
             "strengths": self.tr("优势"),
@@ -219,13 +219,3 @@ class HelpPlanEditor(QDialog):
             self.show_errors(exc.errors)
         else:
             self.errors["general"].show_error(self.tr("保存失败：{error}").format(error=exc))
-
-
-def _stack(widget: QWidget, error: ErrorLabel) -> QWidget:
-    box = QWidget()
-    lay = QVBoxLayout(box)
-    lay.setContentsMargins(0, 0, 0, 0)
-    lay.setSpacing(2)
-    lay.addWidget(widget)
-    lay.addWidget(error)
-    return box

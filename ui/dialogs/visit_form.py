@@ -51,7 +51,7 @@ from app.queries.person_detail import household_for
 from app.rules.service_package import service_kinds
 from ui import vocab
 from ui.context import AppContext
-from ui.dialogs import ErrorLabel, button_row, from_qdate, to_qdate
+from ui.dialogs import ErrorLabel, button_row, from_qdate, to_qdate, with_error
 
 # Fields chosen in an editable combo from the vocabulary list of the same name (resources/vocabulary.toml).
 CHOICE_FIELDS = ("unemployment_reason", "skill_level", "training_wish")
@@ -159,14 +159,14 @@ class VisitForm(QDialog):
         self.employment_status.addItem(self.tr("请选择"), None)
         vocab.fill_combo(self.employment_status, "employment_status", blank=None)
         form.addRow(
-            self.tr("就业状态 *"), _with_error(self.employment_status, self._err("employment_status"))
+            self.tr("就业状态 *"), with_error(self.employment_status, self._err("employment_status"))
         )
         self.employment_intention = QComboBox()
         self.employment_intention.setEditable(True)
         vocab.fill_combo(self.employment_intention, "intention")
         self.employment_intention.lineEdit().setPlaceholderText(self.tr("选择或填写"))
         form.addRow(
-            self.tr("就业意愿 *"), _with_error(self.employment_intention, self._err("employment_intention"))
+            self.tr("就业意愿 *"), with_error(self.employment_intention, self._err("employment_intention"))
         )
         needs = QWidget()
         grid = QGridLayout(needs)
@@ -176,7 +176,7 @@ class VisitForm(QDialog):
             cb = QCheckBox(vocab.text(need))
             self.needs[need.value] = cb
             grid.addWidget(cb, i // 4, i % 4)
-        form.addRow(self.tr("服务需求 *"), _with_error(needs, self._err("service_needs")))
+        form.addRow(self.tr("服务需求 *"), with_error(needs, self._err("service_needs")))
         left.addWidget(box)
 
         # 其他情况: two fields per row so the whole form fits a 768-pixel-high screen
@@ -202,7 +202,7 @@ class VisitForm(QDialog):
             grid.addWidget(QLabel(label), i // 2, (i % 2) * 2)
             grid.addWidget(widget, i // 2, (i % 2) * 2 + 1)
         grid.addWidget(QLabel(self.tr("联系方式")), 4, 0)
-        grid.addWidget(_with_error(self.text["contact_method"], self._err("contact_method")), 4, 1, 1, 3)
+        grid.addWidget(with_error(self.text["contact_method"], self._err("contact_method")), 4, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         left.addWidget(box)
@@ -214,14 +214,14 @@ class VisitForm(QDialog):
         self.visited_on = QDateEdit(to_qdate(self.today))
         self.visited_on.setCalendarPopup(True)
         self.visited_on.setDisplayFormat("yyyy-MM-dd")
-        form.addRow(self.tr("走访日期 *"), _with_error(self.visited_on, self._err("visited_on")))
+        form.addRow(self.tr("走访日期 *"), with_error(self.visited_on, self._err("visited_on")))
         self.next_visit_on = QDateEdit()
         self.next_visit_on.setCalendarPopup(True)
         self.next_visit_on.setDisplayFormat("yyyy-MM-dd")
         self.next_visit_on.setMinimumDate(NO_DATE)
         self.next_visit_on.setSpecialValueText(self.tr("未安排"))
         self.next_visit_on.setDate(NO_DATE)
-        form.addRow(self.tr("下次走访日期"), _with_error(self.next_visit_on, self._err("next_visit_on")))
+        form.addRow(self.tr("下次走访日期"), with_error(self.next_visit_on, self._err("next_visit_on")))
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("家庭及就业情况、本人诉求等"))
         self.notes.setMinimumHeight(60)
@@ -648,14 +648,6 @@ def open_visit_form(
     return form
 
 
-def _with_error(widget: QWidget, error: ErrorLabel) -> QWidget:
-    box = QWidget()
-    lay = QVBoxLayout(box)
-    lay.setContentsMargins(0, 0, 0, 0)
-    lay.setSpacing(2)
-    lay.addWidget(widget)
-    lay.addWidget(error)
-    return box
 
 
 def _combo(name: str) -> QComboBox:
@@ -669,5 +661,3 @@ def _combo(name: str) -> QComboBox:
 def _set_combo_data(combo: QComboBox, data: Any) -> None:
     i = combo.findData(data)
     combo.setCurrentIndex(max(i, 0))
-
-
