@@ -36,7 +36,6 @@ __all__ = ["Change", "Collection", "DamagedStoreError", "Listener", "NotAStoreEr
            "StoreNotFoundError", "WrongPassphraseError"]
 
 
-
 class Collection:
     def __init__(self, store: Store, backup: Path | None = None) -> None:
         self.store = store

@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from app import areas
+from app import areas, vocabulary
 from app.collection import Collection
 from app.rules import workflow
 from app.rules.idcard import make_id
@@ -29,13 +29,25 @@ ROADS = {
     "140213001001": ("南关南街", "迎宾街", "永泰南路"),
 }
 EDUCATION = ("初中", "高中", "中专", "大专", "本科", "小学")
-REASONS = ("企业裁员", "合同到期", "个人原因辞职", "企业关闭", "照顾家庭", "毕业未就业")
+# Choice-list values come from resources/vocabulary.toml (the same order keeps a seed's data unchanged).
+REASONS = tuple(c.value for c in vocabulary.choices("unemployment_reason") if not c.other)
+SKILLS = vocabulary.values("skill_level")[:3]  # 无, 初级工, 中级工
+TRAINING = vocabulary.values("training_wish")
+_INTENT = vocabulary.values("intention")
+INTENTIONS = (_INTENT[0], _INTENT[1], _INTENT[3])  # soon, after training, not for now
+_RESULT = vocabulary.values("job_result")
+JOB_RESULTS = (_RESULT[0], _RESULT[3], _RESULT[4])  # referred, not hired, declined
+DIFFICULTIES = vocabulary.values("difficulty_type")[:4]
+DEGREES = vocabulary.values("difficulty_degree")
+CONTACT = vocabulary.values("contact_method")[0]
 JOBS = ("保洁员", "保安员", "收银员", "仓库管理员", "快递员", "家政服务员", "餐厅服务员", "电工", "文员", "网约车司机")
 INDUSTRIES = ("物业", "零售", "物流", "家政", "餐饮", "制造业", "社区服务")
 EMPLOYERS = ("太原市某物业服务有限公司", "小店区某超市", "某快递网点", "某家政服务中心", "某餐饮管理有限公司",
              "某电子制造有限公司")
-NEEDS = ("岗位推荐", "职业指导", "技能培训", "政策咨询", "创业指导", "公益性岗位")
+NEEDS = tuple(c.value for c in vocabulary.choices("service_need") if not c.none)
 CATEGORIES = ("older", "dibao", "disabled", "zero_household", "land_lost", "veteran", "long_term", "graduate")
+# Stages whose case went through certification (an exited case was certified first).
+CERTIFIED_ONCE = workflow.certified_stages() | {"exited"}
 STAGE_WEIGHTS = (("applied", 4), ("community_review", 6), ("publicity", 5), ("street_review", 5),
                  ("county_confirm", 4), ("certified", 6), ("helping", 55), ("exited", 15))
 
@@ -86,8 +98,8 @@ def _person(rng: random.Random, today: dt.date, area: str, household_id: str, re
         "state_or_collective_enterprise": rng.random() < 0.3, "ui_contribution_months": rng.randint(0, 60),
         "college_fulltime": rng.random() < 0.15, "intended_job": rng.choice(JOBS),
         "intended_industry": rng.choice(INDUSTRIES), "intended_area": "小店区", "intended_wage": f"{rng.choice((25, 30, 35, 40, 45))}00元/月",
-        "skill_level": rng.choice(("无", "初级工", "中级工")), "training_wish": rng.choice(("愿意参加", "暂不参加", "视情况")),
-        "contact_method": "电话", "next_visit_on": today + dt.timedelta(days=rng.randint(-10, 30)),
+        "skill_level": rng.choice(SKILLS), "training_wish": rng.choice(TRAINING),
+        "contact_method": CONTACT, "next_visit_on": today + dt.timedelta(days=rng.randint(-10, 30)),
     }
 
 
@@ -151,10 +163,11 @@ def _case(b: _Batch, rng: random.Random, today: dt.date, area: str, pid: str, hh
           zero: bool) -> None:
     stage = rng.choices([s for s, _ in STAGE_WEIGHTS], [w for _, w in STAGE_WEIGHTS])[0]
     category = "zero_household" if zero else rng.choice(CATEGORIES)
-    started = _days_ago(rng, today, 0, 20 if stage not in ("helping", "exited", "certified") else 300)
+    certified_once = stage in CERTIFIED_ONCE
+    started = _days_ago(rng, today, 0, 300 if certified_once else 20)
     limit = workflow.stage(stage).limit_workdays
     applied = started - dt.timedelta(days=rng.randint(0, 40))
-    certified = applied + dt.timedelta(days=rng.randint(25, 45)) if stage in ("certified", "helping", "exited") else None
+    certified = applied + dt.timedelta(days=rng.randint(25, 45)) if certified_once else None
     materials = {m.code: rng.random() < 0.85 for m in workflow.materials(category)}
     cid = b.add("assistance_case", area, {
         "person_id": pid, "category": category, "stage": stage, "stage_started_on": started,
@@ -171,24 +184,24 @@ def _case(b: _Batch, rng: random.Random, today: dt.date, area: str, pid: str, hh
         vid = b.add("visit", area, {
             "person_id": pid, "household_id": hh, "visited_on": _days_ago(rng, today, 5 + 40 * i, 40 + 40 * i),
             "worker": worker, "members": [], "employment_status": "unemployed",
-            "employment_intention": rng.choice(("有意愿，希望尽快就业", "有意愿，需先培训", "暂无意愿")),
+            "employment_intention": rng.choice(INTENTIONS),
             "service_needs": rng.sample(NEEDS, rng.randint(1, 3)), "intended_job": rng.choice(JOBS),
             "notes": "入户走访，了解家庭及就业情况。",
         })
         for kind in rng.sample(("job_recommendation", "job_recommendation", "job_recommendation",
                                 "career_guidance", "policy_consultation", "training"), rng.randint(0, 4)):
             extra = {"employer": rng.choice(EMPLOYERS), "post": rng.choice(JOBS), "wage": "3000元/月",
-                     "result": rng.choice(("已推荐，待面试", "未录用", "本人放弃"))} if kind == "job_recommendation" else {}
+                     "result": rng.choice(JOB_RESULTS)} if kind == "job_recommendation" else {}
             b.add("service", area, {"person_id": pid, "visit_id": vid, "kind": kind, "by": worker,
                                     "served_on": _days_ago(rng, today, 5, 120), **extra})
     if rng.random() < 0.5:
         planned = today + dt.timedelta(days=rng.choice((0, 0, 1, 2, 3, 5, 7)))
         b.add("visit", area, {"person_id": pid, "household_id": hh, "planned_on": planned, "worker": worker,
                               "route_order": rng.randint(1, 40)})
-    if stage in ("helping", "certified"):
+    if stage in workflow.certified_stages():
         b.add("help_plan", area, {
-            "person_id": pid, "difficulty_type": rng.choice(("技能不足", "年龄偏大", "家庭照护负担", "身体原因")),
-            "difficulty_degree": rng.choice(("一般", "较重", "严重")), "strengths": "工作态度认真，愿意学习",
+            "person_id": pid, "difficulty_type": rng.choice(DIFFICULTIES),
+            "difficulty_degree": rng.choice(DEGREES), "strengths": "工作态度认真，愿意学习",
             "barriers": "缺少职业技能证书", "intentions": "就近就业，收入稳定",
             "measures": [
                 {"text": "推荐社区周边岗位", "owner": worker, "target_on": (today + dt.timedelta(days=30)).isoformat(),

@@ -30,10 +30,6 @@ from dataclasses import dataclass, field
 from threading import Event
 from typing import Any
 
-# Stages after which a case no longer has a running time limit.
-TERMINAL_STAGES = frozenset({"exited", "rejected"})
-# Stages in which a person is an assistance recipient, so the minimum service package applies.
-PACKAGE_STAGES = frozenset({"certified", "helping"})
 DUE_SOON_WORKDAYS = 3
 _CHUNK = 20000  # rows read per lock hold while building, so the GUI thread never waits long
 _TOP = "\U0010ffff"
@@ -304,6 +300,7 @@ class PersonIndex:
         """Case columns from (person_id, category, stage, due_on) in ascending start order; the last
         running case wins over any exited one. Service counts from (person_id, kind, count)."""
         from app.rules.service_package import minimum
+        from app.rules.workflow import certified_stages, closed_stages, shown_case_replaced
 
         if only is None:  # a whole build: one temporary map (rows are looked up one by one otherwise)
             row_of: dict[str, int] = dict(zip(self.ids, self._rowints, strict=True))
@@ -315,7 +312,7 @@ class PersonIndex:
             if row is None:
                 continue
             prev = chosen.get(row)
-            if prev is None or prev[1] in TERMINAL_STAGES or stage not in TERMINAL_STAGES:
+            if shown_case_replaced(prev[1] if prev else None, stage):
                 chosen[row] = (category or "", stage or "", str(due_on or ""))
         counts: dict[int, dict[str, int]] = {}
         for pid, kind, n in services:
@@ -323,12 +320,13 @@ class PersonIndex:
             if row is not None:
                 counts.setdefault(row, {})[kind] = int(n)
         mins = minimum()
+        closed, certified = closed_stages(), certified_stages()
         for row in (only if only is not None else chosen.keys() | counts.keys()):
             category, stage, due_on = chosen.get(row, ("", "", ""))
             self.category[row] = self._intern(category)
             self.stage[row] = self._intern(stage)
-            self.due_on[row] = due_on if stage and stage not in TERMINAL_STAGES else ""
-            if stage in PACKAGE_STAGES:
+            self.due_on[row] = due_on if stage and stage not in closed else ""
+            if stage in certified:  # an assistance recipient: the minimum service package applies
                 have = counts.get(row, {})
                 self.package[row] = sum(max(0, n - have.get(k, 0)) for k, n in mins.items())
             else:

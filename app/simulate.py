@@ -8,9 +8,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app import ops
+from app import ops, vocabulary
 from app.collection import Collection
 from app.store.tables import TABLES
+
+INTENT = vocabulary.values("intention")
 
 
 def _ids(col: Collection, kind: str, limit: int, rng: random.Random) -> list[str]:
@@ -47,13 +49,13 @@ def simulate(col: Collection, changes: int, *, seed: int = 1, today: dt.date | N
         if action == "visit":
             ops.visits.record_visit(col, pid, {
                 "visited_on": today, "employment_status": person.get("employment_status") or "unemployed",
-                "employment_intention": rng.choice(("有意愿，希望尽快就业", "暂无意愿")),
-                "service_needs": ["岗位推荐"], "notes": "模拟走访",
+                "employment_intention": rng.choice((INTENT[0], INTENT[3])),  # soon / not for now
+                "service_needs": [vocabulary.values("service_need")[0]], "notes": "模拟走访",
             }, services=[])
             count("visit", "created")
         elif action == "service":
             kind = rng.choice(("job_recommendation", "career_guidance", "policy_consultation"))
-            job = {"employer": "某物业服务有限公司", "post": "保洁员", "result": "已推荐，待面试"}
+            job = {"employer": "某物业服务有限公司", "post": "保洁员", "result": vocabulary.values("job_result")[0]}
             ops.visits.add_service(col, pid, {"kind": kind, "served_on": today,
                                        **(job if kind == "job_recommendation" else {})})
             count("service", "created")
@@ -67,8 +69,9 @@ def simulate(col: Collection, changes: int, *, seed: int = 1, today: dt.date | N
                 col.records.update("help_plan", plans[0]["id"], {"progress": f"{today.isoformat()} 已再次推荐岗位"})
                 count("help_plan", "changed")
             else:
-                ops.plans.save_help_plan(col, pid, {"difficulty_type": "技能不足", "difficulty_degree": "一般",
-                                              "measures": []})
+                ops.plans.save_help_plan(col, pid, {"difficulty_type": vocabulary.values("difficulty_type")[0],
+                                                    "difficulty_degree": vocabulary.values("difficulty_degree")[0],
+                                                    "measures": []})
                 count("help_plan", "created")
         elif action == "followup":
             due = [f for f in col.records.children("followup", "person_id", pid) if not f.get("done_on")]

@@ -18,6 +18,7 @@ from app.resources import RESOURCES
 TRANSLATIONS = RESOURCES / "translations"
 LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
 _installed: list[QTranslator] = []
+_current = "zh_CN"  # the language installed last
 
 
 def settings() -> QSettings:
@@ -28,6 +29,11 @@ def language() -> str:
     """``OUTREACH_LANG`` wins over the saved setting; default Chinese."""
     lang = os.environ.get("OUTREACH_LANG") or str(settings().value("language", "zh_CN") or "zh_CN")
     return lang if lang in LANGUAGES else "zh_CN"
+
+
+def current() -> str:
+    """The interface language in use now (``install`` sets it)."""
+    return _current
 
 
 def set_language(lang: str) -> None:
@@ -60,7 +66,9 @@ def _qm_for(lang: str) -> Path | None:
 
 def install(app: QCoreApplication, lang: str | None = None) -> str:
     """Load the app's catalogue and Qt's own (standard buttons, dialogs) for ``lang``; returns it."""
+    global _current
     lang = lang or language()
+    _current = lang
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()

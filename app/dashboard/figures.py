@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from app import areas
+from app import areas, vocabulary
 from app.collection import Collection
 from app.dashboard.model import ALL, TOTAL, Column, Dashboard, Figure, Ref, Row
 from app.rules import service_package, workflow
@@ -32,8 +32,6 @@ from app.rules.workdays import add_workdays
 from app.rules.zero_household import MemberEmployment, zero_status
 
 FIGURES = ("stage", "category", "compliance", "deadlines", "followups", "zero", "visits", "reviews")
-CLOSED_STAGES = ("exited", "rejected")  # a person's case in these stages is no longer on the books
-EMPLOYED_STATUSES = ("employed", "self_employed")
 UNSET = "unset"
 
 
@@ -113,7 +111,7 @@ def _ratio(rows: list[Row], key: str, num: str, den: list[str]) -> None:
 _CURRENT_CASE = f"""WITH cur AS MATERIALIZED (SELECT * FROM (
     SELECT c.id AS case_id, c.person_id AS person_id, c.stage AS stage, c.category AS category, c.due_on AS due_on,
            p.area_code AS area_code, p.name AS name,
-           ROW_NUMBER() OVER (PARTITION BY c.person_id ORDER BY (c.stage IN {CLOSED_STAGES}),
+           ROW_NUMBER() OVER (PARTITION BY c.person_id ORDER BY (c.stage IN {workflow.sql_list(workflow.closed_stages())}),
                               c.stage_started_on DESC, c.id DESC) AS rn
     FROM assistance_case c JOIN person p ON p.id = c.person_id
     WHERE c.deleted = 0 AND p.deleted = 0 AND {{scope}}) WHERE rn = 1)
@@ -161,7 +159,7 @@ def _case_class(key: str, r: Any, today: dt.date, cutoff: dt.date) -> str | None
     if key == "stage":
         return r.stage
     if key == "category":
-        if r.stage in CLOSED_STAGES:
+        if r.stage in workflow.closed_stages():  # no longer on the books
             return None
         return r.category if r.category in _known_categories() else UNSET
     if key == "compliance":
@@ -362,12 +360,13 @@ def _zero_households(ctx: _Ctx, row: str = ALL) -> list[dict[str, Any]]:
         first = members[0]
         flagged = _d(first.zero_flagged_on) or ctx.today
         people = [m for m in members if m.pid]
-        employed_any = any(m.employment_status in EMPLOYED_STATUSES for m in people)
+        employed = vocabulary.employed_statuses()
+        employed_any = any(m.employment_status in employed for m in people)
         # Working age only matters while nobody is employed: skip the date arithmetic otherwise.
         status_in = [MemberEmployment(employed_any or _working_age(m.id_number, ctx.today),
                                       bool(m.able_to_work) and bool(m.willing_to_work),
-                                      m.employment_status in EMPLOYED_STATUSES) for m in people]
-        employed_on = [d for m in people if m.employment_status in EMPLOYED_STATUSES
+                                      m.employment_status in employed) for m in people]
+        employed_on = [d for m in people if m.employment_status in employed
                        and (d := _d(m.employed_on)) is not None]
         st = zero_status(status_in, flagged, ctx.today, max(employed_on) if employed_on else None)
         if st.cleared:

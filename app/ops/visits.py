@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from app import vocabulary
 from app.collection import Collection
 from app.ops.attachments import attach, size_errors
 from app.ops.drafts import delete_in
@@ -13,11 +14,6 @@ from app.rules.followups import schedule_after_employment
 from app.rules.phone import mobile_error
 from app.rules.service_package import service_kinds
 
-EMPLOYMENT_STATUSES = {
-    "unemployed": "失业", "employed": "已就业", "self_employed": "灵活就业/创业", "student": "在校/入学",
-    "retired": "退休", "unable": "丧失劳动能力",
-}
-INTENTIONS = ("有意愿，希望尽快就业", "有意愿，需先培训", "有意愿，希望创业", "暂无意愿")
 # Fields of the visit form that also describe the person now (the four clears kept on the person).
 PERSON_FIELDS = ("employment_status", "unemployment_reason", "intended_job", "intended_industry", "intended_area",
                  "intended_wage", "skill_level", "training_wish", "next_visit_on")
@@ -31,13 +27,14 @@ def validate_visit(values: dict[str, Any], services: list[dict[str, Any]], today
         errors["visited_on"] = "请填写走访日期"
     elif visited and visited > today:
         errors["visited_on"] = "走访日期不能晚于今天"
-    if values.get("employment_status") not in EMPLOYMENT_STATUSES:
+    if values.get("employment_status") not in vocabulary.values("employment_status"):
         errors["employment_status"] = "请选择就业状态"
     if not required_text(values.get("employment_intention")):
         errors["employment_intention"] = "请填写就业意愿"
     needs = values.get("service_needs")
     if not isinstance(needs, list) or not needs:
-        errors["service_needs"] = "请至少选择一项服务需求（无需求请选“暂无需求”）"
+        none = next((c.zh for c in vocabulary.choices("service_need") if c.none), "")
+        errors["service_needs"] = f"请至少选择一项服务需求（无需求请选“{none}”）"
     nxt = parse_date(values, "next_visit_on", errors, "下次走访日期")
     if nxt and visited and nxt <= visited:
         errors["next_visit_on"] = "下次走访日期应晚于本次走访日期"

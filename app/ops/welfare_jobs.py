@@ -18,11 +18,10 @@ from app.collection import Collection
 from app.ops.validation import ValidationError
 from app.ops.validation import parse_date as _date
 from app.rules import welfare_jobs as wj
+from app.rules import workflow
 from app.rules.idcard import IdNumberError, normalise
 from app.store.records import Tx, from_db
 from app.store.tables import TABLES
-
-ASSISTED_STAGES = ("certified", "helping")  # the certified list placements are made from
 
 
 def _require_manager(col: Collection) -> None:
@@ -117,7 +116,7 @@ def close_post(col: Collection, post_id: str, closed_on: dt.date | str) -> None:
 def certified_category(tx: Tx, person_id: str) -> str | None:
     """The category of the person's case on the certified list, or None when they are not on it."""
     cases = _rows(tx, "assistance_case", TABLES["assistance_case"].c.person_id == person_id)
-    live = [c for c in cases if c.get("stage") in ASSISTED_STAGES]
+    live = [c for c in cases if c.get("stage") in workflow.certified_stages()]  # the certified list
     live.sort(key=lambda c: c.get("certified_on") or dt.date.min, reverse=True)
     return live[0].get("category") if live else None
 

@@ -11,25 +11,17 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from app import areas
+from app import areas, vocabulary
 from app.queries.person_detail import facts_for
 from app.rules import workflow
 from app.rules.eligibility import Eligibility, category_names, evaluate
 from app.rules.idcard import IdNumberError, parse_id
-from app.rules.service_package import PackageProgress, package_progress, service_kinds
+from app.rules.service_package import PackageProgress, minimum, package_progress, service_kinds
 from app.store.records import from_db
 from app.store.tables import TABLES
 
 Rec = dict[str, Any]
 
-# Same wording as app/ops/visits.EMPLOYMENT_STATUSES (kept here so printing does not import the write operations).
-EMPLOYMENT = {
-    "unemployed": "失业", "employed": "已就业", "self_employed": "灵活就业/创业", "student": "在校/入学",
-    "retired": "退休", "unable": "丧失劳动能力",
-}
-ASSISTED_STAGES = ("certified", "helping")
-ACTIVE_STAGES = ("applied", "community_review", "publicity", "street_review", "county_confirm", "certified",
-                 "helping")
 
 
 class SelectionError(LookupError):
@@ -105,7 +97,7 @@ def d(value: dt.date | str | None) -> str:
 
 
 def status_text(code: str | None) -> str:
-    return EMPLOYMENT.get(code or "", code or "")
+    return vocabulary.zh("employment_status", code)
 
 
 def community(area_code: str) -> str:
@@ -138,16 +130,15 @@ def progress_of(services: list[Rec]) -> PackageProgress:
     return package_progress(s["kind"] for s in services if s.get("kind") in _SERVICE_NAMES)
 
 
+def package_minimum() -> list[tuple[str, int]]:
+    """(short service name, minimum count) of the minimum service package (3+1+1), in the rule table's order."""
+    short = {k.code: k.short_zh for k in service_kinds()}
+    return [(short[code], n) for code, n in minimum().items()]
+
+
 def progress_text(p: PackageProgress) -> str:
     """岗位推荐 2/3 · 职业指导 1/1 · 政策咨询 0/1"""
     return " · ".join(f"{r.name_zh} {min(r.done, 99)}/{r.required}" for r in p.requirements)
-
-
-def latest_case(cases: list[Rec]) -> Rec | None:
-    if not cases:
-        return None
-    return max(cases, key=lambda c: (c.get("stage") in ACTIVE_STAGES, c.get("applied_on") or dt.date.min,
-                                     c.get("changed_at") or ""))
 
 
 # --- eligibility ---------------------------------------------------------------------------------------
@@ -157,7 +148,7 @@ def person_context(conn: Connection, person: Rec, today: dt.date) -> tuple[Rec |
     others = [p["id"] for p in (members(conn, household["id"]) if household else []) if p["id"] != person["id"]]
     other_cases = where_in(conn, "assistance_case", "person_id", others)
     cases = where_in(conn, "assistance_case", "person_id", [person["id"]])
-    certified_other = any(c.get("category") == "zero_household" and c.get("stage") in ASSISTED_STAGES
+    certified_other = any(c.get("category") == "zero_household" and c.get("stage") in workflow.certified_stages()
                           for c in other_cases)
     facts = facts_for(person, household, other_member_certified=certified_other, case=cases[0] if cases else None)
     return household, cases, evaluate(facts, today)

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from app import vocabulary
 from app.resources import RESOURCES
 from app.rules.eligibility import Eligibility, category_names
 
@@ -58,7 +59,7 @@ def tags_for(person: dict[str, Any], household: dict[str, Any] | None, elig: Eli
     tags = {"everyone"} | {c.code for c in elig.met_categories}
     if elig.met_categories and elig.basic_ok:
         tags.add("any_category")
-    employed = person.get("employment_status") in ("employed", "self_employed")
+    employed = person.get("employment_status") in vocabulary.employed_statuses()
     if person.get("registered_unemployed_on") and not employed:
         tags.add("registered_unemployed")
         if int(person.get("ui_contribution_months") or 0) >= UI_MONTHS:

@@ -13,9 +13,8 @@ from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
 
-from app import areas
+from app import areas, vocabulary
 from app.model.kinds import KINDS
-from app.ops.visits import EMPLOYMENT_STATUSES
 from app.rules import workflow
 from app.rules._data import load
 from app.rules.eligibility import Eligibility, evaluate
@@ -28,9 +27,6 @@ from app.store import audit
 from app.store.records import from_db
 from app.store.tables import TABLES
 
-EMPLOYED = ("employed", "self_employed")
-# A member in one of these stages holds the household's one 零就业家庭 certification (BRIEF §2 cat. 4).
-CERTIFIED_STAGES = ("certified", "helping")
 RETURNED = ("returned", "退回")
 FOLLOWUP_KINDS = {"adaptation": "适应期回访", "stabilization": "稳定期回访", "evaluation": "期满评估"}
 AUDIT_ACTIONS = {"create": "新建", "update": "修改", "delete": "删除", "resolve": "处理冲突", "sync": "同步"}
@@ -123,7 +119,7 @@ class PersonDetail:
 
 
 def status_zh(code: str | None) -> str:
-    return EMPLOYMENT_STATUSES.get(code or "", code or "未记录")
+    return vocabulary.zh("employment_status", code, code or "未记录")
 
 
 def category_zh(code: str | None) -> str:
@@ -170,7 +166,7 @@ def facts_for(
         # The household's 低保/脱贫 status counts for each member, as the person's own flag does.
         family_dibao=flag("family_dibao") or bool(hh.get("dibao")),
         family_poverty_lifted=flag("family_poverty_lifted") or bool(hh.get("poverty_lifted")),
-        employed=person.get("employment_status") in EMPLOYED,
+        employed=person.get("employment_status") in vocabulary.employed_statuses(),
         other_category_note=(case or {}).get("other_category_note") or "",
     )
 
@@ -218,16 +214,15 @@ def _rows(conn: Connection, kind: str, *where: Any, order: Any = None) -> list[d
     return [from_db(kind, r) for r in conn.execute(stmt)]
 
 
-def _latest_case(cases: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """A person's current case: an open one if any, else the most recent."""
+def current_case(cases: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """A person's current case: a running one if any, else the most recent (the page, the printed forms)."""
     if not cases:
         return None
+    closed = workflow.closed_stages()
 
-    def key(c: dict[str, Any]) -> tuple[bool, dt.date]:
-        return (
-            c.get("stage") not in ("exited", "rejected"),
-            c.get("applied_on") or c.get("stage_started_on") or dt.date.min,
-        )
+    def key(c: dict[str, Any]) -> tuple[bool, dt.date, str]:
+        return (c.get("stage") not in closed, c.get("applied_on") or c.get("stage_started_on") or dt.date.min,
+                str(c.get("changed_at") or ""))
 
     return max(cases, key=key)
 
@@ -245,7 +240,7 @@ def household_info(conn: Connection, household_id: str, today: dt.date) -> House
         by_person.setdefault(c["person_id"], []).append(c)
     order = {"户主": 0, "配偶": 1, "子女": 2}
     people.sort(key=lambda p: (order.get(p.get("relation") or "", 9), p.get("name") or ""))
-    members = [_member(p, today, _latest_case(by_person.get(p["id"], []))) for p in people]
+    members = [_member(p, today, current_case(by_person.get(p["id"], []))) for p in people]
     flags = []
     zero = None
     if hh.get("zero_employment"):
@@ -254,7 +249,7 @@ def household_info(conn: Connection, household_id: str, today: dt.date) -> House
             MemberEmployment(
                 _working_age(m.age, m.sex),
                 m.record.get("able_to_work") is not False and m.record.get("willing_to_work") is not False,
-                m.employment_status in EMPLOYED,
+                m.employment_status in vocabulary.employed_statuses(),
             )
             for m in members
         ]
@@ -263,7 +258,7 @@ def household_info(conn: Connection, household_id: str, today: dt.date) -> House
         cleared_dates = [
             m.record["employed_on"]
             for m in members
-            if m.employment_status in EMPLOYED
+            if m.employment_status in vocabulary.employed_statuses()
             and m.record.get("employed_on")
             and m.record["employed_on"] >= flagged
         ]
@@ -419,7 +414,7 @@ def _person(conn: Connection, person_id: str) -> dict[str, Any] | None:
 
 
 def _cases(conn: Connection, person_id: str) -> dict[str, Any] | None:
-    return _latest_case(_rows(conn, "assistance_case", TABLES["assistance_case"].c.person_id == person_id))
+    return current_case(_rows(conn, "assistance_case", TABLES["assistance_case"].c.person_id == person_id))
 
 
 def _plans(conn: Connection, person_id: str) -> list[dict[str, Any]]:
@@ -459,9 +454,10 @@ def person_case(col: Any, person_id: str, today: dt.date, role: str | None = Non
         hh = _head(conn, person, today)
         others = [m.id for m in hh.members if m.id != person_id]
         ac = TABLES["assistance_case"]
+        # a member whose certification holds is the household's one 零就业家庭 certification (BRIEF §2 cat. 4)
         other_cert = bool(others) and bool(conn.execute(
             select(ac.c.id).where(ac.c.person_id.in_(others), ac.c.deleted.is_(False),
-                                  ac.c.stage.in_(CERTIFIED_STAGES), ac.c.category == "zero_household").limit(1)
+                                  ac.c.stage.in_(workflow.certified_stages()), ac.c.category == "zero_household").limit(1)
         ).first())
         case_rec = _cases(conn, person_id)
         facts = facts_for(person, hh.record, other_member_certified=other_cert, case=case_rec)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from app.search import DUE_SOON_WORKDAYS, PACKAGE_STAGES, TERMINAL_STAGES, Filters, normalize, query_mode
+from app.search import DUE_SOON_WORKDAYS, Filters, normalize, query_mode
 
 STATUS_LABELS = {"unemployed": "失业", "employed": "已就业", "self_employed": "灵活就业/创业", "retired": "退休"}
 
@@ -65,6 +65,7 @@ def fetch_rows(records: Any, ids: Sequence[str], today: dt.date | None = None) -
     """Display values for the persons ``ids`` (a page): id → {column key: text, …}."""
     from app import areas
     from app.rules.service_package import package_progress
+    from app.rules.workflow import certified_stages, closed_stages, shown_case_replaced
 
     today = today or dt.date.today()
     ids = list(ids)
@@ -88,7 +89,7 @@ def fetch_rows(records: Any, ids: Sequence[str], today: dt.date | None = None) -
     chosen: dict[str, tuple[str, str, str]] = {}
     for pid, category, stage, due_on in cases:
         prev = chosen.get(pid)
-        if prev is None or prev[1] in TERMINAL_STAGES or stage not in TERMINAL_STAGES:
+        if shown_case_replaced(prev[1] if prev else None, stage):
             chosen[pid] = (category or "", stage or "", str(due_on or ""))
     kinds: dict[str, list[str]] = {}
     for pid, kind in services:
@@ -96,10 +97,10 @@ def fetch_rows(records: Any, ids: Sequence[str], today: dt.date | None = None) -
     out: dict[str, dict[str, Any]] = {}
     for pid, name, id_number, phone, area, address, relation, status, household in people:
         category, stage, due_on = chosen.get(pid, ("", "", ""))
-        running = stage and stage not in TERMINAL_STAGES
+        running = stage and stage not in closed_stages()
         package = ""
         package_missing = False
-        if stage in PACKAGE_STAGES:
+        if stage in certified_stages():
             try:
                 progress = package_progress(kinds.get(pid, []))
                 package = "已完成" if progress.complete else progress.missing_text
@@ -127,6 +128,8 @@ def sql_search(records: Any, text: str, filters: Filters | None = None, limit: i
     household order and no total: that reads a few hundred rows through an index, where pinyin order or a
     count of live rows would decrypt the whole person table first.
     """
+    from app.rules.workflow import certified_stages, closed_stages
+
     today = today or dt.date.today()
     if not normalize(text) and not (filters and filters.active):
         with records.reading() as conn:
@@ -165,8 +168,8 @@ def sql_search(records: Any, text: str, filters: Filters | None = None, limit: i
         case_cond.append("c.stage = ?")
         args.append(f.stage)
     if f.due:
-        case_cond.append(f"c.stage NOT IN ({_marks(len(TERMINAL_STAGES))})")
-        args += sorted(TERMINAL_STAGES)
+        case_cond.append(f"c.stage NOT IN ({_marks(len(closed_stages()))})")
+        args += sorted(closed_stages())
         if f.due == "overdue":
             case_cond.append("c.due_on < ?")
             args.append(today.isoformat())
@@ -178,8 +181,8 @@ def sql_search(records: Any, text: str, filters: Filters | None = None, limit: i
     if f.incomplete_package:
         from app.rules.service_package import minimum
 
-        case_cond.append(f"c.stage IN ({_marks(len(PACKAGE_STAGES))})")
-        args += sorted(PACKAGE_STAGES)
+        case_cond.append(f"c.stage IN ({_marks(len(certified_stages()))})")
+        args += sorted(certified_stages())
         short = " OR ".join(
             "(SELECT count(*) FROM service s WHERE s.person_id = p.id AND s.deleted = 0 AND s.kind = ?) < ?"
             for _ in minimum())

@@ -318,9 +318,9 @@ def describe(col: Collection, kind: str, record_id: str) -> list[tuple[str, str]
             except WorkflowError:
                 shown = str(value)
         elif name == "employment_status" and value:
-            from app.ops.visits import EMPLOYMENT_STATUSES
+            from app.vocabulary import zh
 
-            shown = EMPLOYMENT_STATUSES.get(value, str(value))
+            shown = zh("employment_status", value, str(value))
         elif kind == "case_step" and name == "action" and value:
             from app.rules.workflow import actions
 

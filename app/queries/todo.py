@@ -30,7 +30,6 @@ GROUPS: dict[str, str] = {
 }
 CASE_WARN_WORKDAYS = 3  # case steps due within this many working days are listed
 REGISTRATION_WARN_WORKDAYS = 1  # pushed applications with this many working days left (or fewer) are listed
-EVALUATION_STAGES = ("certified", "helping")
 MATCH_DONE = ("confirmed", "dismissed", "已确认", "已排除")
 REGISTRATION_DONE = ("handled", "rejected", "已办结", "不予受理")
 
@@ -238,7 +237,7 @@ def _evaluations(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
         select(c)
         .where(
             c.c.deleted.is_(False),
-            c.c.stage.in_(EVALUATION_STAGES),
+            c.c.stage.in_(workflow.certified_stages()),  # the certification runs out
             c.c.valid_until.is_not(None),
             c.c.valid_until <= horizon,
             ~done.exists(),

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, select
 
 from app import areas
 from app.rules import welfare_jobs as wj
+from app.rules import workflow
 from app.rules.eligibility import category_names
 from app.rules.workdays import Deadline, deadline_info
 from app.store.records import from_db
@@ -243,7 +244,7 @@ def candidates(col: Any, text: str = "", limit: int = 50) -> list[tuple[str, str
     contains ``text`` (the place-a-person dialog)."""
     p, c = TABLES["person"], TABLES["assistance_case"]
     q = (select(p.c.id, p.c.name, p.c.area_code, c.c.category).join(c, c.c.person_id == p.c.id)
-         .where(p.c.deleted.is_(False), c.c.deleted.is_(False), c.c.stage.in_(("certified", "helping")))
+         .where(p.c.deleted.is_(False), c.c.deleted.is_(False), c.c.stage.in_(workflow.certified_stages()))
          .order_by(p.c.area_code, p.c.name).limit(limit))
     if text.strip():
         t = f"%{text.strip()}%"

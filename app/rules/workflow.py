@@ -36,6 +36,8 @@ class Stage:
     responsible: str  # role code
     limit_workdays: int | None  # must be done within N working days
     min_workdays: int | None  # must last at least N working days (公示)
+    certified: bool = False  # the certification holds (service package, household's one certification)
+    closed: bool = False  # the case is over (no deadline; a new application may start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +104,39 @@ def _build_stages() -> dict[str, Stage]:
             s["responsible"],
             s.get("limit_workdays"),
             s.get("min_workdays"),
+            bool(s.get("certified")),
+            bool(s.get("closed")),
         )
         for s in _wf()["stage"]
     }
+
+
+# --- stage groups: derived from the flags in workflow.toml, defined nowhere else -----------------------
+def certified_stages() -> frozenset[str]:
+    """Stages in which the certification holds (认定有效): 已认定, 帮扶中."""
+    return rules_in_force().memo("workflow.certified", lambda: frozenset(s.code for s in _stages().values() if s.certified))
+
+
+def closed_stages() -> frozenset[str]:
+    """Stages in which the case is over (已办结): 已退出, 未通过."""
+    return rules_in_force().memo("workflow.closed", lambda: frozenset(s.code for s in _stages().values() if s.closed))
+
+
+def open_stages() -> frozenset[str]:
+    """Every stage of a case still running (applied through helping)."""
+    return frozenset(_stages()) - closed_stages()
+
+
+def shown_case_replaced(kept_stage: str | None, stage: str | None) -> bool:
+    """Reading a person's cases oldest first: whether the case in ``stage`` becomes the one shown instead of
+    the kept one. The latest case is shown, except that a running case is never hidden by a closed one."""
+    closed = closed_stages()
+    return kept_stage is None or kept_stage in closed or stage not in closed
+
+
+def sql_list(codes: frozenset[str]) -> str:
+    """``('a', 'b')`` for an SQL ``IN`` (stage codes are identifiers from workflow.toml, never user input)."""
+    return "(" + ", ".join(f"'{c}'" for c in sorted(codes)) + ")"
 
 
 def _build_actions() -> tuple[Action, ...]:

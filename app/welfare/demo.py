@@ -12,6 +12,7 @@ from sqlalchemy import select
 from app.collection import Collection
 from app.ops import ValidationError
 from app.ops import welfare_jobs as ops
+from app.rules import workflow
 from app.rules._dates import add_months
 from app.rules.welfare_jobs import month_key
 from app.store.tables import TABLES
@@ -28,7 +29,7 @@ def _certified(col: Collection) -> list[dict[str, Any]]:
     c, p = TABLES["assistance_case"], TABLES["person"]
     with col.records.reading() as conn:
         rows = conn.execute(select(p.c.id, p.c.id_number).join(c, c.c.person_id == p.c.id)
-                            .where(c.c.stage.in_(("certified", "helping")), p.c.deleted.is_(False))
+                            .where(c.c.stage.in_(workflow.certified_stages()), p.c.deleted.is_(False))
                             .order_by(p.c.id)).all()
     return [dict(r._mapping) for r in rows]
 

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from app.rules import welfare_jobs as wj
+from app.rules import workflow
 from app.rules.eligibility import category_names
 from app.rules.idcard import IdNumberError, normalise, parse_id
 from app.store.records import from_db
@@ -141,7 +142,7 @@ def _resolve(conn: Connection, file_name: str, results: list[RowResult],
     ids = [x["id"] for x in people.values()]
     listed: dict[str, str] = {}
     for x in conn.execute(select(c.c.person_id, c.c.category).where(
-            c.c.person_id.in_(ids), c.c.deleted.is_(False), c.c.stage.in_(("certified", "helping")))):
+            c.c.person_id.in_(ids), c.c.deleted.is_(False), c.c.stage.in_(workflow.certified_stages()))):
         listed[x.person_id] = x.category
     earlier: dict[str, list[dict[str, Any]]] = {}
     for x in conn.execute(select(pl).where(pl.c.person_id.in_(ids), pl.c.deleted.is_(False))):

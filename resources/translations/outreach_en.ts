@@ -98,117 +98,117 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="41"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="40"/>
         <source>所属社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="42"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="41"/>
         <source>记录状态</source>
         <translation>Record status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="60"/>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="61"/>
         <source>保留（未删除）</source>
         <translation>Kept (not deleted)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="70"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="71"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="91"/>
         <source>处理同步冲突 — %1：%2</source>
         <translation>Resolve sync conflict — %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="95"/>
         <source>这条记录在本机和平台上被同时修改了（黄色的字段）。请逐项选择要保留的值：选“本机”保留本机的修改，选“平台”采用平台上的值。其余字段两边一致，只作参考。选择会在下次同步时发送到平台。</source>
         <translation>This record was changed both on this computer and on the platform (fields in yellow). Choose the value to keep for each one: “Local” keeps the change made here, “Platform” takes the platform&apos;s value. The other fields are the same on both sides and are shown for reference. Your choices are sent to the platform at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="100"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="100"/>
         <source>本机的值</source>
         <translation>Local value</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="100"/>
         <source>平台的值</source>
         <translation>Platform value</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="114"/>
         <source>全部用本机</source>
         <translation>All local</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="115"/>
         <source>全部用平台</source>
         <translation>All platform</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="116"/>
         <source>打开记录</source>
         <translation>Open record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="121"/>
         <source>应用选择</source>
         <translation>Apply choices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="122"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="158"/>
         <source>本机</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="160"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="159"/>
         <source>平台</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="162"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="161"/>
         <source>{side}：{value}</source>
         <translation>{side}: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="207"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="206"/>
         <source>还有 %1 个字段未选择，未选择的字段保持冲突状态。</source>
         <translation>%1 field(s) not chosen yet; they stay in conflict.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="207"/>
         <source>已全部选择。</source>
         <translation>All fields chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="229"/>
         <source>无法保存选择</source>
         <translation>Cannot save the choices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="231"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="230"/>
         <source>保存选择时出错：%1。请关闭后重新打开此冲突。</source>
         <translation>Saving the choices failed: %1. Close and reopen this conflict.</translation>
     </message>
@@ -601,117 +601,117 @@
 <context>
     <name>HelpPlanEditor</name>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="40"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="39"/>
         <source>请选择或填写困难类型</source>
         <translation>Choose or enter a difficulty type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="42"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="41"/>
         <source>请选择困难程度</source>
         <translation>Choose a difficulty degree</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="45"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="44"/>
         <source>第 {n} 项措施：请填写措施内容</source>
         <translation>Measure {n}: enter what will be done</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="51"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="50"/>
         <source>第 {n} 项措施：目标日期格式不正确，应为 年-月-日</source>
         <translation>Measure {n}: the target date must be YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="66"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="65"/>
         <source>援助方案 — {name}</source>
         <translation>Help plan — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="77"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="76"/>
         <source>困难类型 *</source>
         <translation>Difficulty type *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="79"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="78"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="85"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="80"/>
         <source>困难程度 *</source>
         <translation>Difficulty degree *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="88"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="83"/>
         <source>优势</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="89"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="84"/>
         <source>就业障碍</source>
         <translation>Barriers to employment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="90"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="85"/>
         <source>就业意向</source>
         <translation>Job intentions</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="91"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="86"/>
         <source>进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="100"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="95"/>
         <source>帮扶措施</source>
         <translation>Help measures</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="103"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="98"/>
         <source>措施内容</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="103"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="98"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="103"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="98"/>
         <source>目标日期</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="103"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="98"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="114"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="109"/>
         <source>添加措施</source>
         <translation>Add measure</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="116"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="111"/>
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="129"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="124"/>
         <source>保存援助方案</source>
         <translation>Save help plan</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="130"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="125"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="147"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="142"/>
         <source>年-月-日，如 2026-12-31</source>
         <translation>YYYY-MM-DD, e.g. 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="226"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="221"/>
         <source>保存失败：{error}</source>
         <translation>Saving failed: {error}</translation>
     </message>
@@ -980,102 +980,102 @@
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="36"/>
+        <location filename="../../ui/views/person/overview.py" line="37"/>
         <source>概况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="40"/>
+        <location filename="../../ui/views/person/overview.py" line="41"/>
         <source>认定条件（系统判断，供参考）</source>
         <translation>Certification criteria (computed, for reference)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="48"/>
+        <location filename="../../ui/views/person/overview.py" line="49"/>
         <source>认定办理</source>
         <translation>Certification</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="54"/>
+        <location filename="../../ui/views/person/overview.py" line="55"/>
         <source>材料清单（勾选即保存）</source>
         <translation>Materials (saved when ticked)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="59"/>
+        <location filename="../../ui/views/person/overview.py" line="60"/>
         <source>可办理的操作</source>
         <translation>Available actions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="93"/>
+        <location filename="../../ui/views/person/overview.py" line="94"/>
         <source>数据比对：{src}&#x3000;{detail}（请核实后确认）</source>
         <translation>Data match: {src}  {detail} (check, then confirm)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="99"/>
+        <location filename="../../ui/views/person/overview.py" line="100"/>
         <source>看起来符合认定条件</source>
         <translation>Appears to meet the certification criteria</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="99"/>
+        <location filename="../../ui/views/person/overview.py" line="100"/>
         <source>看起来不符合认定条件</source>
         <translation>Does not appear to meet the certification criteria</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="104"/>
+        <location filename="../../ui/views/person/overview.py" line="105"/>
         <source>基本条件：{v}</source>
         <translation>Basic conditions: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="104"/>
+        <location filename="../../ui/views/person/overview.py" line="105"/>
         <source>符合</source>
         <translation>met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="104"/>
+        <location filename="../../ui/views/person/overview.py" line="105"/>
         <source>不符合</source>
         <translation>not met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="117"/>
+        <location filename="../../ui/views/person/overview.py" line="118"/>
         <source>依据规则版本：{v}</source>
         <translation>Rule set: {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="124"/>
+        <location filename="../../ui/views/person/overview.py" line="125"/>
         <source>尚未申请认定</source>
         <translation>No certification application yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="127"/>
+        <location filename="../../ui/views/person/overview.py" line="128"/>
         <source>环节：{stage}（{step}）&#x3000;类别：{cat}&#x3000;申请日期：{applied}</source>
         <translation>Stage: {stage} ({step})   Category: {cat}   Applied: {applied}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="131"/>
+        <location filename="../../ui/views/person/overview.py" line="132"/>
         <source>（依据规则版本 {v}）</source>
         <translation> (rule set {v})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="135"/>
+        <location filename="../../ui/views/person/overview.py" line="136"/>
         <source>认定有效期至 {d}</source>
         <translation>Certified until {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="137"/>
+        <location filename="../../ui/views/person/overview.py" line="138"/>
         <source>已于 {d} 退出</source>
         <translation>Exited on {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="139"/>
+        <location filename="../../ui/views/person/overview.py" line="140"/>
         <source>本环节无办理时限</source>
         <translation>No time limit at this stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="142"/>
+        <location filename="../../ui/views/person/overview.py" line="143"/>
         <source>（类别证明）</source>
         <translation> (category proof)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="158"/>
+        <location filename="../../ui/views/person/overview.py" line="159"/>
         <source>您的角色在此环节没有可办理的操作</source>
         <translation>Your role has no actions at this stage</translation>
     </message>
@@ -2698,78 +2698,78 @@ All changes are still on this computer and will be sent at the next sync.</trans
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="91"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="90"/>
         <source>记录走访 — {name}</source>
         <translation>Record visit — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="142"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="141"/>
         <source>一、人员底数（核实家庭成员及其就业状态）</source>
         <translation>1. Household members (check each member and their employment)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="145"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="145"/>
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="145"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="145"/>
         <source>就业状态</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="145"/>
         <source>已核实</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="157"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="156"/>
         <source>二、就业状态&#x3000;三、就业意愿&#x3000;四、服务需求</source>
         <translation>2. Employment status   3. Willingness to work   4. Service needs</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="160"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="387"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="159"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="384"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="164"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="162"/>
         <source>就业状态 *</source>
         <translation>Employment status *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="169"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="167"/>
         <source>选择或填写</source>
         <translation>Choose or type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="171"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="169"/>
         <source>就业意愿 *</source>
         <translation>Willing to work *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="181"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="179"/>
         <source>服务需求 *</source>
         <translation>Service needs *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="185"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="183"/>
         <source>失业原因与求职意向</source>
         <translation>Unemployment reason and job wishes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="191"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="189"/>
         <source>手机号，或微信/其他方式</source>
         <translation>Mobile number, or WeChat / other</translation>
     </message>
@@ -2901,7 +2901,7 @@ All changes are still on this computer and will be sent at the next sync.</trans
     </message>
     <message>
         <location filename="../../ui/dialogs/visit_form.py" line="279"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="613"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="609"/>
         <source>保存走访记录</source>
         <translation>Save visit</translation>
     </message>
@@ -2911,77 +2911,77 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="343"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="342"/>
         <source>未记录</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="419"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="416"/>
         <source>{name}（{kb} KB）</source>
         <translation>{name} ({kb} KB)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="425"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="422"/>
         <source>选择证件照片</source>
         <translation>Choose document photos</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="425"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="422"/>
         <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>Images or PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="495"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="491"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="496"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="492"/>
         <source>发现未保存的走访记录草稿（{time}），是否恢复？</source>
         <translation>An unsaved visit draft was found ({time}). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="505"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="501"/>
         <source>已恢复 {time} 的草稿</source>
         <translation>Draft from {time} restored</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="515"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="511"/>
         <source>草稿已自动保存（{time}）</source>
         <translation>Draft saved automatically ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="557"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="553"/>
         <source>附件“{name}”超过 20 MB，请压缩后再添加</source>
         <translation>Attachment “{name}” is over 20 MB; compress it, then add it again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="589"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="585"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="607"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="603"/>
         <source>走访记录已保存</source>
         <translation>Visit saved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="617"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="613"/>
         <source>保存失败：{error}</source>
         <translation>Saving failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="626"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="622"/>
         <source>（{sex}，{age}岁）</source>
         <translation> ({sex}, {age})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="627"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="623"/>
         <source>走访对象：{who}&#x3000;&#x3000;{area} · {address}</source>
         <translation>Visiting: {who}    {area} · {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="629"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="625"/>
         <source>走访对象：{who}</source>
         <translation>Visiting: {who}</translation>
     </message>

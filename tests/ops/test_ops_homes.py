@@ -54,20 +54,21 @@ def test_a_failing_choice_leaves_every_field_of_the_record_in_conflict(col) -> N
     assert _outbox(col) == before
 
 
-def _returned_review(col) -> str:
+def _decided(col, decide, *comment: str) -> str:
+    """A supervisor's decision on a visit made: the review record's id."""
     user = col.user
     col.set_user({**user, "role": "supervisor"})
     t = TABLES["visit"]
     with col.records.reading() as conn:
         vid = conn.execute(select(t.c.id).where(t.c.visited_on.is_not(None), t.c.deleted.is_(False))
                            .limit(1)).scalar()
-    rid = ops.reviews.return_(col, "visit", vid, "请补充家庭成员就业状态")
+    rid = decide(col, "visit", vid, *comment)
     col.set_user(user)
     return rid
 
 
 def test_answer_checks_the_text_and_that_the_item_was_returned(col) -> None:
-    rid = _returned_review(col)
+    rid = _decided(col, ops.reviews.return_, "请补充家庭成员就业状态")
     with pytest.raises(ops.ValidationError) as err:
         ops.reviews.answer(col, rid, "   ")
     assert "answer" in err.value.errors
@@ -77,14 +78,7 @@ def test_answer_checks_the_text_and_that_the_item_was_returned(col) -> None:
 
 
 def test_answer_refuses_an_approval(col) -> None:
-    user = col.user
-    col.set_user({**user, "role": "supervisor"})
-    t = TABLES["visit"]
-    with col.records.reading() as conn:
-        vid = conn.execute(select(t.c.id).where(t.c.visited_on.is_not(None), t.c.deleted.is_(False))
-                           .limit(1)).scalar()
-    rid = ops.reviews.approve(col, "visit", vid)
-    col.set_user(user)
+    rid = _decided(col, ops.reviews.approve)
     with pytest.raises(ValueError, match="只有被退回"):
         ops.reviews.answer(col, rid, "多余的答复")
 

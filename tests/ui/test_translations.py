@@ -6,7 +6,8 @@
 - the real main window, built with the English catalogue installed (ui.i18n), shows English tab titles and
   English chrome on every tab;
 - an AST scan of ui/**/*.py finds no Chinese string literal outside tr()/translate()/QT_TRANSLATE_NOOP(),
-  except docstrings, separators (punctuation only) and the documented ALLOWED data below;
+  except docstrings, separators (punctuation only) and the documented ALLOWED data below (choice lists are
+  data in resources/vocabulary.toml, with their English there);
 - every Chinese literal passed to tr()/translate() is in the .ts under the context Qt looks it up in (the
   catalogue is up to date with the code: re-run pyside6-lupdate as docs/UI.md says when this fails).
 """
@@ -41,15 +42,6 @@ TR_CALLS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
 
 # Chinese literals that stay Chinese on purpose: (path under ui/, literal) → why.
 ALLOWED: dict[tuple[str, str], str] = {
-    **{("dialogs/visit_form.py", s): "option value saved in the visit record and printed on the Chinese form"
-       for s in ("岗位推荐", "职业指导", "技能培训", "政策咨询", "创业指导", "公益性岗位", "暂无需求",
-                 "企业裁员", "合同到期", "个人原因辞职", "企业关闭", "照顾家庭", "毕业未就业", "其他",
-                 "无", "初级工", "中级工", "高级工", "技师及以上", "愿意参加", "暂不参加", "视情况",
-                 "已推荐，待面试", "已面试，待录用", "已录用", "未录用", "本人放弃")},
-    **{("dialogs/help_plan_editor.py", s): "difficulty type/degree saved in the help plan and printed "
-       "(app/printing/forms/help_plan.py has the same list)"
-       for s in ("技能不足", "年龄偏大", "家庭照护负担", "身体原因", "缺乏工作经验", "就业观念", "其他",
-                 "一般", "较重", "严重")},
     ("views/person/reviews.py", "通过"): "review decision value from the record (compared, not shown)",
     ("i18n.py", "中文（简体）"): "a language's own name is shown in that language",
 }
@@ -309,3 +301,30 @@ def test_every_marked_string_is_in_the_catalogue() -> None:
             if (ctx, source) not in have:
                 missing.append(f"ui/{path.relative_to(UI).as_posix()}:{line}: [{ctx}] {source!r}")
     assert not missing, "run pyside6-lupdate (docs/UI.md, 翻译):\n" + "\n".join(missing)
+
+
+# --- (e) the choice lists (resources/vocabulary.toml) carry their own English ------------------------------
+def test_every_choice_has_english_and_a_unique_value() -> None:
+    from app import vocabulary
+
+    for name in vocabulary.LISTS:
+        items = vocabulary.choices(name)
+        assert items, name
+        assert len({c.value for c in items}) == len(items), name
+        assert len({c.en for c in items}) == len(items), name
+        for c in items:
+            assert c.en.strip() and not CJK_ANY.search(c.en), (name, c)
+            assert CJK.search(c.zh), (name, c)
+
+
+def test_choices_show_in_the_interface_language(qapp: Any) -> None:
+    from ui import i18n, vocab
+
+    assert i18n.install(qapp, "en") == "en"
+    try:
+        assert vocab.label("employment_status", "self_employed") == "Self-employed / flexible work"
+        assert vocab.value_of("service_need", "Job referral") == "岗位推荐"
+        assert vocab.value_of("unemployment_reason", "家里有事") == "家里有事"  # typed text is kept as typed
+    finally:
+        i18n.install(qapp, "zh_CN")
+    assert vocab.label("employment_status", "self_employed") == "灵活就业/创业"

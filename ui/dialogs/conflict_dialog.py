@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import areas, ops
+from app import areas, ops, vocabulary
 from app.model.kinds import KINDS
-from app.ops.visits import EMPLOYMENT_STATUSES
 from app.queries.conflicts import conflicts_of, record_title
 from ui.context import AppContext
 
@@ -65,7 +64,7 @@ def format_value(kind: str, field: str, value: Any) -> str:
     if field == "area_code":
         return f"{areas.name_of(str(value))}（{value}）"
     if field == "employment_status":
-        return EMPLOYMENT_STATUSES.get(str(value), str(value))
+        return vocabulary.zh("employment_status", str(value))
     ftype = KINDS[kind].field(field).type if field in KINDS[kind].field_names else "str"
     if ftype == "bool":
         return (QCoreApplication.translate("ConflictDialog", "是") if value

@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import ops
+from app import ops, vocabulary
+from ui import vocab
 from ui.context import AppContext
-from ui.dialogs import ErrorLabel, button_row
+from ui.dialogs import ErrorLabel, button_row, with_error
 
-DIFFICULTY_TYPES = ("技能不足", "年龄偏大", "家庭照护负担", "身体原因", "缺乏工作经验", "就业观念", "其他")
-DEGREES = ("一般", "较重", "严重")
 TEXT_FIELDS = ("strengths", "barriers", "intentions", "progress")
 
 
@@ -38,7 +37,7 @@ def validate_plan(values: dict[str, Any]) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not (values.get("difficulty_type") or "").strip():
         errors["difficulty_type"] = QCoreApplication.translate("HelpPlanEditor", "请选择或填写困难类型")
-    if values.get("difficulty_degree") not in DEGREES:
+    if values.get("difficulty_degree") not in vocabulary.values("difficulty_degree"):
         errors["difficulty_degree"] = QCoreApplication.translate("HelpPlanEditor", "请选择困难程度")
     for i, m in enumerate(values.get("measures") or []):
         if not (m.get("text") or "").strip():
@@ -72,17 +71,13 @@ class HelpPlanEditor(QDialog):
         }
         self.difficulty_type = QComboBox()
         self.difficulty_type.setEditable(True)
-        self.difficulty_type.addItems(["", *DIFFICULTY_TYPES])
-        self.difficulty_type.setCurrentText(self.plan.get("difficulty_type") or "")
-        form.addRow(self.tr("困难类型 *"), _stack(self.difficulty_type, self.errors["difficulty_type"]))
+        vocab.fill_combo(self.difficulty_type, "difficulty_type")
+        vocab.set_combo_value(self.difficulty_type, "difficulty_type", self.plan.get("difficulty_type"))
+        form.addRow(self.tr("困难类型 *"), with_error(self.difficulty_type, self.errors["difficulty_type"]))
         self.difficulty_degree = QComboBox()
-        self.difficulty_degree.addItem(self.tr("请选择"), None)
-        for d in DEGREES:
-            self.difficulty_degree.addItem(d, d)
-        self.difficulty_degree.setCurrentIndex(
-            max(0, self.difficulty_degree.findData(self.plan.get("difficulty_degree")))
-        )
-        form.addRow(self.tr("困难程度 *"), _stack(self.difficulty_degree, self.errors["difficulty_degree"]))
+        vocab.fill_combo(self.difficulty_degree, "difficulty_degree", blank=self.tr("请选择"))
+        vocab.set_combo_value(self.difficulty_degree, "difficulty_degree", self.plan.get("difficulty_degree"))
+        form.addRow(self.tr("困难程度 *"), with_error(self.difficulty_degree, self.errors["difficulty_degree"]))
         self.text: dict[str, QPlainTextEdit] = {}
         labels = {
             "strengths": self.tr("优势"),
@@ -174,7 +169,7 @@ class HelpPlanEditor(QDialog):
                 }
             )
         vals: dict[str, Any] = {
-            "difficulty_type": self.difficulty_type.currentText().strip(),
+            "difficulty_type": vocab.combo_value(self.difficulty_type, "difficulty_type"),
             "difficulty_degree": self.difficulty_degree.currentData(),
             "measures": measures,
         }
@@ -224,13 +219,3 @@ class HelpPlanEditor(QDialog):
             self.show_errors(exc.errors)
         else:
             self.errors["general"].show_error(self.tr("保存失败：{error}").format(error=exc))
-
-
-def _stack(widget: QWidget, error: ErrorLabel) -> QWidget:
-    box = QWidget()
-    lay = QVBoxLayout(box)
-    lay.setContentsMargins(0, 0, 0, 0)
-    lay.setSpacing(2)
-    lay.addWidget(widget)
-    lay.addWidget(error)
-    return box

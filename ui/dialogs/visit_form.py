@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QFileDialog,
@@ -42,20 +43,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import ops
+from app import ops, vocabulary
 from app.collection import Collection
 from app.ops import drafts
 from app.queries.drafts import Draft, load_draft
 from app.queries.person_detail import household_for
 from app.rules.service_package import service_kinds
+from ui import vocab
 from ui.context import AppContext
-from ui.dialogs import ErrorLabel, button_row, from_qdate, to_qdate
+from ui.dialogs import ErrorLabel, button_row, from_qdate, to_qdate, with_error
 
-NEEDS = ("岗位推荐", "职业指导", "技能培训", "政策咨询", "创业指导", "公益性岗位", "暂无需求")
-REASONS = ("企业裁员", "合同到期", "个人原因辞职", "企业关闭", "照顾家庭", "毕业未就业", "其他")
-SKILLS = ("无", "初级工", "中级工", "高级工", "技师及以上")
-TRAINING = ("愿意参加", "暂不参加", "视情况")
-JOB_RESULTS = ("已推荐，待面试", "已面试，待录用", "已录用", "未录用", "本人放弃")
+# Fields chosen in an editable combo from the vocabulary list of the same name (resources/vocabulary.toml).
+CHOICE_FIELDS = ("unemployment_reason", "skill_level", "training_wish")
 TEXT_FIELDS = ("intended_job", "intended_industry", "intended_area", "intended_wage", "contact_method")
 SERVICE_COLUMNS = ("kind", "employer", "post", "wage", "result", "note")
 NO_DATE = QDate(2000, 1, 1)  # the "未安排" value of the next-visit date
@@ -158,37 +157,38 @@ class VisitForm(QDialog):
         form = QFormLayout(box)
         self.employment_status = QComboBox()
         self.employment_status.addItem(self.tr("请选择"), None)
-        for code, name in ops.visits.EMPLOYMENT_STATUSES.items():
-            self.employment_status.addItem(name, code)
+        vocab.fill_combo(self.employment_status, "employment_status", blank=None)
         form.addRow(
-            self.tr("就业状态 *"), _with_error(self.employment_status, self._err("employment_status"))
+            self.tr("就业状态 *"), with_error(self.employment_status, self._err("employment_status"))
         )
         self.employment_intention = QComboBox()
         self.employment_intention.setEditable(True)
-        self.employment_intention.addItems(["", *ops.visits.INTENTIONS])
+        vocab.fill_combo(self.employment_intention, "intention")
         self.employment_intention.lineEdit().setPlaceholderText(self.tr("选择或填写"))
         form.addRow(
-            self.tr("就业意愿 *"), _with_error(self.employment_intention, self._err("employment_intention"))
+            self.tr("就业意愿 *"), with_error(self.employment_intention, self._err("employment_intention"))
         )
         needs = QWidget()
         grid = QGridLayout(needs)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.needs: dict[str, QCheckBox] = {}
-        for i, need in enumerate(NEEDS):
-            cb = QCheckBox(need)
-            self.needs[need] = cb
+        self.needs: dict[str, QCheckBox] = {}  # by stored value
+        for i, need in enumerate(vocabulary.choices("service_need")):
+            cb = QCheckBox(vocab.text(need))
+            self.needs[need.value] = cb
             grid.addWidget(cb, i // 4, i % 4)
-        form.addRow(self.tr("服务需求 *"), _with_error(needs, self._err("service_needs")))
+        form.addRow(self.tr("服务需求 *"), with_error(needs, self._err("service_needs")))
         left.addWidget(box)
 
         # 其他情况: two fields per row so the whole form fits a 768-pixel-high screen
         box = QGroupBox(self.tr("失业原因与求职意向"))
         grid = QGridLayout(box)
-        self.unemployment_reason = _combo(REASONS)
-        self.skill_level = _combo(SKILLS)
-        self.training_wish = _combo(TRAINING)
+        self.unemployment_reason = _combo("unemployment_reason")
+        self.skill_level = _combo("skill_level")
+        self.training_wish = _combo("training_wish")
         self.text: dict[str, QLineEdit] = {n: QLineEdit() for n in TEXT_FIELDS}
         self.text["contact_method"].setPlaceholderText(self.tr("手机号，或微信/其他方式"))
+        self.text["contact_method"].setCompleter(
+            QCompleter([vocab.text(c) for c in vocabulary.choices("contact_method")], self))
         cells = [
             (self.tr("失业原因"), self.unemployment_reason),
             (self.tr("意向岗位"), self.text["intended_job"]),
@@ -202,7 +202,7 @@ class VisitForm(QDialog):
             grid.addWidget(QLabel(label), i // 2, (i % 2) * 2)
             grid.addWidget(widget, i // 2, (i % 2) * 2 + 1)
         grid.addWidget(QLabel(self.tr("联系方式")), 4, 0)
-        grid.addWidget(_with_error(self.text["contact_method"], self._err("contact_method")), 4, 1, 1, 3)
+        grid.addWidget(with_error(self.text["contact_method"], self._err("contact_method")), 4, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         left.addWidget(box)
@@ -214,14 +214,14 @@ class VisitForm(QDialog):
         self.visited_on = QDateEdit(to_qdate(self.today))
         self.visited_on.setCalendarPopup(True)
         self.visited_on.setDisplayFormat("yyyy-MM-dd")
-        form.addRow(self.tr("走访日期 *"), _with_error(self.visited_on, self._err("visited_on")))
+        form.addRow(self.tr("走访日期 *"), with_error(self.visited_on, self._err("visited_on")))
         self.next_visit_on = QDateEdit()
         self.next_visit_on.setCalendarPopup(True)
         self.next_visit_on.setDisplayFormat("yyyy-MM-dd")
         self.next_visit_on.setMinimumDate(NO_DATE)
         self.next_visit_on.setSpecialValueText(self.tr("未安排"))
         self.next_visit_on.setDate(NO_DATE)
-        form.addRow(self.tr("下次走访日期"), _with_error(self.next_visit_on, self._err("next_visit_on")))
+        form.addRow(self.tr("下次走访日期"), with_error(self.next_visit_on, self._err("next_visit_on")))
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("家庭及就业情况、本人诉求等"))
         self.notes.setMinimumHeight(60)
@@ -323,9 +323,8 @@ class VisitForm(QDialog):
         _set_combo_data(self.employment_status, p.get("employment_status"))
         for name, edit in self.text.items():
             edit.setText(p.get(name) or "")
-        _set_combo_text(self.unemployment_reason, p.get("unemployment_reason") or "")
-        _set_combo_text(self.skill_level, p.get("skill_level") or "")
-        _set_combo_text(self.training_wish, p.get("training_wish") or "")
+        for name in CHOICE_FIELDS:
+            vocab.set_combo_value(getattr(self, name), name, p.get(name))
         if not self.text["contact_method"].text() and p.get("phone"):
             self.text["contact_method"].setText(p["phone"])
 
@@ -341,8 +340,7 @@ class VisitForm(QDialog):
             self.members.setItem(r, 2, QTableWidgetItem("" if m.get("age") is None else str(m["age"])))
             combo = QComboBox()
             combo.addItem(self.tr("未记录"), None)
-            for code, name in ops.visits.EMPLOYMENT_STATUSES.items():
-                combo.addItem(name, code)
+            vocab.fill_combo(combo, "employment_status", blank=None)
             _set_combo_data(combo, m.get("status"))
             combo.currentIndexChanged.connect(lambda _i: self._touched())
             self.members.setCellWidget(r, 3, combo)
@@ -368,15 +366,14 @@ class VisitForm(QDialog):
             "visited_on": from_qdate(self.visited_on.date()).isoformat(),
             "members": self.member_values(),
             "employment_status": self.employment_status.currentData(),
-            "employment_intention": self.employment_intention.currentText().strip(),
+            "employment_intention": vocab.combo_value(self.employment_intention, "intention"),
             "service_needs": [n for n, cb in self.needs.items() if cb.isChecked()],
-            "unemployment_reason": self.unemployment_reason.currentText().strip(),
-            "skill_level": self.skill_level.currentText().strip(),
-            "training_wish": self.training_wish.currentText().strip(),
+            **{name: vocab.combo_value(getattr(self, name), name) for name in CHOICE_FIELDS},
             "notes": self.notes.toPlainText().strip(),
             "next_visit_on": None if nxt == NO_DATE else from_qdate(nxt).isoformat(),
         }
         vals.update({n: e.text().strip() for n, e in self.text.items()})
+        vals["contact_method"] = vocab.value_of("contact_method", vals["contact_method"])  # 微信, not WeChat
         return {k: (None if v == "" else v) for k, v in vals.items()}
 
     def add_service_row(self, service: dict[str, Any] | None = None) -> int:
@@ -463,12 +460,11 @@ class VisitForm(QDialog):
             if v.get("members"):
                 self.set_members(v["members"])
             _set_combo_data(self.employment_status, v.get("employment_status"))
-            self.employment_intention.setCurrentText(v.get("employment_intention") or "")
+            vocab.set_combo_value(self.employment_intention, "intention", v.get("employment_intention"))
             for need, cb in self.needs.items():
                 cb.setChecked(need in (v.get("service_needs") or []))
-            _set_combo_text(self.unemployment_reason, v.get("unemployment_reason") or "")
-            _set_combo_text(self.skill_level, v.get("skill_level") or "")
-            _set_combo_text(self.training_wish, v.get("training_wish") or "")
+            for name in CHOICE_FIELDS:
+                vocab.set_combo_value(getattr(self, name), name, v.get(name))
             for name, edit in self.text.items():
                 edit.setText(v.get(name) or "")
             self.notes.setPlainText(v.get("notes") or "")
@@ -652,27 +648,16 @@ def open_visit_form(
     return form
 
 
-def _with_error(widget: QWidget, error: ErrorLabel) -> QWidget:
-    box = QWidget()
-    lay = QVBoxLayout(box)
-    lay.setContentsMargins(0, 0, 0, 0)
-    lay.setSpacing(2)
-    lay.addWidget(widget)
-    lay.addWidget(error)
-    return box
 
 
-def _combo(items: tuple[str, ...]) -> QComboBox:
+def _combo(name: str) -> QComboBox:
+    """An editable combo offering a vocabulary list (a person may also type something else)."""
     c = QComboBox()
     c.setEditable(True)
-    c.addItems(["", *items])
+    vocab.fill_combo(c, name)
     return c
 
 
 def _set_combo_data(combo: QComboBox, data: Any) -> None:
     i = combo.findData(data)
     combo.setCurrentIndex(max(i, 0))
-
-
-def _set_combo_text(combo: QComboBox, text: str) -> None:
-    combo.setCurrentText(text)

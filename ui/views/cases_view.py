@@ -159,7 +159,7 @@ class CasesView(QWidget):
             col.list.clear()
             col.loaded = 0
             self._add_rows(col, rows.get(code, []))
-        active = sum(n for s, n in counts.items() if s not in ("exited", "rejected"))
+        active = sum(n for s, n in counts.items() if s not in workflow.closed_stages())
         self.summary.setText(self.tr("　在办 {a} 人，共 {t} 人").format(a=active, t=sum(counts.values())))
         self.refreshed.emit()
 

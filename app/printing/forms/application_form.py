@@ -10,6 +10,7 @@ from sqlalchemy import Connection
 
 from app.printing import data as q
 from app.printing.layout import MARGIN, Document, L, Sheet, V, checks
+from app.queries.person_detail import current_case
 from app.rules import workflow
 from app.rules.eligibility import category_names
 
@@ -24,7 +25,7 @@ def load(conn: Connection, person_id: str, today: dt.date) -> dict[str, Any]:
     person = q.require(conn, "person", person_id, "人员")
     household, cases, elig = q.person_context(conn, person, today)
     people = q.members(conn, household["id"]) if household else [person]
-    return {"person": person, "household": household or {}, "case": q.latest_case(cases), "eligibility": elig,
+    return {"person": person, "household": household or {}, "case": current_case(cases), "eligibility": elig,
             "members": people}
 
 

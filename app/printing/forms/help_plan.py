@@ -8,14 +8,15 @@ from typing import Any
 from reportlab.lib.units import mm
 from sqlalchemy import Connection
 
+from app import vocabulary
 from app.printing import data as q
 from app.printing.layout import CHECKED, Document, L, Sheet, V, checks
+from app.queries.person_detail import current_case
 
 TITLE = "就业援助方案"
 SELECTOR = "person"
 BLANK_OK = True
 LW = 24 * mm
-DEGREES = ("一般", "较重", "严重")
 
 
 def load(conn: Connection, person_id: str, today: dt.date) -> dict[str, Any]:
@@ -26,7 +27,7 @@ def load(conn: Connection, person_id: str, today: dt.date) -> dict[str, Any]:
     plan = max(plans, key=lambda x: x.get("changed_at") or "")
     cases = q.where_in(conn, "assistance_case", "person_id", [person["id"]])
     services = q.where_in(conn, "service", "person_id", [person["id"]])
-    return {"person": person, "plan": plan, "case": q.latest_case(cases), "services": services}
+    return {"person": person, "plan": plan, "case": current_case(cases), "services": services}
 
 
 def _date_text(value: Any) -> str:
@@ -53,7 +54,7 @@ def draw(doc: Document, data: dict[str, Any] | None) -> None:
 
     s.section("二、就业画像")
     s.row([L("困难类型", LW), V(plan.get("difficulty_type"), 60 * mm), L("困难程度", 24 * mm),
-           V(checks(DEGREES, {plan.get("difficulty_degree")}))])
+           V(checks(vocabulary.values("difficulty_degree"), {plan.get("difficulty_degree")}))])
     s.row([L("个人优势", LW), V(plan.get("strengths"))], 10 * mm)
     s.row([L("就业障碍", LW), V(plan.get("barriers"))], 10 * mm)
     intent = plan.get("intentions") or ""
@@ -89,7 +90,7 @@ def draw(doc: Document, data: dict[str, Any] | None) -> None:
                    V(f"{r.done} 次", cols2[2], align="center"), V(state, cols2[3])], 7 * mm)
         s.row([L("小结", cols2[0]), V(progress.text_zh)], 7 * mm)
     else:
-        for name, n in (("岗位推荐", 3), ("职业指导", 1), ("政策咨询", 1)):
+        for name, n in q.package_minimum():
             s.row([V(name, cols2[0], align="center"), V(f"≥ {n} 次", cols2[1], align="center"), V("", cols2[2]),
                    V("□已达标", cols2[3])], 7 * mm)
     s.end_table()

@@ -10,6 +10,8 @@ from sqlalchemy import Connection
 
 from app.printing import data as q
 from app.printing.layout import MARGIN, Document, L, Sheet, V
+from app.queries.person_detail import current_case
+from app.rules import workflow
 
 TITLE = "走访路线单"
 SELECTOR = "date"
@@ -33,7 +35,7 @@ def _purpose(case: dict[str, Any] | None, services: list[dict[str, Any]]) -> str
         return "四清走访：核实人员底数、就业状态、就业意愿和服务需求"
     stage = case.get("stage")
     head = f"{q.category_name(case.get('category'))}（{q.stage_name(stage)}）"
-    if stage in q.ASSISTED_STAGES:
+    if stage in workflow.certified_stages():
         progress = q.progress_of(services)
         return f"{head}帮扶走访：{progress.missing_text or '服务包已完成，跟进就业'}"
     if stage == "exited":
@@ -49,7 +51,7 @@ def draw(doc: Document, data: dict[str, Any]) -> None:
               info=f"走访人：{'、'.join(workers) or '　　　　'}　共 {len(visits)} 户次")
     cases: dict[str, dict[str, Any]] = {}
     for c in data["cases"]:
-        if q.latest_case([c, cases[c["person_id"]]] if c["person_id"] in cases else [c]) is c:
+        if current_case([c, cases[c["person_id"]]] if c["person_id"] in cases else [c]) is c:
             cases[c["person_id"]] = c
     by_person: dict[str, list[dict[str, Any]]] = {}
     for sv in data["services"]:

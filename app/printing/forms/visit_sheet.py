@@ -8,14 +8,16 @@ from typing import Any
 from reportlab.lib.units import mm
 from sqlalchemy import Connection
 
+from app import vocabulary
 from app.printing import data as q
 from app.printing.layout import BOX, Cell, Document, L, Sheet, V, checks
+from app.rules import workflow
 
 TITLE = "入户走访登记表"
 SELECTOR = "household"
 BLANK_OK = True
-NEEDS = ("岗位推荐", "职业指导", "技能培训", "政策咨询", "创业指导", "公益性岗位", "暂无需求")
-INTENTIONS = ("希望尽快就业", "需先培训", "希望创业", "暂无意愿")
+# The hand-written status cell: the statuses the sheet offers, then 其他 for the rest.
+STATUS_BOXES = "□失业 □已就业\n□灵活就业 □其他"
 # 序号 姓名 关系 性别 年龄 文化程度 登记状态 联系电话 | 本次核实（手填）: 就业状态 就业意愿/需求
 MEMBER_COLS = (8, 19, 15, 9, 9, 14, 18, 24, 32, 32)
 
@@ -32,7 +34,7 @@ def load(conn: Connection, household_id: str, today: dt.date) -> dict[str, Any]:
 
 def _member_cells(i: int | str, p: dict[str, Any] | None, today: dt.date) -> list[Cell]:
     w = [x * mm for x in MEMBER_COLS]
-    hand = [V("□失业 □已就业\n□灵活就业 □其他", w[8], size=7), V("□有意愿 □暂无\n需求：", w[9], size=7)]
+    hand = [V(STATUS_BOXES, w[8], size=7), V("□有意愿 □暂无\n需求：", w[9], size=7)]
     if p is None:
         return [V(i, w[0], align="center"), *(V("", x) for x in w[1:8]), *hand]
     sex, age, _ = q.id_facts(p, today)
@@ -82,7 +84,7 @@ def draw(doc: Document, data: dict[str, Any] | None) -> None:
     s.section("三、上次走访与服务情况")
     if data is None:
         s.row([L("上次走访", 24 * mm), V("　　年　　月　　日　　走访人：", 70 * mm), L("援助对象", 22 * mm), V()])
-        s.row([L("服务进度\n（3+1+1）", 24 * mm), V(checks(["岗位推荐≥3次", "职业指导≥1次", "政策咨询≥1次"]))],
+        s.row([L("服务进度\n（3+1+1）", 24 * mm), V(checks([f"{name}≥{n}次" for name, n in q.package_minimum()]))],
               11 * mm)
     else:
         _last_visit(s, data)
@@ -92,12 +94,12 @@ def draw(doc: Document, data: dict[str, Any] | None) -> None:
     lw = 26 * mm
     s.row([L("人员底数清", lw), V(f"{BOX}与上表一致　{BOX}有变化（新增/迁出/死亡/其他）：")], 9 * mm)
     s.row([L("就业状态清", lw), V(f"{BOX}均未就业　{BOX}有成员就业（姓名/单位/岗位/时间）：")], 9 * mm)
-    s.row([L("就业意愿清", lw), V(checks(INTENTIONS) + "\n意向岗位：　　　　　　　意向行业：　　　　　　期望薪资：")],
+    s.row([L("就业意愿清", lw), V(checks([c.short for c in vocabulary.choices("intention")]) + "\n意向岗位：　　　　　　　意向行业：　　　　　　期望薪资：")],
           12 * mm)
-    s.row([L("服务需求清", lw), V(checks(NEEDS))], 10 * mm)
+    s.row([L("服务需求清", lw), V(checks([c.short for c in vocabulary.choices("service_need")]))], 10 * mm)
     s.row([L("走访情况", lw), V("")], 17 * mm)
     s.row([L("下次走访", lw), V("　　　　年　　月　　日", 60 * mm), L("联系方式", 22 * mm),
-           V(checks(["电话", "微信", "上门"]))], 9 * mm)
+           V(checks([c.short for c in vocabulary.choices("contact_method")]))], 9 * mm)
     s.space(1.5 * mm)
     s.signatures(["经办人签字", "被走访人签字"], h=12 * mm)
     s.finish()
@@ -127,7 +129,7 @@ def _last_visit(s: Sheet, data: dict[str, Any]) -> None:
 def _services(s: Sheet, data: dict[str, Any]) -> None:
     cases = {}
     for c in data["cases"]:
-        if c.get("stage") in q.ACTIVE_STAGES:
+        if c.get("stage") in workflow.open_stages():
             cases[c["person_id"]] = c
     by_person: dict[str, list[dict[str, Any]]] = {}
     for sv in data["services"]:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import ops
 from app.queries.person_detail import CasePart, person_case
+from app.rules import workflow
 from ui.views.person.section import BLUE, GREEN, GREY, ORANGE, RED, Section, clear_layout, day
 
 
@@ -131,7 +132,7 @@ class OverviewSection(Section):
             rules = self.tr("（依据规则版本 {v}）").format(v=c.deadline.rules)
             self.deadline_label.setText(f'<b style="color:{color};">{c.deadline.text_zh}</b>'
                                         f'<span style="color:{GREY};">{html.escape(rules)}</span>')
-        elif rec.get("stage") in ("certified", "helping") and rec.get("valid_until"):
+        elif rec.get("stage") in workflow.certified_stages() and rec.get("valid_until"):
             self.deadline_label.setText(self.tr("认定有效期至 {d}").format(d=day(rec["valid_until"])))
         elif rec.get("stage") == "exited":
             self.deadline_label.setText(self.tr("已于 {d} 退出").format(d=day(rec.get("exited_on"))))
