@@ -204,6 +204,15 @@ class Store:
         self.path = Path(path)
         self.engine = engine
         self.lock = threading.RLock()
+        self.audit_key: bytes | None = None
+
+    def bind_audit_key(self, key: bytes) -> None:
+        """Give the store's one connection the audit head's MAC key (see app/store/audit.py)."""
+        from app.store.audit import KEY_INFO
+
+        self.audit_key = key
+        with self.lock, self.engine.connect() as conn:
+            conn.info[KEY_INFO] = key
 
     def close(self) -> None:
         with self.lock:

@@ -8,10 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import Connection, select
+
+from app.model.canonical import coerce
+from app.model.kinds import KINDS
+from app.store import audit, tables
 from app.store.engine import PAGE_SIZE, StoreError, WrongPassphraseError, sniff
+from app.store.sync_state import get_meta
+
+# What the platform answered when this laptop's chain head was last anchored (sync/client writes it).
+ANCHOR_KEY = "audit_anchor"
 
 # SQLCipher 4 defaults (BRIEF §6): PBKDF2-HMAC-SHA512, 256 000 iterations, 16-byte salt at the start of
 # page 1, and per page a 16-byte IV and a 64-byte HMAC-SHA512 in the reserved tail.
@@ -89,8 +100,94 @@ def check_store(path: Path, passphrase: str) -> CheckReport:
             col.check_integrity()
         except StoreError as exc:
             report.bad(str(exc))
-        for b in col.verify_audit()[:20]:
-            report.bad(f"审计记录被改动：{b.reason}。")
+        with col.records.reading() as conn:
+            for finding in audit_findings(conn, col.store.audit_key):
+                report.bad(finding)
     finally:
         col.close()
     return report
+
+
+LIMIT = 20  # findings of one sort listed one by one; the rest are counted
+
+
+def audit_findings(conn: Connection, key: bytes | None) -> list[str]:
+    """The audit chain against its anchored head, each record against its audit entries, and what the
+    platform said at the last sync. Chinese sentences; empty when all agree."""
+    out = [f"审计记录被改动：{b.reason}。" for b in audit.verify(conn)[:LIMIT]]
+    out += _head_findings(conn, key)
+    if not out:
+        # Only a whole chain can be replayed; with entries missing every later record would differ.
+        out += _record_findings(conn)
+    verdict = get_meta(conn, ANCHOR_KEY) or {}
+    if verdict.get("flag"):
+        out.append(f"平台在 {verdict.get('at', '')} 同步时发现本机审计记录有问题：{verdict['flag']}")
+    return out
+
+
+def _head_findings(conn: Connection, key: bytes | None) -> list[str]:
+    head = audit.read_head(conn)
+    if head is None:
+        return ["审计链头缺失：无法确认最新的审计记录没有被删除。"]
+    out = []
+    if key is None or not audit.head_mac_ok(head, key):
+        return ["审计链头的校验码不符：链头被改动过（或被不知道本程序规则的工具改写）。"]
+    if head.get("restarted"):
+        out.append(f"审计链头曾丢失，于 {head['restarted']} 重建：在此之前被删除的审计记录无法发现。")
+    seq, want = int(head["seq"]), head["hash"]
+    last, _ = audit.tail(conn)
+    if last < seq:
+        if last <= int(head.get("since") or 0) and not conn.execute(select(tables.audit.c.seq).limit(1)).first():
+            out.append(f"审计记录已全部被删除（原有至第 {seq} 条）。")
+        else:
+            out.append(f"最新的 {seq - last} 条审计记录（第 {last + 1} 至 {seq} 条）已被删除。")
+    elif last > seq:
+        out.append(f"第 {seq + 1} 至 {last} 条审计记录不是由本程序写入的（链头不知道它们）。")
+    else:
+        have = conn.execute(select(tables.audit.c.hash).where(tables.audit.c.seq == seq)).scalar()
+        if seq and have != want:
+            out.append(f"审计记录被改写：第 {seq} 条与链头记下的不同，整条链被重新计算过。")
+    return out
+
+
+def _record_findings(conn: Connection) -> list[str]:
+    """Replay every record's audit entries and compare with the row: a value that differs was changed
+    without an entry; a record no entry names was written around the program."""
+    replayed: dict[tuple[str, str], dict[str, Any]] = {}
+    latest: dict[tuple[str, str], int] = {}
+    a = tables.audit
+    for row in conn.execute(select(a.c.seq, a.c.kind, a.c.record_id, a.c.changes).order_by(a.c.seq)):
+        state = replayed.setdefault((row.kind, row.record_id), {})
+        for name, change in json.loads(row.changes).items():
+            if isinstance(change, list) and len(change) == 2:
+                state[name] = change[1]
+        latest[(row.kind, row.record_id)] = int(row.seq)
+    pointers = {(r.kind, r.record_id): int(r.seq) for r in conn.execute(select(tables.record_audit))}
+    unlogged: list[str] = []
+    changed: list[str] = []
+    for name, t in tables.TABLES.items():
+        kind = KINDS[name]
+        for row in conn.execute(select(t)):
+            k = (name, row.id)
+            label = f"{kind.label} {row.id[:8]}"
+            if k not in latest:
+                unlogged.append(f"{label} 没有任何审计记录（未经本程序写入）")
+                continue
+            if pointers.get(k) != latest[k]:
+                unlogged.append(f"{label} 记下的最新审计记录（第 {pointers.get(k)} 条）不是它实际最新的一条"
+                                f"（第 {latest[k]} 条）")
+            state = replayed[k]
+            for f in kind.fields:
+                if coerce(kind, f.name, getattr(row, f.name)) != state.get(f.name):
+                    changed.append(f"{label} 的“{f.label or f.name}”")
+    out = []
+    if unlogged:
+        out.append(_listed("记录与审计记录对不上：", unlogged))
+    if changed:
+        out.append(_listed("记录被改动却没有审计记录：", changed))
+    return out
+
+
+def _listed(lead: str, items: list[str]) -> str:
+    more = f"等，共 {len(items)} 处" if len(items) > LIMIT else ""
+    return lead + "；".join(items[:LIMIT]) + more + "。"
