@@ -1,7 +1,7 @@
 """``outreach-desk check``: is the file intact, is the key right, has the history been tampered with?
 
-Each finding is a Chinese sentence for the person running the check. The command only reads; it never
-repairs. See docs/SECURITY.md for what each finding means and what it cannot detect.
+Each finding is a Chinese sentence for the person running the check. It repairs nothing (opening the store
+may migrate it, and rebuilds a lost chain head marked as rebuilt, as any open does). See docs/SECURITY.md for what each finding means and what it cannot detect.
 """
 
 from __future__ import annotations
