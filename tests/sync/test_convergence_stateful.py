@@ -2,10 +2,11 @@
 platform, syncs through injected network faults, sync processes dying at named points, and conflict
 resolutions. At the end, once every open conflict is resolved by a person, all copies agree.
 
-Bounded for ``make test`` (a few examples of a dozen steps, well under a minute). A longer run:
+Bounded for ``make test`` (6 examples of 15 steps, about 25 s). A longer run (``--timeout=0``: it outlasts the
+per-test limit; ``OUTREACH_SHRINK=1`` to shrink a failure to a minimal sequence, which takes minutes):
 
     OUTREACH_CONVERGENCE_EXAMPLES=200 OUTREACH_CONVERGENCE_STEPS=40 \\
-        .venv/bin/python -m pytest -q -p no:cacheprovider tests/sync/test_convergence_stateful.py
+        .venv/bin/python -m pytest -q -p no:cacheprovider --timeout=0 tests/sync/test_convergence_stateful.py
 
 "Process kills" are modelled in-process: the sync hook raises at a named point (``push:sent`` — the server
 committed, the laptop has not settled; ``push:settling``; ``pull:fetched``; ``pull:applying``), which leaves
