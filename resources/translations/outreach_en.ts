@@ -216,72 +216,72 @@
 <context>
     <name>CreateDialog</name>
     <message>
-        <location filename="../../ui/unlock.py" line="259"/>
+        <location filename="../../ui/unlock.py" line="260"/>
         <source>首次使用：设置数据文件密码。所有数据加密保存在本机，忘记密码将无法恢复。</source>
         <translation>First use: choose the data file passphrase. All data is stored encrypted on this computer; a forgotten passphrase cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="261"/>
+        <location filename="../../ui/unlock.py" line="262"/>
         <source>例如：张丽</source>
         <translation>e.g. Zhang Li</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="263"/>
+        <location filename="../../ui/unlock.py" line="264"/>
         <source>平台登录账号</source>
         <translation>Platform login name</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="266"/>
+        <location filename="../../ui/unlock.py" line="267"/>
         <source>至少 10 个字符，混合字母、数字、汉字或符号</source>
         <translation>At least 10 characters: mix letters, digits, Chinese or symbols</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="272"/>
+        <location filename="../../ui/unlock.py" line="273"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="273"/>
+        <location filename="../../ui/unlock.py" line="274"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="274"/>
+        <location filename="../../ui/unlock.py" line="275"/>
         <source>密码</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="276"/>
+        <location filename="../../ui/unlock.py" line="277"/>
         <source>再次输入</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="277"/>
+        <location filename="../../ui/unlock.py" line="278"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="286"/>
+        <location filename="../../ui/unlock.py" line="287"/>
         <source>请填写姓名。</source>
         <translation>Enter your name.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="290"/>
+        <location filename="../../ui/unlock.py" line="291"/>
         <source>密码太弱：%1</source>
         <translation>Passphrase too weak: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="293"/>
+        <location filename="../../ui/unlock.py" line="294"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="298"/>
+        <location filename="../../ui/unlock.py" line="299"/>
         <source>正在创建加密数据文件…</source>
         <translation>Creating the encrypted data file…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="316"/>
+        <location filename="../../ui/unlock.py" line="317"/>
         <source>创建失败：%1</source>
         <translation>Creating failed: %1</translation>
     </message>
@@ -2655,7 +2655,7 @@ All changes are still on this computer and will be sent at the next sync.</trans
     </message>
     <message>
         <location filename="../../ui/unlock.py" line="156"/>
-        <location filename="../../ui/unlock.py" line="245"/>
+        <location filename="../../ui/unlock.py" line="246"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
@@ -2671,26 +2671,26 @@ All changes are still on this computer and will be sent at the next sync.</trans
     </message>
     <message>
         <location filename="../../ui/unlock.py" line="203"/>
-        <source>密码不正确（第 %1 次）。请检查大小写和输入法后重试。</source>
-        <translation>Wrong passphrase (attempt %1). Check Caps Lock and the input method, then try again.</translation>
+        <source>密码不正确（第 %1 次），或数据文件的第一页已损坏。请检查大小写和输入法后重试；若确认密码无误，请用“outreach-desk check”检查数据文件。</source>
+        <translation>Wrong passphrase (attempt %1), or the first page of the data file is damaged. Check Caps Lock and the input method, then try again; if the passphrase is right, check the file with “outreach-desk check”.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="207"/>
+        <location filename="../../ui/unlock.py" line="208"/>
         <source>无法打开：%1</source>
         <translation>Cannot open: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="209"/>
+        <location filename="../../ui/unlock.py" line="210"/>
         <source>数据文件已损坏：%1</source>
         <translation>The data file is damaged: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="213"/>
+        <location filename="../../ui/unlock.py" line="214"/>
         <source>打开失败：%1</source>
         <translation>Opening failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="239"/>
+        <location filename="../../ui/unlock.py" line="240"/>
         <source>请等待 %1 秒</source>
         <translation>Wait %1 s</translation>
     </message>

@@ -24,10 +24,13 @@ from sqlalchemy import Connection, delete, select
 from app.collection import Collection
 from app.model.canonical import coerce, dumps
 from app.model.kinds import KINDS
+from app.store import audit, scope_purge
 from app.store import sync_state as st
+from app.store.erase import erase_store
+from app.store.integrity import ANCHOR_KEY
 from app.store.records import Tx
 from app.store.tables import TABLES
-from sync.client.transport import CancelledError, SyncError, Transport
+from sync.client.transport import CancelledError, DeviceRevokedError, SyncError, Transport
 
 log = logging.getLogger("outreach.sync")
 
@@ -52,6 +55,8 @@ class SyncReport:
     pending: int = 0  # ops still queued after the run
     duration: float = 0.0
     cancelled: bool = False
+    erased: bool = False  # the platform revoked this device and its local copy was erased
+    purged: int = 0  # local copies removed because their records left the user's scope
     errors: list[str] = field(default_factory=list)  # Chinese messages; the first one stopped the run
     warnings: list[str] = field(default_factory=list)  # did not stop the run (e.g. one blob failed)
     rejected_ops: list[dict[str, Any]] = field(default_factory=list)
@@ -114,6 +119,12 @@ class SyncClient:
             self._pull(report, stop)
             self._download(report, stop)
             self._rules(report, stop)
+            self._anchor(report)
+        except DeviceRevokedError as exc:
+            # Told at login, before anything was sent: nothing more leaves this laptop, and its copy goes.
+            note = erase_store(self.col.records, str(exc))
+            report.erased = True
+            report.errors.append(f"{exc}本机数据已清除（{note['records']} 条记录）。")
         except CancelledError:
             report.cancelled = True
         except SyncError as exc:
@@ -292,6 +303,11 @@ class SyncClient:
         server, user = self.transport.base_url, self._user
         with self.col.records.reading() as conn:
             cursor = st.get_cursor(conn, server, user)
+            deferred = bool(scope_purge.pending(conn))
+        if deferred:
+            # Records that left the scope while they had unsent changes: those were pushed just now.
+            with self.col.records.transaction() as tx:
+                report.purged += scope_purge.purge(tx, [])
         self._progress("pull", 0, 0)
         while True:
             _check(stop)
@@ -314,6 +330,13 @@ class SyncClient:
                         blobs.append(flat.get("sha256"))
                 batch.flush(halfway=lambda: self._at("pull:applying"))
                 st.want_blobs(tx.conn, blobs)
+                # What left the user's scope goes with the page that says so (docs/SECURITY.md).
+                left = [(r["kind"], r["id"]) for r in page.get("left") or [] if r.get("kind") in KINDS]
+                scope = page.get("scope")
+                if scope_purge.scope_changed(tx.conn, scope if isinstance(scope, list) else None):
+                    left += scope_purge.outside(tx.conn, scope)
+                if left:
+                    report.purged += scope_purge.purge(tx, left)
                 st.set_cursor(tx.conn, server, user, new_cursor)
             report.pulled += len(changes)
             self._progress("pull", report.pulled, 0)
@@ -337,6 +360,29 @@ class SyncClient:
             report.downloaded += 1
         if shas:
             self._progress("download", len(shas), len(shas))
+
+    # --- 5. audit anchor -----------------------------------------------------------------------------
+    def _anchor(self, report: SyncReport) -> None:
+        """Prove to the platform that this store's audit chain extends the head it last saw (docs/SECURITY.md).
+
+        The platform names only the sequence number of its anchor; we answer with our entry's hash there.
+        A platform without anchors (404) is not an error. Its verdict is kept for ``outreach-desk check``.
+        """
+        resp = self.transport.request("GET", "/sync/anchor")
+        if resp.status == 404:
+            return
+        if resp.status != 200 or not isinstance(resp.body, dict):
+            raise SyncError(_msg(resp.body, f"平台拒绝了审计锚点请求（HTTP {resp.status}）。"))
+        seq = resp.body.get("seq")
+        with self.col.records.reading() as conn:
+            head_seq, head_hash = audit.tail(conn)
+            at = audit.hash_at(conn, int(seq)) if seq is not None else None
+        answer = self.transport.post_json("/sync/anchor", {"head_seq": head_seq, "head_hash": head_hash,
+                                                           "anchor_seq": seq, "anchor_hash": at})
+        flag = answer.get("flag") if isinstance(answer, dict) else None
+        if flag:
+            report.warnings.append(f"平台发现本机审计记录有问题：{flag}")
+        self.col.set_meta(ANCHOR_KEY, {"at": st.utc_now(), "seq": head_seq, "flag": flag})
 
     def _fetch_blob(self, sha: str, tries: int = 2) -> bytes | None:
         """The verified bytes, or None when every try came back with other content."""
@@ -416,6 +462,8 @@ class _Batch:
                 local, server = coerce(kind, name, local), coerce(kind, name, server)
             elif name == "deleted":
                 local, server = bool(local), bool(server)
+            if local == server:
+                continue  # nothing to choose between
             st.put_conflict(self.tx.conn, kind_name, rid, name, local, server, version)
         self.open.update(st.conflicts_for(self.tx.conn, [rid]))
 
@@ -429,15 +477,11 @@ class _Batch:
         states = self.states.setdefault(kind_name, {})
         if conflict and current is not None:
             states.setdefault(rid, {"id": rid})["conflict"] = True
+        self._settle_open(kind_name, rid, rec, version)
         if current is not None and current >= version:
             # An echo of our own push, or a stale duplicate answer: nothing newer in it.
             return False
         keep = self._keep(rid, after_seq)
-        for name, crow in self.open.get(rid, {}).items():
-            if name in rec and version > crow.server_version:
-                # The server moved on: the person should choose against its newest value.
-                value = coerce(kind, name, rec[name]) if name in kind.field_names else rec[name]
-                st.refresh_conflict_server(self.tx.conn, crow.id, value, version)
         state = states.setdefault(rid, {"id": rid})
         state.update(version=version, changed_by=rec.get("changed_by"), changed_at=rec.get("changed_at"))
         row = self.rows.get((kind_name, rid))
@@ -454,6 +498,35 @@ class _Batch:
             state.setdefault("area_code", rec.get("area_code"))
         self.versions[(kind_name, rid)] = version
         return True
+
+    def _settle_open(self, kind_name: str, rid: str, rec: dict[str, Any], version: int) -> None:
+        """Bring the record's open conflicts up to a server copy at ``version``.
+
+        A field whose server value now equals the value the row shows (someone made the same choice on the
+        platform) is no longer a conflict: it closes by itself, and the record's flag clears with its last
+        one. Otherwise a newer server value replaces the one the person is asked to choose against.
+        """
+        open_ = self.open.get(rid)
+        row = self.rows.get((kind_name, rid))
+        if not open_ or row is None:
+            return
+        kind = KINDS[kind_name]
+        types = _field_types(kind_name)
+        for name, crow in list(open_.items()):
+            if name not in rec or version < crow.server_version:
+                continue
+            value = bool(rec[name]) if name == "deleted" else rec[name]
+            if _same(types.get(name), getattr(row, name), value):
+                st.resolve_conflict_row(self.tx.conn, crow.id)
+                del open_[name]
+            elif version > crow.server_version:
+                # The server moved on: the person should choose against its newest value.
+                st.refresh_conflict_server(self.tx.conn, crow.id,
+                                           coerce(kind, name, value) if name in kind.field_names else value,
+                                           version)
+        if not open_:
+            del self.open[rid]
+            self.states.setdefault(kind_name, {}).setdefault(rid, {"id": rid})["conflict"] = False
 
     def flush(self, halfway: Callable[[], None] | None = None) -> None:
         """Write the merged states; ``halfway`` runs after the first kind is written (a test seam)."""

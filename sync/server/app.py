@@ -15,18 +15,18 @@ from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, select
 
-from sync.server import auth, blobs, errors
+from sync.server import auth, blobs, devices, errors
 from sync.server import rules as rule_sets
 from sync.server.auth import User
 from sync.server.db import counter, make_engine, reading, records, writing
 from sync.server.errors import ApiError
 from sync.server.migrate import head_revision, upgrade
 from sync.server.ops import apply_ops
-from sync.server.records import wire
+from sync.server.records import scope_exits, wire
 from sync.server.schemas import (
-    ErrorBody as ErrorModel,
-)
-from sync.server.schemas import (
+    AnchorIn,
+    AnchorOut,
+    AnchorResult,
     Health,
     LoginRequest,
     LoginResponse,
@@ -36,6 +36,9 @@ from sync.server.schemas import (
     RulesResponse,
     StatsResponse,
     UserOut,
+)
+from sync.server.schemas import (
+    ErrorBody as ErrorModel,
 )
 from sync.server.stats import server_stats
 
@@ -84,6 +87,7 @@ def create_app(db_url: str, *, token_ttl_s: int = 8 * 3600) -> FastAPI:
     def login(body: LoginRequest) -> dict[str, Any]:
         with writing(engine) as conn:
             token, expires, user = auth.login(conn, body.username, body.password, body.device_id, token_ttl_s)
+        devices.refuse_revoked(engine, body.device_id, token)
         log.info("login user=%s", user.name)
         return {"token": token, "expires_at": auth.iso(expires), "user": user.public()}
 
@@ -115,9 +119,23 @@ def create_app(db_url: str, *, token_ttl_s: int = 8 * 3600) -> FastAPI:
         last = int(rows[-1].version) if rows else cursor
         # A short page has seen everything up to ``top``: skip past out-of-scope changes next time.
         new_cursor = last if has_more else max(last, top, cursor)
+        with reading(engine) as conn:
+            left = scope_exits(conn, user, cursor, new_cursor)
         log.info("pull user=%s changes=%d has_more=%s ms=%.1f", user.name, len(rows), has_more,
                  (time.perf_counter() - started) * 1000)
-        return {"changes": [wire(r) for r in rows], "cursor": new_cursor, "has_more": has_more}
+        return {"changes": [wire(r) for r in rows], "cursor": new_cursor, "has_more": has_more, "left": left,
+                "scope": list(user.scope.prefixes)}
+
+    @app.get(f"{API}/sync/anchor", response_model=AnchorOut, tags=["sync"], responses=_AUTH_ERRORS)
+    def anchor_get(user: CurrentUser) -> dict[str, Any]:
+        return {"seq": devices.anchor_seq(engine, user)}
+
+    @app.post(f"{API}/sync/anchor", response_model=AnchorResult, tags=["sync"], responses=_AUTH_ERRORS)
+    def anchor_post(body: AnchorIn, user: CurrentUser) -> dict[str, Any]:
+        result = devices.prove(engine, user, body.head_seq, body.head_hash, body.anchor_seq, body.anchor_hash)
+        if result["flag"]:
+            log.warning("audit chain of device=%s user=%s does not extend its anchor", user.device_id, user.name)
+        return result
 
     @app.get(f"{API}/rules", response_model=RulesResponse, tags=["rules"], responses=_AUTH_ERRORS)
     def rules(user: CurrentUser, after: Annotated[int, Query(ge=0, le=2**62)] = 0) -> dict[str, Any]:
@@ -127,9 +145,9 @@ def create_app(db_url: str, *, token_ttl_s: int = 8 * 3600) -> FastAPI:
 
     @app.head(f"{API}/blobs/{{sha256}}", tags=["blobs"], responses={404: {"model": ErrorModel}})
     def blob_head(user: CurrentUser, sha256: Annotated[str, SHA256]) -> Response:
-        st = blobs.state(engine, sha256)
+        st = blobs.state(engine, user, sha256)
         if st is None:
-            raise ApiError(404, "not_found", "没有这个附件。")
+            raise ApiError(404, "not_found", "没有这个附件，或您无权查看。")
         return Response(status_code=200, headers={"Upload-Offset": str(st.stored),
                                                   "Upload-Complete": "1" if st.complete else "0"})
 
