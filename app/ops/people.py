@@ -178,14 +178,7 @@ def register_household(col: Collection, *, area_code: str, household: dict[str, 
 
 def update_person(col: Collection, person_id: str, changes: dict[str, Any], *, today: dt.date | None = None) -> None:
     """Edit a person's facts (validated as at registration); a changed ID number must not belong to another."""
-    today = today or dt.date.today()
-    changes, errors = clean_person(changes, today, new=False)
-    if errors:
-        raise ValidationError(errors)
-    with col.records.transaction() as tx:
-        if "id_number" in changes and (held := holder_of(tx.conn, changes["id_number"], besides=person_id)):
-            raise DuplicatePersonError(*held)
-        tx.update("person", person_id, changes)
+    update_facts(col, person_id, changes, {}, today=today)
 
 
 def update_household(col: Collection, household_id: str, changes: dict[str, Any], *,
@@ -198,6 +191,30 @@ def update_household(col: Collection, household_id: str, changes: dict[str, Any]
     if changes.get("zero_employment") is False:
         changes["zero_flagged_on"] = None
     col.records.update("household", household_id, changes)
+
+
+def update_facts(col: Collection, person_id: str, person: dict[str, Any], household: dict[str, Any], *,
+                 today: dt.date | None = None) -> None:
+    """The fact form's save: the person's and the household's changes checked together, written in one
+    transaction (errors keyed by field; household fields as ``household.<field>``)."""
+    today = today or dt.date.today()
+    person, errors = clean_person(person, today, new=False)
+    household, hh_errors = clean_household(household, today)
+    errors.update({f"household.{k}": v for k, v in hh_errors.items()})
+    if errors:
+        raise ValidationError(errors)
+    rec = col.records.get("person", person_id)
+    if rec is None or rec["deleted"]:
+        raise ValidationError({"person": "找不到该人员"})
+    if household.get("zero_employment") is False:
+        household["zero_flagged_on"] = None
+    with col.records.transaction() as tx:
+        if "id_number" in person and (held := holder_of(tx.conn, person["id_number"], besides=person_id)):
+            raise DuplicatePersonError(*held)
+        if person:
+            tx.update("person", person_id, person)
+        if household and rec.get("household_id"):
+            tx.update("household", rec["household_id"], household)
 
 
 def merge_persons(col: Collection, keep_id: str, other_id: str, *, chosen: dict[str, Any] | None = None) -> None:
