@@ -118,6 +118,10 @@ class OverviewSection(Section):
         c = d.case
         if c is None:
             self.stage_label.setText(self.tr("尚未申请认定"))
+            btn = QPushButton(self.tr("申请认定"))
+            btn.setObjectName("action_apply")
+            btn.clicked.connect(self.apply)
+            self.actions_layout.addWidget(btn, 0, 0)
             return
         rec = c.record
         self.stage_label.setText(self.tr("环节：{stage}（{step}）　类别：{cat}　申请日期：{applied}").format(
@@ -170,3 +174,14 @@ class OverviewSection(Section):
             dlg = WorkflowDialog(self.ctx, self.data.case.record["id"], action, self, today=self.page.today_fn())
             dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dlg.show()
+
+    def apply(self) -> QWidget | None:
+        from ui.dialogs.apply_dialog import ApplyDialog
+
+        if self.data is None or self.person_id is None:
+            return None
+        dlg = ApplyDialog(self.ctx, self.person_id, self.data.eligibility, self, today=self.page.today_fn(),
+                          person_name=self.page.name_label.text())
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
