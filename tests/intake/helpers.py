@@ -53,3 +53,11 @@ def verdicts(overview: Any) -> dict[str, bool]:
         if text[:2] in ("✓ ", "✗ "):
             out[text[2:]] = text.startswith("✓")
     return out
+
+
+def settle(qtbot: Any, view: Any) -> None:
+    """Let reads still on their way arrive before the page is closed at the end of a test."""
+    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not view.busy, timeout=10000)
+    view.ctx.wait_idle()
+    qtbot.wait(50)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage
 from app import ops
 from app.printing.forms import application_form
 from app.rules.workdays import add_workdays
-from tests.intake.helpers import TODAY, older_woman, person_page, shown_tab
+from tests.intake.helpers import TODAY, older_woman, person_page, settle, shown_tab
 
 
 def png_bytes() -> bytes:
@@ -75,6 +75,7 @@ def test_apply_for_older_blocked_until_materials_then_submitted(ctx, qtbot) -> N
     steps = ctx.col.records.children("case_step", "case_id", case["id"])
     assert sorted(s["action"] for s in steps) == ["apply", "submit"]
     assert {s["by"] for s in steps} == {"张丽"}  # names, not login names
+    settle(qtbot, view)
 
 
 def test_the_form_prints_prefilled_from_the_case(col) -> None:
@@ -120,3 +121,13 @@ def test_only_a_supervisor_reassigns(col) -> None:
     col.set_user({**col.user, "role": "supervisor", "name": "wangqiang", "display_name": "王强"})
     ops.applications.set_responsible(col, cid, "李娜")
     assert col.records.get("assistance_case", cid)["responsible"] == "李娜"
+
+
+def test_history_and_review_queue_show_names_not_logins(col) -> None:
+    from app.queries.person_detail import person_history
+    from app.queries.reviews import queue
+
+    _hid, pid = older_woman(col, seq=27)
+    assert {e.actor for e in person_history(col, pid)} == {"张丽"}  # written by login zhangli
+    workers = {i.worker for i in queue(col, today=TODAY)}
+    assert workers and not workers & {"zhangli", "liuqiang"}

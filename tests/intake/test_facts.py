@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.intake.helpers import older_woman, person_page, shown_tab, verdicts
+from tests.intake.helpers import older_woman, person_page, settle, shown_tab, verdicts
 
 
 def test_edit_a_fact_and_see_eligibility_change(ctx, qtbot) -> None:
@@ -22,6 +22,7 @@ def test_edit_a_fact_and_see_eligibility_change(ctx, qtbot) -> None:
         view.tabs.setCurrentWidget(overview)
     assert verdicts(overview)["大龄失业人员"] is True
     assert overview.eligibility.topLevelItem(0).text(0) == "看起来符合认定条件"
+    settle(qtbot, view)
 
 
 def test_bad_facts_are_refused_at_their_fields(ctx, qtbot) -> None:
@@ -40,3 +41,4 @@ def test_bad_facts_are_refused_at_their_fields(ctx, qtbot) -> None:
     assert "校验码" in facts.errors["id_number"].text()
     assert "认定日期" in facts.errors["zero_flagged_on"].text()
     assert (ctx.col.records.get("person", pid), ctx.col.records.get("household", hid)) == before
+    settle(qtbot, view)
