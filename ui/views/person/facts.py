@@ -6,6 +6,7 @@ problem is shown beside its field and nothing is stored; the 概况 tab's verdic
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from app import ops
 from app.ops.people import EDUCATIONS
 from app.ops.visits import EMPLOYMENT_STATUSES
+from app.queries.people import MergeCandidate, merge_candidates, same_id_as
 from app.queries.person_detail import PersonHead, person_head
 from ui.dialogs import ErrorLabel
 from ui.views.person.section import GREEN, Section
@@ -37,6 +39,12 @@ PERSON_FLAGS = ("hukou_in_shanxi", "able_to_work", "willing_to_work", "state_or_
 HOUSEHOLD_FLAGS = ("zero_employment", "dibao", "poverty_lifted")
 # Flags a new record leaves empty that the rules read as "yes" (app/rules/facts.py).
 _DEFAULT_TRUE = ("able_to_work", "willing_to_work")
+
+
+@dataclass(slots=True)
+class FactsPart:
+    head: PersonHead
+    duplicates: list[MergeCandidate]  # this person first, then the others with the same ID number (if any)
 
 
 def _text(value: Any) -> str:
@@ -54,6 +62,15 @@ class FactsSection(Section):
 
     def build(self) -> None:
         outer = QVBoxLayout(self)
+        dup = QHBoxLayout()
+        self.duplicate_label = QLabel()
+        self.duplicate_label.setWordWrap(True)
+        self.duplicate_label.setStyleSheet("color: #c62828;")
+        self.merge_button = QPushButton(self.tr("对比并合并…"))
+        self.merge_button.clicked.connect(self.open_merge)
+        dup.addWidget(self.duplicate_label, 1)
+        dup.addWidget(self.merge_button)
+        outer.addLayout(dup)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         inner = QWidget()
@@ -156,8 +173,12 @@ class FactsSection(Section):
         return box
 
     @staticmethod
-    def load(col: Any, person_id: str, today: dt.date) -> PersonHead | None:
-        return person_head(col, person_id, today)
+    def load(col: Any, person_id: str, today: dt.date) -> FactsPart | None:
+        head = person_head(col, person_id, today)
+        if head is None:
+            return None
+        others = same_id_as(col, person_id)
+        return FactsPart(head, merge_candidates(col, [person_id, *others]) if others else [])
 
     def clear(self) -> None:
         for e in (*self.edits.values(), self.address, self.zero_flagged_on):
@@ -167,12 +188,22 @@ class FactsSection(Section):
         self.show_errors({})
         self.saved_label.setText("")
         self.save_button.setEnabled(False)
+        self.duplicate_label.setText("")
+        self.duplicate_label.hide()
+        self.merge_button.hide()
 
-    def show_data(self, d: PersonHead | None) -> None:
+    def show_data(self, part: FactsPart | None) -> None:
         self.clear()
-        if d is None:
+        if part is None:
             return
-        p, hh = d.person, d.household.record
+        p, hh = part.head.person, part.head.household.record
+        dups = part.duplicates
+        if dups:
+            self.duplicate_label.setText(self.tr("身份证号码与另一条人员记录相同（{names}），可能是同一人在两台电脑上分别登记，"
+                                                 "请对比后合并。").format(names="、".join(
+                                                     c.person.get("name") or "" for c in dups[1:])))
+            self.duplicate_label.show()
+            self.merge_button.show()
         for name, edit in self.edits.items():
             edit.setText(_text(p.get(name)))
         for name in PERSON_FLAGS:
@@ -192,7 +223,7 @@ class FactsSection(Section):
         """What the form changes: (person fields, household fields), as typed (the op checks them)."""
         if self.data is None:
             return {}, {}
-        p, hh = self.data.person, self.data.household.record
+        p, hh = self.data.head.person, self.data.head.household.record
         person: dict[str, Any] = {}
         for name, edit in self.edits.items():
             if edit.text().strip() != _text(p.get(name)):
@@ -251,3 +282,16 @@ class FactsSection(Section):
             known.add(key)
             label.show_error(errors.get(key))
         self.general.show_error("；".join(v for k, v in errors.items() if k not in known))
+
+    def open_merge(self) -> QWidget | None:
+        from PySide6.QtCore import Qt
+
+        from ui.dialogs.merge_dialog import MergeDialog
+
+        dups = self.data.duplicates if self.data is not None else []
+        if len(dups) < 2:
+            return None
+        dlg = MergeDialog(self.ctx, dups, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
