@@ -82,3 +82,27 @@ def test_duplicate_id_opens_the_existing_person(ctx, qtbot) -> None:
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: opened == [("person", pid)], timeout=5000)
     assert _persons(ctx.col) == before and dlg.saved_ids == [pid]
+
+
+def test_member_added_from_the_visit_form(ctx, qtbot) -> None:
+    from tests.intake.helpers import older_woman
+    from ui.dialogs.register_dialog import AddMemberDialog
+    from ui.dialogs.visit_form import VisitForm
+
+    hid, pid = older_woman(ctx.col, seq=41)
+    opened: list[tuple[str, str]] = []
+    ctx.open_record.connect(lambda k, r: opened.append((k, r)))
+    form = VisitForm(ctx, pid, today=TODAY, restore=False)
+    qtbot.addWidget(form)
+    form.show()
+    rows = form.members.rowCount()
+    qtbot.mouseClick(form.add_member_button, Qt.MouseButton.LeftButton)
+    dlg = form.findChild(AddMemberDialog)
+    _type(qtbot, dlg.person.name, "冯小军")
+    _type(qtbot, dlg.person.id_number, _id(2004, 51))
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.members.rowCount() == rows + 1, timeout=5000)
+    new = form.members.item(rows, 0).data(Qt.ItemDataRole.UserRole)
+    assert ctx.col.records.get("person", new["person_id"])["household_id"] == hid
+    assert form.members.item(rows, 2).text() == "22" and opened == []  # the form stays where it is
+    form.reject()

@@ -98,6 +98,7 @@ class _IntakeDialog(QDialog):
         self.ctx = ctx
         self.today = today or dt.date.today()
         self.saved_ids: list[str] = []
+        self.open_saved = True  # show the new person on the main window (off inside the visit form)
         self.general = ErrorLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -110,7 +111,7 @@ class _IntakeDialog(QDialog):
 
     def _saved(self, result: Any) -> None:
         self.saved_ids = list(result[1]) if isinstance(result, tuple) else [result]
-        if self.saved_ids:
+        if self.saved_ids and self.open_saved:
             self.ctx.open_record.emit("person", self.saved_ids[0])
         self.accept()
 
