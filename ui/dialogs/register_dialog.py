@@ -27,6 +27,8 @@ from app.rules.idcard import IdNumberError, canonical, parse_id
 from ui.context import AppContext
 from ui.dialogs import ErrorLabel, button_row
 
+HEAD, SPOUSE, CHILD = RELATIONS[:3]  # stored values (户主, 配偶, 子女), not UI text
+
 
 def _stack(field: QWidget, *below: QWidget) -> QWidget:
     box = QWidget()
@@ -44,7 +46,7 @@ class PersonFields(QGroupBox):
 
     FIELDS = ("name", "id_number", "relation", "education", "phone")
 
-    def __init__(self, title: str, today: dt.date, relation: str = "户主", parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, today: dt.date, relation: str = HEAD, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.today = today
         form = QFormLayout(self)
@@ -169,9 +171,9 @@ class NewHouseholdDialog(_IntakeDialog):
         lay.addWidget(self.members_error)
         lay.addWidget(self.general)
         lay.addWidget(self.buttons)
-        self.add_member("户主")
+        self.add_member(HEAD)
 
-    def add_member(self, relation: str = "配偶") -> PersonFields:
+    def add_member(self, relation: str = SPOUSE) -> PersonFields:
         block = PersonFields(self.tr("成员 {n}").format(n=len(self.members) + 1), self.today, relation)
         self.members.append(block)
         self.members_layout.insertWidget(self.members_layout.count() - 1, block)
@@ -209,7 +211,7 @@ class AddMemberDialog(_IntakeDialog):
         lay = QVBoxLayout(self)
         if address:
             lay.addWidget(QLabel(self.tr("家庭住址：{a}").format(a=address)))
-        self.person = PersonFields(self.tr("新成员"), self.today, "子女")
+        self.person = PersonFields(self.tr("新成员"), self.today, CHILD)
         lay.addWidget(self.person)
         lay.addWidget(self.general)
         lay.addWidget(self.buttons)
