@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app import ops
 from app.model.kinds import KINDS
 from app.queries.people import MergeCandidate
+from app.queries.person_detail import status_zh
 from ui.context import AppContext
 from ui.dialogs import ErrorLabel
 
@@ -64,7 +65,7 @@ class MergeDialog(QDialog):
         a, b = self.keep.person, self.other.person
         rows = [(self.tr("家庭住址"), self.keep.address, self.other.address, None),
                 (self.tr("已有记录"), self._counts(self.keep), self._counts(self.other), None)]
-        rows += [(f.label, _text(a.get(f.name)), _text(b.get(f.name)), f.name) for f in fields]
+        rows += [(f.label, self._shown(f.name, a), self._shown(f.name, b), f.name) for f in fields]
         for r, (label, left, right, name) in enumerate(rows):
             self.table.setItem(r, 0, QTableWidgetItem(label))
             differ = name is not None and left != right and left != "—" and right != "—"
@@ -92,6 +93,13 @@ class MergeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         bottom.addWidget(self.buttons)
         lay.addLayout(bottom)
+
+    @staticmethod
+    def _shown(name: str, person: dict[str, Any]) -> str:
+        value = person.get(name)
+        if name == "employment_status" and value:
+            return status_zh(value)
+        return _text(value)
 
     def _counts(self, c: MergeCandidate) -> str:
         return "、".join(f"{k} {n}" for k, n in c.counts.items()) or self.tr("无")
