@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from app.collection import Collection
 from app.ops.attachments import attach, size_errors
+from app.ops.people import actor_name
 from app.ops.validation import ValidationError, required_text
 from app.rules import workflow
 from app.rules._data import load
@@ -50,10 +51,6 @@ def open_case(conn: Any, person_id: str) -> dict[str, Any] | None:
     return dict(row._mapping) if row else None
 
 
-def _name(col: Collection) -> str:
-    return col.user.get("display_name") or col.user.get("name", "")
-
-
 def apply(col: Collection, person_id: str, *, category: str, today: dt.date | None = None, other_note: str = "",
           other_document: str = "", responsible: str | None = None) -> str:
     """Start a 认定 application for ``category``; returns the case id. 其他 needs a note and the deciding
@@ -77,7 +74,7 @@ def apply(col: Collection, person_id: str, *, category: str, today: dt.date | No
         errors["id_number"] = msg
     if errors:
         raise ValidationError(errors)
-    who = responsible or _name(col)
+    who = responsible or actor_name(col)
     limit = workflow.stage(FIRST_REVIEW_STAGE).limit_workdays
     due = add_workdays(today, limit) if limit is not None else None
     with col.records.transaction() as tx:

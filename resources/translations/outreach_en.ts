@@ -4,17 +4,17 @@
 <context>
     <name>AddMemberDialog</name>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="200"/>
         <source>添加家庭成员</source>
         <translation>Add household member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="213"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="203"/>
         <source>家庭住址：{a}</source>
         <translation>Household address: {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="214"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="204"/>
         <source>新成员</source>
         <translation>New member</translation>
     </message>
@@ -82,12 +82,12 @@
         <translation>Submit application</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/apply_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="92"/>
         <source>注意：系统判断该人员看起来不符合「{cat}」（{why}），请核实后再申请</source>
         <translation>Note: this person does not appear to meet “{cat}” ({why}); please check before applying</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/apply_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="115"/>
         <source>申请失败：{error}</source>
         <translation>Application failed: {error}</translation>
     </message>
@@ -721,22 +721,22 @@
         <translation>Save facts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/facts.py" line="202"/>
+        <location filename="../../ui/views/person/facts.py" line="196"/>
         <source>身份证号码与另一条人员记录相同（{names}），可能是同一人在两台电脑上分别登记，请对比后合并。</source>
         <translation>Another person record has the same ID number ({names}) — probably the same person registered on two laptops. Compare and merge them.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/facts.py" line="261"/>
+        <location filename="../../ui/views/person/facts.py" line="255"/>
         <source>没有修改</source>
         <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/facts.py" line="269"/>
+        <location filename="../../ui/views/person/facts.py" line="263"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/facts.py" line="276"/>
+        <location filename="../../ui/views/person/facts.py" line="270"/>
         <source>保存失败：{error}</source>
         <translation>Saving failed: {error}</translation>
     </message>
@@ -1292,67 +1292,67 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="38"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="39"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="38"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="39"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="48"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="49"/>
         <source>合并重复人员</source>
         <translation>Merge duplicate persons</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="51"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="52"/>
         <source>以下两条记录的身份证号码相同，应为同一人。请核对后合并：两条记录的走访、服务、援助方案、认定和回访都会保留在合并后的记录中。值不同的项请选择要保留的一方。</source>
         <translation>These two records have the same ID number and should be the same person. Check, then merge: visits, services, help plans, cases and follow-ups of both are kept on the merged record. Where values differ, choose the one to keep.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="57"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="58"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="57"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="58"/>
         <source>记录一（保留）</source>
         <translation>Record 1 (kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="57"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="58"/>
         <source>记录二</source>
         <translation>Record 2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="66"/>
         <source>家庭住址</source>
         <translation>Household address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="67"/>
         <source>已有记录</source>
         <translation>Records held</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="88"/>
         <source>{n} 项不同，需选择</source>
         <translation>{n} fields differ; choose</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="91"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="105"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="126"/>
         <source>合并失败：{error}</source>
         <translation>Merge failed: {error}</translation>
     </message>
@@ -1360,32 +1360,32 @@
 <context>
     <name>NewHouseholdDialog</name>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="134"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="144"/>
         <source>所属社区 *</source>
         <translation>Community *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="145"/>
         <source>住址 *</source>
         <translation>Address *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="155"/>
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="167"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="157"/>
         <source>删除最后一名成员</source>
         <translation>Remove last member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="177"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="167"/>
         <source>成员 {n}</source>
         <translation>Member {n}</translation>
     </message>
@@ -1594,47 +1594,47 @@
 <context>
     <name>PersonFields</name>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="44"/>
         <source>18 位，旧 15 位号码自动升位</source>
         <translation>18 digits; an old 15-digit number is converted</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="55"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="45"/>
         <source>11 位手机号码，可不填</source>
         <translation>11-digit mobile number, optional</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="49"/>
         <source>未记录</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="56"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="67"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="57"/>
         <source>身份证号 *</source>
         <translation>ID number *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="58"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="59"/>
         <source>文化程度</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="60"/>
         <source>手机号码</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="72"/>
         <source>出生日期 {birth}，{sex}，{age} 周岁</source>
         <translation>Born {birth}, {sex}, {age} years old</translation>
     </message>
@@ -3538,7 +3538,7 @@ All changes are still on this computer and will be sent at the next sync.</trans
 <context>
     <name>_IntakeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/register_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/register_dialog.py" line="120"/>
         <source>保存失败：{error}</source>
         <translation>Saving failed: {error}</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -39,3 +39,14 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
         row.addWidget(b)
     row.addStretch(1)
     return row
+
+
+def stacked(*widgets: QWidget) -> QWidget:
+    """Widgets one under another with no margins: a field with its hints and error message below it."""
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(1)
+    for w in widgets:
+        lay.addWidget(w)
+    return box

@@ -23,7 +23,7 @@ from app.rules.eligibility import Eligibility
 from app.rules.workdays import add_workdays
 from app.rules.workflow import stage
 from ui.context import AppContext
-from ui.dialogs import ErrorLabel
+from ui.dialogs import ErrorLabel, stacked
 
 WARN_STYLE = "color: #ef6c00;"
 
@@ -55,9 +55,9 @@ class ApplyDialog(QDialog):
         self.other_note.setPlaceholderText(self.tr("市政府确定的具体情形"))
         self.other_document.setPlaceholderText(self.tr("决定文件名称及文号"))
         self.errors = {k: ErrorLabel() for k in ("category", "other_note", "other_document", "general")}
-        form.addRow(self.tr("认定类别 *"), self._stack(self.category, self.warning, self.errors["category"]))
-        form.addRow(self.tr("其他情形说明"), self._stack(self.other_note, self.errors["other_note"]))
-        form.addRow(self.tr("决定文件"), self._stack(self.other_document, self.errors["other_document"]))
+        form.addRow(self.tr("认定类别 *"), stacked(self.category, self.warning, self.errors["category"]))
+        form.addRow(self.tr("其他情形说明"), stacked(self.other_note, self.errors["other_note"]))
+        form.addRow(self.tr("决定文件"), stacked(self.other_document, self.errors["other_document"]))
         name = ctx.col.user.get("display_name") or ctx.col.user.get("name", "")
         form.addRow(self.tr("责任人"), QLabel(name))
         limit = stage("community_review").limit_workdays or 0
@@ -79,16 +79,6 @@ class ApplyDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
         self._category_changed()
-
-    @staticmethod
-    def _stack(*widgets: QWidget) -> QWidget:
-        box = QWidget()
-        lay = QVBoxLayout(box)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(1)
-        for w in widgets:
-            lay.addWidget(w)
-        return box
 
     def _category_changed(self, *_args: Any) -> None:
         code = self.category.currentData()

@@ -25,20 +25,10 @@ from app import areas, ops
 from app.ops.people import EDUCATIONS, RELATIONS, DuplicatePersonError
 from app.rules.idcard import IdNumberError, canonical, parse_id
 from ui.context import AppContext
-from ui.dialogs import ErrorLabel, button_row
+from ui.dialogs import ErrorLabel, button_row, stacked
 
 HEAD, SPOUSE, CHILD = RELATIONS[:3]  # stored values (户主, 配偶, 子女), not UI text
 
-
-def _stack(field: QWidget, *below: QWidget) -> QWidget:
-    box = QWidget()
-    lay = QVBoxLayout(box)
-    lay.setContentsMargins(0, 0, 0, 0)
-    lay.setSpacing(1)
-    lay.addWidget(field)
-    for w in below:
-        lay.addWidget(w)
-    return box
 
 
 class PersonFields(QGroupBox):
@@ -63,11 +53,11 @@ class PersonFields(QGroupBox):
         self.id_info.setStyleSheet("color: #2e7d32;")
         self.errors = {k: ErrorLabel() for k in self.FIELDS}
         self.id_number.textChanged.connect(self._id_typed)
-        form.addRow(self.tr("姓名 *"), _stack(self.name, self.errors["name"]))
-        form.addRow(self.tr("身份证号 *"), _stack(self.id_number, self.id_info, self.errors["id_number"]))
-        form.addRow(self.tr("与户主关系"), _stack(self.relation, self.errors["relation"]))
-        form.addRow(self.tr("文化程度"), _stack(self.education, self.errors["education"]))
-        form.addRow(self.tr("手机号码"), _stack(self.phone, self.errors["phone"]))
+        form.addRow(self.tr("姓名 *"), stacked(self.name, self.errors["name"]))
+        form.addRow(self.tr("身份证号 *"), stacked(self.id_number, self.id_info, self.errors["id_number"]))
+        form.addRow(self.tr("与户主关系"), stacked(self.relation, self.errors["relation"]))
+        form.addRow(self.tr("文化程度"), stacked(self.education, self.errors["education"]))
+        form.addRow(self.tr("手机号码"), stacked(self.phone, self.errors["phone"]))
 
     def _id_typed(self, text: str) -> None:
         number = canonical(text)
@@ -152,7 +142,7 @@ class NewHouseholdDialog(_IntakeDialog):
         self.address = QLineEdit()
         self.address_error = ErrorLabel()
         form.addRow(self.tr("所属社区 *"), self.community)
-        form.addRow(self.tr("住址 *"), _stack(self.address, self.address_error))
+        form.addRow(self.tr("住址 *"), stacked(self.address, self.address_error))
         lay.addLayout(form)
         self.members: list[PersonFields] = []
         inner = QWidget()

@@ -29,7 +29,7 @@ from app.ops.people import EDUCATIONS
 from app.ops.visits import EMPLOYMENT_STATUSES
 from app.queries.people import MergeCandidate, merge_candidates, same_id_as
 from app.queries.person_detail import PersonHead, person_head
-from ui.dialogs import ErrorLabel
+from ui.dialogs import ErrorLabel, stacked
 from ui.views.person.section import GREEN, Section
 
 PERSON_TEXT = ("name", "id_number", "phone", "registered_unemployed_on", "ui_contribution_months", "graduated_on")
@@ -164,13 +164,7 @@ class FactsSection(Section):
         outer.addLayout(bar)
 
     def _with_error(self, field: QWidget, name: str) -> QWidget:
-        box = QWidget()
-        lay = QVBoxLayout(box)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(1)
-        lay.addWidget(field)
-        lay.addWidget(self.errors[name])
-        return box
+        return stacked(field, self.errors[name])
 
     @staticmethod
     def load(col: Any, person_id: str, today: dt.date) -> FactsPart | None:
