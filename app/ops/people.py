@@ -16,6 +16,7 @@ from sqlalchemy import select
 from app.collection import Collection
 from app.model.kinds import KINDS
 from app.ops.validation import ValidationError, parse_date, required_text, validate_person
+from app.ops.visits import EMPLOYMENT_STATUSES
 from app.rules.idcard import canonical
 from app.store.tables import TABLES
 
@@ -84,6 +85,8 @@ def clean_person(values: dict[str, Any], today: dt.date, *, new: bool) -> tuple[
             out["ui_contribution_months"] = months
     if out.get("relation") and out["relation"] not in RELATIONS:
         errors["relation"] = "请选择与户主关系"
+    if out.get("employment_status") and out["employment_status"] not in EMPLOYMENT_STATUSES:
+        errors["employment_status"] = "请选择就业状态"
     return out, errors
 
 

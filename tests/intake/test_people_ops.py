@@ -67,6 +67,8 @@ def test_duplicate_id_names_the_existing_person(col) -> None:
     ("ui_contribution_months", "十二", "须为整数"),
     ("ui_contribution_months", -1, "0–600"),
     ("id_number", "140105198013326710", "出生日期无效"),
+    ("employment_status", "在家", "请选择就业状态"),
+    ("phone", "1391234567", "应为11位"),
 ])
 def test_bad_fact_is_refused_and_nothing_changes(col, field, value, message) -> None:
     _hid, (pid,) = _hh(col, [{"name": "赵一", "id_number": _id(1980, 131)}])
