@@ -56,8 +56,15 @@ def verdicts(overview: Any) -> dict[str, bool]:
 
 
 def settle(qtbot: Any, view: Any) -> None:
-    """Let reads still on their way arrive before the page is closed at the end of a test."""
-    qtbot.wait(50)
-    qtbot.waitUntil(lambda: not view.busy, timeout=10000)
+    """Let reads still on their way (or still to start after a change notification) arrive before the page is
+    closed at the end of a test."""
+    timers = [view.live.timer, view.household.live.timer, *(s.live.timer for s in view.sections.values())]
+
+    def quiet() -> bool:
+        return not view.busy and not any(t.isActive() for t in timers)
+
+    for _ in range(2):  # twice: a read shown may itself have been followed by a notification
+        qtbot.wait(100)
+        qtbot.waitUntil(quiet, timeout=10000)
     view.ctx.wait_idle()
     qtbot.wait(50)
