@@ -131,3 +131,18 @@ def test_history_and_review_queue_show_names_not_logins(col) -> None:
     assert {e.actor for e in person_history(col, pid)} == {"张丽"}  # written by login zhangli
     workers = {i.worker for i in queue(col, today=TODAY)}
     assert workers and not workers & {"zhangli", "liuqiang"}
+
+
+def test_printed_forms_show_names(col) -> None:
+    from app.printing.api import route_visits
+    from app.printing.forms import route, visit_sheet
+
+    _hid, pid = older_woman(col, seq=29)
+    hid = col.records.get("person", pid)["household_id"]
+    with col.records.transaction() as tx:  # a record written with the login, as older data is
+        tx.update("person", pid, {"worker": "zhangli"})
+    ops.visits.plan_visit(col, pid, TODAY)
+    with col.records.reading() as conn:
+        assert visit_sheet.load(conn, hid, TODAY)["members"][0]["worker"] == "张丽"
+        if route_visits(conn, TODAY):
+            assert "zhangli" not in {v.get("worker") for v in route.load(conn, TODAY, TODAY)["visits"]}
