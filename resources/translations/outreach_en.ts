@@ -1469,21 +1469,26 @@
     </message>
     <message>
         <location filename="../../ui/views/person/overview.py" line="135"/>
+        <source>请于 {d} 前完成社区初审</source>
+        <translation>Community review due by {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="137"/>
         <source>已于 {d} 退出</source>
         <translation>Exited on {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="137"/>
+        <location filename="../../ui/views/person/overview.py" line="139"/>
         <source>本环节无办理时限</source>
         <translation>No time limit at this stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="140"/>
+        <location filename="../../ui/views/person/overview.py" line="142"/>
         <source>（类别证明）</source>
         <translation> (category proof)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="156"/>
+        <location filename="../../ui/views/person/overview.py" line="158"/>
         <source>您的角色在此环节没有可办理的操作</source>
         <translation>Your role has no actions at this stage</translation>
     </message>

@@ -46,6 +46,7 @@ def test_apply_for_older_blocked_until_materials_then_submitted(ctx, qtbot) -> N
     assert (case["stage"], case["category"], case["applied_on"]) == ("applied", "older", TODAY)
     assert case["due_on"] == add_workdays(TODAY, 7) and case["responsible"] == "张丽"
     assert "已申请" in overview.stage_label.text()
+    assert add_workdays(TODAY, 7).isoformat() in overview.deadline_label.text()
 
     # 提交初审 without the materials: refused, with the missing ones named.
     submit = WorkflowDialog(ctx, case["id"], "submit", today=TODAY)

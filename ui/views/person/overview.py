@@ -131,6 +131,8 @@ class OverviewSection(Section):
             self.deadline_label.setText(f'<b style="color:{color};">{c.deadline.text_zh}</b>')
         elif rec.get("stage") in ("certified", "helping") and rec.get("valid_until"):
             self.deadline_label.setText(self.tr("认定有效期至 {d}").format(d=day(rec["valid_until"])))
+        elif rec.get("stage") == "applied" and rec.get("due_on"):  # the 初审 clock runs from the application
+            self.deadline_label.setText(self.tr("请于 {d} 前完成社区初审").format(d=day(rec["due_on"])))
         elif rec.get("stage") == "exited":
             self.deadline_label.setText(self.tr("已于 {d} 退出").format(d=day(rec.get("exited_on"))))
         else:
