@@ -11,11 +11,12 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-PATH = Path(__file__).resolve().parents[1] / "resources" / "vocabulary.toml"
+from app.resources import RESOURCES
+
+PATH = RESOURCES / "vocabulary.toml"
 LISTS = ("employment_status", "intention", "service_need", "unemployment_reason", "skill_level", "training_wish",
-         "job_result", "contact_method", "difficulty_type", "difficulty_degree")
+         "job_result", "contact_method", "difficulty_type", "difficulty_degree", "relation", "education")
 
 
 @dataclass(frozen=True, slots=True)

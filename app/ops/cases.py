@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from app.collection import Collection
+from app.ops.applications import materials_error
 from app.ops.validation import ValidationError
 from app.rules import workflow
 
@@ -16,8 +17,12 @@ def workflow_action(col: Collection, case_id: str, action: str, *, today: dt.dat
     today = today or dt.date.today()
     case = col.records.get("assistance_case", case_id)
     publicity_started = case["stage_started_on"] if case["stage"] == "publicity" else None
-    t = workflow.apply_action(case["stage"], action, col.user.get("role", "worker"), today,
+    user = col.user
+    t = workflow.apply_action(case["stage"], action, user.get("role", "worker"), today,
                               exit_reason=exit_reason, note=note, publicity_started_on=publicity_started)
+    needs = any(a.needs_materials for a in workflow.actions() if a.code == action and a.from_stage == case["stage"])
+    if needs and (msg := materials_error(case)):
+        raise workflow.WorkflowError(msg)
     changes: dict[str, Any] = {"stage": t.to_stage, "stage_started_on": t.stage_started_on, "due_on": t.due_on,
                                "due_rules": t.rules_version, "due_estimated": t.estimated}
     if t.to_stage == "certified":
@@ -27,7 +32,8 @@ def workflow_action(col: Collection, case_id: str, action: str, *, today: dt.dat
     with col.records.transaction() as tx:
         tx.update("assistance_case", case_id, changes)
         tx.create("case_step", {"case_id": case_id, "person_id": case["person_id"], "action": action,
-                                "from_stage": t.from_stage, "to_stage": t.to_stage, "by": tx.actor,
+                                "from_stage": t.from_stage, "to_stage": t.to_stage,
+                                "by": user.get("display_name") or tx.actor,
                                 "done_on": today, "due_on": t.due_on, "note": note},
                   area_code=case["area_code"])
     return t

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, func, or_, select
 
 from app import areas, vocabulary
 from app.model.kinds import KINDS
+from app.queries.names import directory, shown
 from app.rules import workflow
 from app.rules._data import load
 from app.rules.eligibility import Eligibility, evaluate
@@ -527,7 +528,8 @@ def pending_answers(reviews: list[dict[str, Any]]) -> int:
 
 
 def person_history(col: Any, person_id: str) -> list[HistoryEntry]:
-    """The audit trail of the person, their household, their case and their help plan."""
+    """The audit trail of the person, their household, their case and their help plan (actors by name)."""
+    names = directory(col)
     with col.records.reading() as conn:
         person = _person(conn, person_id)
         if person is None:
@@ -539,7 +541,10 @@ def person_history(col: Any, person_id: str) -> list[HistoryEntry]:
         if case_rec := _cases(conn, person_id):
             audited.append(("assistance_case", case_rec["id"]))
         audited += [("help_plan", x["id"]) for x in _plans(conn, person_id)]
-        return history(conn, audited)
+        entries = history(conn, audited)
+    for e in entries:
+        e.actor = shown(names, e.actor)
+    return entries
 
 
 def count_of(col: Any, kind: str, person_id: str) -> int:

@@ -22,6 +22,7 @@ from sqlalchemy import text as sql_text
 from app import areas
 from app.collection import Collection
 from app.model.kinds import KINDS
+from app.queries.names import directory, shown
 from app.rules._data import load
 from app.rules.workdays import add_workdays, workdays_between
 
@@ -140,6 +141,7 @@ def queue(col: Collection, today: dt.date | None = None, area: str | None = None
     today = today or dt.date.today()
     items: list[ReviewItem] = []
     codes = [area] if area else list(col.user.get("areas") or [])  # read before the connection is taken
+    names = directory(col)
     with col.records.reading() as conn:
         rows: list[tuple[str, Any]] = []
         for kind, query in _QUEUE_SQL.items():
@@ -155,7 +157,7 @@ def queue(col: Collection, today: dt.date | None = None, area: str | None = None
         late, remaining = _remaining(deadline, today) if deadline is not None else (False, None)
         items.append(ReviewItem(
             kind=kind, id=r.id, version=int(r.version or 0), person_id=r.person_id,
-            person_name=r.person_name or "", worker=r.worker or "", area_code=r.area_code, item_date=item_date,
+            person_name=r.person_name or "", worker=shown(names, r.worker), area_code=r.area_code, item_date=item_date,
             deadline=deadline, remaining_workdays=remaining, overdue=late,
             returned_comment=(back or {}).get("comment") or "", answer=(back or {}).get("answer") or "",
             answered_on=answered_on,

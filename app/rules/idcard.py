@@ -6,6 +6,7 @@ Layout: 6-digit region (GB/T 2260) + YYYYMMDD birth date + 3-digit sequence (odd
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -51,6 +52,17 @@ def age_on(birth: date, day: date) -> int:
 def normalise(number: str) -> str:
     """Remove whitespace and upper-case a trailing x; no validation."""
     return "".join(number.split()).upper()
+
+
+def canonical(number: str) -> str:
+    """The number as it is stored: full-width digits and letters made ASCII (NFKC), whitespace removed, a
+    lower-case x upper-cased, and an old 15-digit number (YYMMDD, all born 19xx) converted to 18 digits
+    with its check character. No validation: ``parse_id`` judges the result."""
+    num = normalise(unicodedata.normalize("NFKC", number))
+    if len(num) == 15 and num.isascii() and num.isdigit():
+        body = num[:6] + "19" + num[6:]
+        num = body + check_char(body)
+    return num
 
 
 def parse_id(number: str, today: date | None = None) -> IdInfo:

@@ -52,6 +52,7 @@ class Action:
     needs_note: bool = False
     needs_exit_reason: bool = False
     checks_min_duration: bool = False  # the source stage's min_workdays must have passed
+    needs_materials: bool = False  # every required material must be in hand (checked by the caller)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +154,7 @@ def _build_actions() -> tuple[Action, ...]:
                 a.get("needs_note", False),
                 a.get("needs_exit_reason", False),
                 a.get("checks_min_duration", False),
+                a.get("needs_materials", False),
             )
             unknown = {src, edge.to_stage} - stages.keys() or set(edge.roles) - roles.keys()
             if unknown:

@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>AddMemberDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="200"/>
+        <source>添加家庭成员</source>
+        <translation>Add household member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="203"/>
+        <source>家庭住址：{a}</source>
+        <translation>Household address: {a}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="204"/>
+        <source>新成员</source>
+        <translation>New member</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="38"/>
+        <source>申请就业困难人员认定</source>
+        <translation>Apply for certification as a person with employment difficulties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="42"/>
+        <source>申请人：{name}</source>
+        <translation>Applicant: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="55"/>
+        <source>市政府确定的具体情形</source>
+        <translation>Situation as defined by the city government</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="56"/>
+        <source>决定文件名称及文号</source>
+        <translation>Deciding document title and number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="58"/>
+        <source>认定类别 *</source>
+        <translation>Category *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="59"/>
+        <source>其他情形说明</source>
+        <translation>Other: situation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="60"/>
+        <source>决定文件</source>
+        <translation>Deciding document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="62"/>
+        <source>责任人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="64"/>
+        <source>办理时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="64"/>
+        <source>社区初审须在 {n} 个工作日内完成（{d} 前）</source>
+        <translation>Community review within {n} working days (by {d})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="68"/>
+        <source>基本条件看起来不满足：{why}</source>
+        <translation>The basic conditions do not appear to be met: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="77"/>
+        <source>提交申请</source>
+        <translation>Submit application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="92"/>
+        <source>注意：系统判断该人员看起来不符合「{cat}」（{why}），请核实后再申请</source>
+        <translation>Note: this person does not appear to meet “{cat}” ({why}); please check before applying</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/apply_dialog.py" line="115"/>
+        <source>申请失败：{error}</source>
+        <translation>Application failed: {error}</translation>
+    </message>
+</context>
+<context>
     <name>CasesView</name>
     <message>
         <location filename="../../ui/views/cases_view.py" line="91"/>
@@ -541,6 +632,190 @@
     </message>
 </context>
 <context>
+    <name>FactsSection</name>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="61"/>
+        <source>基本情况</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="69"/>
+        <source>对比并合并…</source>
+        <translation>Compare and merge…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="84"/>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="84"/>
+        <source>身份证号</source>
+        <translation type="unfinished">ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="84"/>
+        <source>手机号码</source>
+        <translation type="unfinished">Mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="85"/>
+        <source>失业登记日期</source>
+        <translation>Unemployment registered on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="85"/>
+        <source>失业保险缴费月数</source>
+        <translation>Unemployment insurance months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="86"/>
+        <source>毕业日期</source>
+        <translation>Graduated on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="86"/>
+        <source>本省户籍</source>
+        <translation>Hukou in Shanxi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="87"/>
+        <source>有劳动能力</source>
+        <translation>Able to work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="87"/>
+        <source>有就业意愿</source>
+        <translation>Willing to work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="88"/>
+        <source>原国有/集体企业职工</source>
+        <translation>Former state/collective enterprise employee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="88"/>
+        <source>享受城镇低保</source>
+        <translation>Receives urban dibao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="89"/>
+        <source>持残疾人证/残疾军人证</source>
+        <translation>Holds a disability certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="89"/>
+        <source>退役军人</source>
+        <translation>Veteran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="90"/>
+        <source>承包土地全部被征收</source>
+        <translation>All contracted land requisitioned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="91"/>
+        <source>全日制大专及以上学历</source>
+        <translation>Full-time college degree or higher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="91"/>
+        <source>城乡低保家庭</source>
+        <translation>Family receives dibao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="92"/>
+        <source>脱贫家庭（含监测户）</source>
+        <translation>Family lifted out of poverty (incl. monitored)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="92"/>
+        <source>城镇零就业家庭</source>
+        <translation>Urban zero-employment household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="93"/>
+        <source>低保家庭</source>
+        <translation>Dibao household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="93"/>
+        <source>脱贫（监测）户</source>
+        <translation>Lifted out of poverty (monitored)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="96"/>
+        <source>本人</source>
+        <translation>The person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="102"/>
+        <source>年-月-日，如 2025-03-01</source>
+        <translation>YYYY-MM-DD, e.g. 2025-03-01</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="104"/>
+        <location filename="../../ui/views/person/facts.py" line="107"/>
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="120"/>
+        <source>就业状态</source>
+        <translation>Employment status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="125"/>
+        <source>认定类别相关情况</source>
+        <translation>Facts for the categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="132"/>
+        <source>文化程度</source>
+        <translation type="unfinished">Education</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="139"/>
+        <source>家庭</source>
+        <translation type="unfinished">Household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="143"/>
+        <source>认定为零就业家庭的日期</source>
+        <translation>Date found to be a zero-employment household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="144"/>
+        <source>住址</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="158"/>
+        <source>保存基本情况</source>
+        <translation>Save facts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="195"/>
+        <source>身份证号码与另一条人员记录相同（{names}），可能是同一人在两台电脑上分别登记，请对比后合并。</source>
+        <translation>Another person record has the same ID number ({names}) — probably the same person registered on two laptops. Compare and merge them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="254"/>
+        <source>没有修改</source>
+        <translation>Nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="262"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/facts.py" line="269"/>
+        <source>保存失败：{error}</source>
+        <translation>Saving failed: {error}</translation>
+    </message>
+</context>
+<context>
     <name>FollowupsSection</name>
     <message>
         <location filename="../../ui/views/person/followups.py" line="20"/>
@@ -752,62 +1027,67 @@
 <context>
     <name>HouseholdSection</name>
     <message>
-        <location filename="../../ui/views/person/household.py" line="25"/>
+        <location filename="../../ui/views/person/household.py" line="33"/>
         <source>家庭</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/household.py" line="32"/>
+        <location filename="../../ui/views/person/household.py" line="40"/>
         <source>家庭成员（年龄、性别据身份证号）</source>
         <translation>Household members (age and sex from the ID number)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/household.py" line="34"/>
+        <location filename="../../ui/views/person/household.py" line="42"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/household.py" line="34"/>
+        <location filename="../../ui/views/person/household.py" line="42"/>
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/household.py" line="34"/>
+        <location filename="../../ui/views/person/household.py" line="42"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/household.py" line="34"/>
+        <location filename="../../ui/views/person/household.py" line="42"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/household.py" line="35"/>
+        <location filename="../../ui/views/person/household.py" line="43"/>
         <source>就业状态</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/household.py" line="35"/>
+        <location filename="../../ui/views/person/household.py" line="43"/>
         <source>认定环节</source>
         <translation>Certification stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/household.py" line="63"/>
+        <location filename="../../ui/views/person/household.py" line="52"/>
+        <source>添加家庭成员</source>
+        <translation type="unfinished">Add household member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/household.py" line="74"/>
         <source>住址：{address}</source>
         <translation>Address: {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/household.py" line="63"/>
+        <location filename="../../ui/views/person/household.py" line="74"/>
         <source>未记录</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/household.py" line="66"/>
+        <location filename="../../ui/views/person/household.py" line="77"/>
         <source>无特殊家庭标记</source>
         <translation>No special household flags</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/household.py" line="69"/>
+        <location filename="../../ui/views/person/household.py" line="80"/>
         <source>动态清零：</source>
         <translation>Zero-employment household: </translation>
     </message>
@@ -970,6 +1250,226 @@
     </message>
 </context>
 <context>
+    <name>MaterialsSection</name>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="40"/>
+        <source>申请材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="48"/>
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="48"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="57"/>
+        <source>附上照片/扫描件…</source>
+        <translation>Attach photo/scan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="59"/>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="62"/>
+        <location filename="../../ui/views/person/materials.py" line="183"/>
+        <source>更换责任人</source>
+        <translation>Change responsible person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="90"/>
+        <source>尚未申请认定：在“概况”中点“申请认定”</source>
+        <translation>No application yet: use “Apply” on the Overview tab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="92"/>
+        <source>认定类别：{cat}&#x3000;环节：{stage}</source>
+        <translation>Category: {cat}&#x3000;Stage: {stage}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="95"/>
+        <source>（类别证明）</source>
+        <translation> (category proof)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="96"/>
+        <source>已附 {n} 份</source>
+        <translation>{n} attached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="97"/>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="97"/>
+        <source>缺</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="102"/>
+        <source>{kb} KB</source>
+        <translation>{kb} KB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="110"/>
+        <source>缺少：{m}</source>
+        <translation>Missing: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="111"/>
+        <source>材料齐全</source>
+        <translation>All materials in hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="112"/>
+        <source>责任人：{name}</source>
+        <translation>Responsible: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="138"/>
+        <source>请先选中一项材料</source>
+        <translation>Select a material first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="140"/>
+        <source>选择照片或扫描件</source>
+        <translation>Choose a photo or scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="141"/>
+        <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Images or PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="167"/>
+        <source>该附件尚未下载，请先同步</source>
+        <translation>This attachment is not downloaded yet; sync first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="172"/>
+        <source>此类文件无法在此预览（{mime}）</source>
+        <translation>This kind of file cannot be previewed here ({mime})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="183"/>
+        <source>新的责任人姓名</source>
+        <translation>Name of the new responsible person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/materials.py" line="191"/>
+        <source>保存失败：{error}</source>
+        <translation>Saving failed: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="39"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="39"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="49"/>
+        <source>合并重复人员</source>
+        <translation>Merge duplicate persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="52"/>
+        <source>以下两条记录的身份证号码相同，应为同一人。请核对后合并：两条记录的走访、服务、援助方案、认定和回访都会保留在合并后的记录中。值不同的项请选择要保留的一方。</source>
+        <translation>These two records have the same ID number and should be the same person. Check, then merge: visits, services, help plans, cases and follow-ups of both are kept on the merged record. Where values differ, choose the one to keep.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="58"/>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="58"/>
+        <source>记录一（保留）</source>
+        <translation>Record 1 (kept)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="58"/>
+        <source>记录二</source>
+        <translation>Record 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="66"/>
+        <source>家庭住址</source>
+        <translation>Household address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="67"/>
+        <source>已有记录</source>
+        <translation>Records held</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="88"/>
+        <source>{n} 项不同，需选择</source>
+        <translation>{n} fields differ; choose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="91"/>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="105"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="126"/>
+        <source>合并失败：{error}</source>
+        <translation>Merge failed: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>NewHouseholdDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="134"/>
+        <source>新建家庭</source>
+        <translation>New household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="144"/>
+        <source>所属社区 *</source>
+        <translation>Community *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="145"/>
+        <source>住址 *</source>
+        <translation>Address *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="155"/>
+        <source>添加成员</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="157"/>
+        <source>删除最后一名成员</source>
+        <translation>Remove last member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="167"/>
+        <source>成员 {n}</source>
+        <translation>Member {n}</translation>
+    </message>
+</context>
+<context>
     <name>OpDialog</name>
     <message>
         <location filename="../../ui/views/welfare/dialogs.py" line="91"/>
@@ -1045,37 +1545,47 @@
         <translation>No certification application yet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="128"/>
+        <location filename="../../ui/views/person/overview.py" line="126"/>
+        <source>申请认定</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="132"/>
         <source>环节：{stage}（{step}）&#x3000;类别：{cat}&#x3000;申请日期：{applied}</source>
         <translation>Stage: {stage} ({step})   Category: {cat}   Applied: {applied}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="132"/>
+        <location filename="../../ui/views/person/overview.py" line="136"/>
         <source>（依据规则版本 {v}）</source>
         <translation> (rule set {v})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="136"/>
+        <location filename="../../ui/views/person/overview.py" line="140"/>
         <source>认定有效期至 {d}</source>
         <translation>Certified until {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="138"/>
+        <location filename="../../ui/views/person/overview.py" line="142"/>
+        <source>请于 {d} 前完成社区初审</source>
+        <translation>Community review due by {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/overview.py" line="144"/>
         <source>已于 {d} 退出</source>
         <translation>Exited on {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="140"/>
+        <location filename="../../ui/views/person/overview.py" line="146"/>
         <source>本环节无办理时限</source>
         <translation>No time limit at this stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="143"/>
+        <location filename="../../ui/views/person/overview.py" line="149"/>
         <source>（类别证明）</source>
         <translation> (category proof)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/overview.py" line="159"/>
+        <location filename="../../ui/views/person/overview.py" line="165"/>
         <source>您的角色在此环节没有可办理的操作</source>
         <translation>Your role has no actions at this stage</translation>
     </message>
@@ -1148,34 +1658,87 @@
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="197"/>
+        <location filename="../../ui/views/people_view.py" line="138"/>
+        <source>新建家庭</source>
+        <translation>New household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/people_view.py" line="200"/>
         <source>正在建立索引，先显示 %1 人</source>
         <translation>Building the index; showing %1 people</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="199"/>
+        <location filename="../../ui/views/people_view.py" line="202"/>
         <source>共 %1 人（正在建立索引，先显示前 %2 人）</source>
         <translation>%1 people (building the index; showing the first %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="202"/>
+        <location filename="../../ui/views/people_view.py" line="205"/>
         <source>共 %1 人</source>
         <translation>%1 people</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="263"/>
+        <location filename="../../ui/views/people_view.py" line="266"/>
         <source>未找到该表对应的记录（可能尚未同步到本机，或已删除）。</source>
         <translation>No record for this sheet (not yet synced to this computer, or deleted).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="269"/>
+        <location filename="../../ui/views/people_view.py" line="272"/>
         <source>该表打印自旧版本（打印时版本 %1，当前版本 %2）</source>
         <translation>This sheet was printed from an older version (version %1 when printed, now %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="333"/>
+        <location filename="../../ui/views/people_view.py" line="344"/>
         <source>建立查找索引失败：%1</source>
         <translation>Building the search index failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PersonFields</name>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="44"/>
+        <source>18 位，旧 15 位号码自动升位</source>
+        <translation>18 digits; an old 15-digit number is converted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="45"/>
+        <source>11 位手机号码，可不填</source>
+        <translation>11-digit mobile number, optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="49"/>
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="56"/>
+        <source>姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="57"/>
+        <source>身份证号 *</source>
+        <translation>ID number *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="58"/>
+        <source>与户主关系</source>
+        <translation>Relation to head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="59"/>
+        <source>文化程度</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="60"/>
+        <source>手机号码</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="72"/>
+        <source>出生日期 {birth}，{sex}，{age} 周岁</source>
+        <translation>Born {birth}, {sex}, {age} years old</translation>
     </message>
 </context>
 <context>
@@ -2698,290 +3261,295 @@ All changes are still on this computer and will be sent at the next sync.</trans
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="90"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="91"/>
         <source>记录走访 — {name}</source>
         <translation>Record visit — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="141"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="142"/>
         <source>一、人员底数（核实家庭成员及其就业状态）</source>
         <translation>1. Household members (check each member and their employment)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="145"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="145"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="145"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="145"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
         <source>就业状态</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="145"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
         <source>已核实</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="156"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="154"/>
+        <source>添加家庭成员</source>
+        <translation type="unfinished">Add household member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="160"/>
         <source>二、就业状态&#x3000;三、就业意愿&#x3000;四、服务需求</source>
         <translation>2. Employment status   3. Willingness to work   4. Service needs</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="159"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="384"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="163"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="419"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="162"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="166"/>
         <source>就业状态 *</source>
         <translation>Employment status *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="167"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="171"/>
         <source>选择或填写</source>
         <translation>Choose or type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="169"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="173"/>
         <source>就业意愿 *</source>
         <translation>Willing to work *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="179"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="183"/>
         <source>服务需求 *</source>
         <translation>Service needs *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="183"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="187"/>
         <source>失业原因与求职意向</source>
         <translation>Unemployment reason and job wishes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="189"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="193"/>
         <source>手机号，或微信/其他方式</source>
         <translation>Mobile number, or WeChat / other</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="193"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="197"/>
         <source>失业原因</source>
         <translation>Unemployment reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="194"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="198"/>
         <source>意向岗位</source>
         <translation>Intended job</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="195"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="199"/>
         <source>意向行业</source>
         <translation>Intended industry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="196"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="200"/>
         <source>意向地区</source>
         <translation>Intended area</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="197"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="201"/>
         <source>期望薪资</source>
         <translation>Expected wage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="198"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="202"/>
         <source>技能水平</source>
         <translation>Skill level</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="199"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="203"/>
         <source>培训意愿</source>
         <translation>Training wish</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="204"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="208"/>
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="212"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="229"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="216"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="233"/>
         <source>走访情况</source>
         <translation>Visit notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="217"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="221"/>
         <source>走访日期 *</source>
         <translation>Visit date *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="222"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="226"/>
         <source>未安排</source>
         <translation>Not scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="224"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="228"/>
         <source>下次走访日期</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="226"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="230"/>
         <source>家庭及就业情况、本人诉求等</source>
         <translation>Household and employment situation, the person&apos;s requests, etc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="232"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="236"/>
         <source>本次提供的服务</source>
         <translation>Services given on this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="237"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="241"/>
         <source>服务类型</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="238"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="242"/>
         <source>推荐单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="239"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="243"/>
         <source>推荐岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="240"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="244"/>
         <source>岗位薪资</source>
         <translation>Wage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="241"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="245"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="242"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="246"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="251"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="255"/>
         <source>添加服务</source>
         <translation>Add service</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="253"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="257"/>
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="259"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="263"/>
         <source>证件照片（加密保存在本机数据文件中）</source>
         <translation>Document photos (stored encrypted in the local data file)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="264"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="268"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="266"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="270"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="279"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="609"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="283"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="644"/>
         <source>保存走访记录</source>
         <translation>Save visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="282"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="286"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="342"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="377"/>
         <source>未记录</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="416"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="451"/>
         <source>{name}（{kb} KB）</source>
         <translation>{name} ({kb} KB)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="422"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="457"/>
         <source>选择证件照片</source>
         <translation>Choose document photos</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="422"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="457"/>
         <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>Images or PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="491"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="526"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="492"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="527"/>
         <source>发现未保存的走访记录草稿（{time}），是否恢复？</source>
         <translation>An unsaved visit draft was found ({time}). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="501"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="536"/>
         <source>已恢复 {time} 的草稿</source>
         <translation>Draft from {time} restored</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="511"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="546"/>
         <source>草稿已自动保存（{time}）</source>
         <translation>Draft saved automatically ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="553"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="588"/>
         <source>附件“{name}”超过 20 MB，请压缩后再添加</source>
         <translation>Attachment “{name}” is over 20 MB; compress it, then add it again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="585"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="620"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="603"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="638"/>
         <source>走访记录已保存</source>
         <translation>Visit saved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="613"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="648"/>
         <source>保存失败：{error}</source>
         <translation>Saving failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="622"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="657"/>
         <source>（{sex}，{age}岁）</source>
         <translation> ({sex}, {age})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="623"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="658"/>
         <source>走访对象：{who}&#x3000;&#x3000;{area} · {address}</source>
         <translation>Visiting: {who}    {area} · {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="625"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="660"/>
         <source>走访对象：{who}</source>
         <translation>Visiting: {who}</translation>
     </message>
@@ -3783,6 +4351,14 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <location filename="../../ui/dialogs/workflow_dialog.py" line="192"/>
         <source>办理失败：{error}</source>
         <translation>Action failed: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>_IntakeDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/register_dialog.py" line="120"/>
+        <source>保存失败：{error}</source>
+        <translation>Saving failed: {error}</translation>
     </message>
 </context>
 </TS>

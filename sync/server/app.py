@@ -19,6 +19,7 @@ from sync.server import auth, blobs, devices, errors
 from sync.server import rules as rule_sets
 from sync.server.auth import User
 from sync.server.db import counter, make_engine, reading, records, writing
+from sync.server.duplicates import duplicate_ids
 from sync.server.errors import ApiError
 from sync.server.migrate import head_revision, upgrade
 from sync.server.ops import apply_ops
@@ -27,6 +28,7 @@ from sync.server.schemas import (
     AnchorIn,
     AnchorOut,
     AnchorResult,
+    DuplicateId,
     Health,
     LoginRequest,
     LoginResponse,
@@ -197,6 +199,14 @@ def create_app(db_url: str, *, token_ttl_s: int = 8 * 3600) -> FastAPI:
         if not user.scope.covers(area):
             raise ApiError(403, "forbidden", "该地区不在您的辖区内。")
         return server_stats(engine, area)
+
+    @app.get(f"{API}/duplicates", response_model=list[DuplicateId], tags=["stats"],
+             responses={**_AUTH_ERRORS, 403: {"model": ErrorModel}})
+    def duplicates(user: CurrentUser, area: Annotated[str, Query(pattern=r"^\d{12}$")]) -> list[dict[str, Any]]:
+        """ID numbers held by more than one person record in the area (the same person registered twice)."""
+        if not user.scope.covers(area):
+            raise ApiError(403, "forbidden", "该地区不在您的辖区内。")
+        return duplicate_ids(engine, area)
 
     return app
 

@@ -109,6 +109,18 @@ class StatsResponse(BaseModel):
     kinds: dict[str, KindStats]
 
 
+class DuplicatePerson(BaseModel):
+    id: str
+    name: str
+    area_code: str
+    version: int
+
+
+class DuplicateId(BaseModel):
+    id_number: str
+    persons: list[DuplicatePerson]
+
+
 class Health(BaseModel):
     status: Literal["ok"]
     schema_revision: str

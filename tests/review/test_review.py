@@ -76,7 +76,7 @@ def test_queue_lists_made_work_oldest_deadline_first(store):
     v1 = by_id[ids["visit1"]]
     assert v1.deadline == TODAY and not v1.overdue and v1.remaining_workdays == 0
     assert by_id[ids["step2"]].deadline == D(2026, 11, 27) and by_id[ids["step2"]].remaining_workdays == 2
-    assert v1.person_name == "李四" and v1.worker == "zhangli" and v1.version == 3 and v1.kind_label == "走访记录"
+    assert v1.person_name == "李四" and v1.worker == "张丽" and v1.version == 3 and v1.kind_label == "走访记录"
     assert [i.id for i in reviews.overdue(col, TODAY)] == [ids["plan"], ids["visit2"], ids["step1"]]
 
 

@@ -101,7 +101,7 @@ def test_workflow_allowed_for_worker_with_deadline(qtbot, ctx, col) -> None:  # 
     steps = [
         s for s in col.records.children("case_step", "case_id", case["id"]) if s["action"] == "pass_community"
     ]
-    assert steps and steps[0]["by"] == col.user["name"]
+    assert steps and steps[0]["by"] == col.user["display_name"]  # a name, not the login
 
 
 def test_workflow_denied_by_role_and_publicity_minimum(qtbot, ctx, col) -> None:  # noqa: F811

@@ -41,12 +41,17 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
     return row
 
 
-def with_error(widget: QWidget, error: ErrorLabel) -> QWidget:
-    """A field with its error message right under it."""
+def stacked(*widgets: QWidget) -> QWidget:
+    """Widgets one under another with no margins: a field with its hints and error message below it."""
     box = QWidget()
     lay = QVBoxLayout(box)
     lay.setContentsMargins(0, 0, 0, 0)
-    lay.setSpacing(2)
-    lay.addWidget(widget)
-    lay.addWidget(error)
+    lay.setSpacing(1)
+    for w in widgets:
+        lay.addWidget(w)
     return box
+
+
+def with_error(widget: QWidget, error: ErrorLabel) -> QWidget:
+    """A field with its error message right under it."""
+    return stacked(widget, error)

@@ -48,6 +48,7 @@ from app.collection import Collection
 from app.ops import drafts
 from app.queries.drafts import Draft, load_draft
 from app.queries.person_detail import household_for
+from app.rules.idcard import IdNumberError, canonical, parse_id
 from app.rules.service_package import service_kinds
 from ui import vocab
 from ui.context import AppContext
@@ -150,6 +151,9 @@ class VisitForm(QDialog):
         self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.members.setMaximumHeight(140)
         lay.addWidget(self.members)
+        self.add_member_button = QPushButton(self.tr("添加家庭成员"))
+        self.add_member_button.clicked.connect(self.add_member)
+        lay.addWidget(self.add_member_button, 0, Qt.AlignmentFlag.AlignLeft)
         left.addWidget(box)
 
         # 二、三、四
@@ -327,6 +331,37 @@ class VisitForm(QDialog):
             vocab.set_combo_value(getattr(self, name), name, p.get(name))
         if not self.text["contact_method"].text() and p.get("phone"):
             self.text["contact_method"].setText(p["phone"])
+
+    def add_member(self) -> QDialog | None:
+        """A member found at the door who is not on record yet (intake, ui/dialogs/register_dialog.py)."""
+        from ui.dialogs.register_dialog import AddMemberDialog
+
+        if not self.person.get("household_id"):
+            return None
+        dlg = AddMemberDialog(self.ctx, self.person["household_id"], self, today=self.today)
+        dlg.open_saved = False
+        dlg.accepted.connect(lambda: self._member_added(dlg))
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
+
+    def _member_added(self, dlg: QDialog) -> None:
+        values = dlg.person.values()
+        try:
+            age: int | None = parse_id(canonical(values["id_number"]), self.today).age
+        except IdNumberError:
+            age = None
+        shown = []
+        for r in range(self.members.rowCount()):  # as on screen, ages included
+            m = dict(self.members.item(r, 0).data(Qt.ItemDataRole.UserRole) or {})
+            m["status"] = self.members.cellWidget(r, 3).currentData()
+            m["confirmed"] = self.members.item(r, 4).checkState() == Qt.CheckState.Checked
+            shown.append(m)
+        members = [*shown, {"person_id": dlg.saved_ids[0], "name": values["name"],
+                                           "relation": values["relation"], "age": age, "status": "",
+                                           "confirmed": True}]
+        self.set_members(members)
+        self._touched()
 
     def set_members(self, members: list[dict[str, Any]]) -> None:
         self.members.setRowCount(0)

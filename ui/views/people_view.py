@@ -135,6 +135,9 @@ class PeopleView(QWidget):
         bar.addWidget(self.incomplete)
         bar.addStretch(1)
         bar.addWidget(self.reset_button)
+        self.new_household_button = QPushButton(self.tr("新建家庭"))
+        self.new_household_button.clicked.connect(self.new_household)
+        bar.addWidget(self.new_household_button)
         outer.addLayout(bar)
 
         self.model = PersonListModel(self.ctx, self)
@@ -285,6 +288,14 @@ class PeopleView(QWidget):
                     self.table.scrollTo(self.model.index(row, 0))
                 return True
         return False
+
+    def new_household(self) -> QWidget:
+        from ui.dialogs.register_dialog import NewHouseholdDialog
+
+        dlg = NewHouseholdDialog(self.ctx, self, today=self.today)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
 
     def open_row(self, row: int) -> None:
         rid = self.model.id_at(row)

@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 from app import vocabulary
 from app.printing import data as q
 from app.printing.layout import CHECKED, Document, L, Sheet, V, checks
+from app.queries.names import name_fields
 from app.queries.person_detail import current_case
 
 TITLE = "就业援助方案"
@@ -27,7 +28,10 @@ def load(conn: Connection, person_id: str, today: dt.date) -> dict[str, Any]:
     plan = max(plans, key=lambda x: x.get("changed_at") or "")
     cases = q.where_in(conn, "assistance_case", "person_id", [person["id"]])
     services = q.where_in(conn, "service", "person_id", [person["id"]])
-    return {"person": person, "plan": plan, "case": current_case(cases), "services": services}
+    case = current_case(cases)
+    name_fields(conn, [person], "worker")
+    name_fields(conn, [case] if case else [], "responsible")
+    return {"person": person, "plan": plan, "case": case, "services": services}
 
 
 def _date_text(value: Any) -> str:

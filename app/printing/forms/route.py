@@ -10,6 +10,7 @@ from sqlalchemy import Connection
 
 from app.printing import data as q
 from app.printing.layout import MARGIN, Document, L, Sheet, V
+from app.queries.names import name_fields
 from app.queries.person_detail import current_case
 from app.rules import workflow
 
@@ -23,6 +24,7 @@ def load(conn: Connection, day: dt.date, today: dt.date) -> dict[str, Any]:
     from app.printing.api import route_visits
 
     visits = route_visits(conn, day)
+    name_fields(conn, visits, "worker")
     people = {p["id"]: p for p in q.where_in(conn, "person", "id", {v["person_id"] for v in visits})}
     ids = list(people)
     cases = q.where_in(conn, "assistance_case", "person_id", ids)

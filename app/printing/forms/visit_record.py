@@ -10,6 +10,7 @@ from sqlalchemy import Connection
 
 from app.printing import data as q
 from app.printing.layout import Document, L, Sheet, V
+from app.queries.names import name_fields
 
 TITLE = "走访记录"
 SELECTOR = "visit"
@@ -23,6 +24,7 @@ def load(conn: Connection, visit_id: str, today: dt.date) -> dict[str, Any]:
     household = q.get(conn, "household", hid) if hid else None
     people = q.members(conn, hid) if hid else []
     services = [s for s in q.where_in(conn, "service", "visit_id", [visit["id"]])]
+    name_fields(conn, [visit], "worker")
     return {"visit": visit, "person": person or {}, "household": household or {}, "members": people,
             "services": services}
 

@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 from app import vocabulary
 from app.printing import data as q
 from app.printing.layout import BOX, Cell, Document, L, Sheet, V, checks
+from app.queries.names import name_fields
 from app.rules import workflow
 
 TITLE = "入户走访登记表"
@@ -25,6 +26,7 @@ MEMBER_COLS = (8, 19, 15, 9, 9, 14, 18, 24, 32, 32)
 def load(conn: Connection, household_id: str, today: dt.date) -> dict[str, Any]:
     hh = q.require(conn, "household", household_id, "家庭")
     people = q.members(conn, hh["id"])
+    name_fields(conn, people, "worker")
     ids = [p["id"] for p in people]
     visits = q.where_in(conn, "visit", "household_id", [hh["id"]])
     services = q.where_in(conn, "service", "person_id", ids)

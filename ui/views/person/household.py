@@ -7,7 +7,15 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QLabel, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from app.queries.person_detail import PersonHead, person_head
 from ui.views.person.section import GREEN, GREY, RED, Section
@@ -41,6 +49,9 @@ class HouseholdSection(Section):
         self.id_errors.setWordWrap(True)
         self.id_errors.setStyleSheet(f"color: {RED};")
         ml.addWidget(self.id_errors)
+        self.add_member_button = QPushButton(self.tr("添加家庭成员"))
+        self.add_member_button.clicked.connect(self.add_member)
+        ml.addWidget(self.add_member_button)
         lay.addWidget(mem, 1)
 
     @staticmethod
@@ -95,3 +106,14 @@ class HouseholdSection(Section):
         pid = self.members.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
         if pid and pid != self.person_id:
             self.member_chosen.emit(pid)
+
+    def add_member(self) -> QDialog | None:
+        from ui.dialogs.register_dialog import AddMemberDialog
+
+        if self.data is None or not self.data.household.id:
+            return None
+        hh = self.data.household
+        dlg = AddMemberDialog(self.ctx, hh.id, self, today=self.page.today_fn(), address=hh.address)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg

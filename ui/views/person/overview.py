@@ -123,6 +123,10 @@ class OverviewSection(Section):
         c = d.case
         if c is None:
             self.stage_label.setText(self.tr("尚未申请认定"))
+            btn = QPushButton(self.tr("申请认定"))
+            btn.setObjectName("action_apply")
+            btn.clicked.connect(self.apply)
+            self.actions_layout.addWidget(btn, 0, 0)
             return
         rec = c.record
         self.stage_label.setText(self.tr("环节：{stage}（{step}）　类别：{cat}　申请日期：{applied}").format(
@@ -134,6 +138,8 @@ class OverviewSection(Section):
                                         f'<span style="color:{GREY};">{html.escape(rules)}</span>')
         elif rec.get("stage") in workflow.certified_stages() and rec.get("valid_until"):
             self.deadline_label.setText(self.tr("认定有效期至 {d}").format(d=day(rec["valid_until"])))
+        elif rec.get("stage") == "applied" and rec.get("due_on"):  # the 初审 clock runs from the application
+            self.deadline_label.setText(self.tr("请于 {d} 前完成社区初审").format(d=day(rec["due_on"])))
         elif rec.get("stage") == "exited":
             self.deadline_label.setText(self.tr("已于 {d} 退出").format(d=day(rec.get("exited_on"))))
         else:
@@ -177,3 +183,14 @@ class OverviewSection(Section):
             dlg = WorkflowDialog(self.ctx, self.data.case.record["id"], action, self, today=self.page.today_fn())
             dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dlg.show()
+
+    def apply(self) -> QWidget | None:
+        from ui.dialogs.apply_dialog import ApplyDialog
+
+        if self.data is None or self.person_id is None:
+            return None
+        dlg = ApplyDialog(self.ctx, self.person_id, self.data.eligibility, self, today=self.page.today_fn(),
+                          person_name=self.page.name_label.text())
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg

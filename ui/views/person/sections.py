@@ -11,6 +11,8 @@ from ui.views.person.section import Section
 
 TABS = [
     "ui.views.person.overview.OverviewSection",
+    "ui.views.person.facts.FactsSection",
+    "ui.views.person.materials.MaterialsSection",
     "ui.views.person.visits.VisitsSection",
     "ui.views.person.plan.PlanSection",
     "ui.views.person.services.ServicesSection",
