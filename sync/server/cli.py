@@ -140,6 +140,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     from sync.server.importer import ImportFailed, import_records, read_jsonl
 
     engine = _engine(args.db)
+    if args.feed:
+        from sync.server.feeds import import_feed
+
+        try:
+            counts = import_feed(engine, args.file, args.feed, args.by)
+        except ImportFailed as e:
+            print(str(e), file=sys.stderr)
+            return 2
+        finally:
+            engine.dispose()
+        print(json.dumps(counts, ensure_ascii=False, sort_keys=True))
+        return 0
     try:
         if args.file == "-":
             counts = import_records(engine, read_jsonl(sys.stdin), args.by, chunk=args.chunk)
@@ -196,11 +208,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--db", required=True)
     s.set_defaults(func=cmd_area_add)
 
-    s = sub.add_parser("import", help="导入平台已有的记录（JSON Lines，每行一条同步格式的记录）")
+    s = sub.add_parser("import", help="导入平台已有的记录（JSON Lines，每行一条同步格式的记录），或用 --feed 导入省级数据")
     s.add_argument("file", help="JSON Lines 文件；- 表示标准输入")
     s.add_argument("--db", required=True)
     s.add_argument("--by", default="import", help="记为修改人的名称（默认 import）")
     s.add_argument("--chunk", type=int, default=5000, help="每个事务导入的记录数")
+    s.add_argument("--feed", choices=["social-insurance", "business-registration", "registration-application",
+                                      "anomaly"],
+                   help="导入省级数据（CSV/XLSX/XLS）：社保参保、工商注册（比对出结果）、部推失业登记申请、异常反馈")
     s.set_defaults(func=cmd_import)
 
     s = sub.add_parser("stats", help="某地区各类记录数量与摘要（不含个人信息）")
