@@ -18,11 +18,12 @@ from typing import Any
 from app.matching.ids import to_18
 from app.matching.sources import source
 from app.rules.idcard import IdNumberError
-from app.tabular import TableError, find_table, parse_date, read_rows
+from app.tabular import TableError, cell, find_table, parse_date, read_rows
 
 __all__ = ["SourceFile", "TableError", "read_source", "apply_mapping"]
 
 DATE_FIELDS = ("started_on", "received_on", "reported_on")
+HEADER_ROWS = 20  # the header is looked for among the first rows (as app.tabular.find_table does)
 _AREA = re.compile(r"\d{12}")
 
 
@@ -71,35 +72,42 @@ def read_source(path: Path | str, source_code: str, mapping: dict[str, str] | No
     data = path.read_bytes()
     if not data.strip():
         raise TableError(f"文件“{path.name}”是空的")
-    rows = read_rows(path)
-    aliases = apply_mapping(src.aliases, mapping)
-    table = find_table(rows, aliases, src.required)
+    raw = read_rows(path, clean=False)
+    # The header is found among the first rows (cleaned); the data rows are cleaned only where a field reads.
+    head = [[cell(v) for v in row] for row in raw[:HEADER_ROWS]]
+    table = find_table(head, apply_mapping(src.aliases, mapping), src.required)
     cols = table.columns
-    header = rows[table.header_row - 1]
+    header = head[table.header_row - 1]
     used = set(cols.values())
-    result = SourceFile(source_code, hashlib.sha256(data).hexdigest(), read=len(table.rows),
+    body = [(n, row) for n, row in enumerate(raw[table.header_row:], table.header_row + 1)
+            if any(row) and any(cell(v) is not None for v in row)]  # any(): most rows, cheaply
+    result = SourceFile(source_code, hashlib.sha256(data).hexdigest(), read=len(body),
                         ignored_columns=[str(v) for j, v in enumerate(header) if v is not None and j not in used])
-    if not table.rows:
+    if not body:
         raise TableError(f"文件“{path.name}”只有表头，没有数据行")
     key_fields = src.event_fields or (("application_no",) if "application_no" in cols else ("anomaly_no",))
     seen: dict[tuple[Any, ...], tuple[int, dict[str, Any]]] = {}
-    for line, row in table.rows:
+    today = dt.date.today()
+    latest = today + dt.timedelta(days=366)
+    required = [f for f in src.required if f != "id_number"]
+    for line, row in body:
         rec: dict[str, Any] = {}
         errs: list[str] = []
         for f, j in cols.items():
-            v = row[j]
+            v = cell(row[j]) if j < len(row) else None
             if f == "id_number":
                 try:
-                    rec[f] = to_18(v)
+                    rec[f] = to_18(v, today)
                 except IdNumberError as exc:
                     errs.append(f"{src.label(f)}无效（{exc}）")
             elif f in DATE_FIELDS:
                 try:
-                    rec[f] = parse_date(v)
+                    d = rec[f] = parse_date(v)
                 except ValueError as exc:
                     errs.append(f"{src.label(f)}：{exc}")
-                if isinstance(rec.get(f), dt.date) and rec[f] > dt.date.today() + dt.timedelta(days=366):
-                    errs.append(f"{src.label(f)}不合理：{rec[f].isoformat()}")
+                else:
+                    if d is not None and d > latest:
+                        errs.append(f"{src.label(f)}不合理：{d.isoformat()}")
             elif f == "credit_code":
                 rec[f] = (_text(v) or "").upper() or None
             elif f == "area_code":
@@ -108,8 +116,9 @@ def read_source(path: Path | str, source_code: str, mapping: dict[str, str] | No
                     errs.append(f"{src.label(f)}应为 12 位数字：{rec[f]}")
             else:
                 rec[f] = _text(v)
-        errs += [f"缺少{src.label(f)}" for f in src.required if f != "id_number" and rec.get(f) is None
-                 and not any(e.startswith(src.label(f)) for e in errs)]
+        for f in required:
+            if rec.get(f) is None and f in rec:
+                errs.append(f"缺少{src.label(f)}")
         if errs:
             result.problems.append(f"第 {line} 行：" + "；".join(errs))
             continue
