@@ -107,3 +107,46 @@ def anomaly_report(conn: Any, start: dt.date, end: dt.date, area_digits: int = 1
     areas = sorted({k[0] for k in counts} | set(still_open))
     return {"areas": areas, "causes": [(c.code, c.name) for c in sources.anomaly_causes()],
             "counts": dict(counts), "open": dict(still_open)}
+
+
+# --- the dashboard's matching figure (app.dashboard.figures "matching") ---------------------------------------
+BACKLOG_COLUMNS = (
+    ("hits_open", "比对待确认"),
+    ("apps_pending", "申请待受理"),
+    ("apps_overdue", "受理超期"),
+    ("contact_pending", "登记后待联系"),
+    ("contact_overdue", "联系超期"),
+    ("anomalies_open", "异常待更正"),
+)
+
+
+@dataclass(slots=True)
+class BacklogItem:
+    area_code: str
+    classes: tuple[str, ...]  # BACKLOG_COLUMNS keys this record counts in
+    kind: str
+    id: str
+    person_id: str | None
+    label: str
+
+
+def backlog(conn: Any, today: dt.date, prefixes: tuple[str, ...] = ()) -> list[BacklogItem]:
+    """Every open hit, waiting application and open anomaly in the areas starting with ``prefixes`` (all
+    when empty), with the figure's columns it counts in — the counts and the drill-down read the same list."""
+    def inside(area: str) -> bool:
+        return not prefixes or area.startswith(prefixes)
+
+    out = [BacklogItem(h["area_code"], ("hits_open",), "match_hit", h["id"], h["person_id"],
+                       f"{h.get('person_name') or '—'}　{h['source_zh']}：{h.get('detail') or ''}")
+           for h in open_hits(conn) if inside(h["area_code"])]
+    for q in registration_queue(conn, today):
+        if not inside(q.area_code):
+            continue
+        base = "apps" if q.phase == "handle" else "contact"
+        classes = (f"{base}_pending", f"{base}_overdue") if q.overdue else (f"{base}_pending",)
+        out.append(BacklogItem(q.area_code, classes, "registration_application", q.id, q.person_id,
+                               f"{q.name or '—'}　{q.phase_zh} {q.application_no}　{q.due_text}"))
+    out += [BacklogItem(a["area_code"], ("anomalies_open",), "match_anomaly", a["id"], a.get("person_id"),
+                        f"{a.get('person_name') or '—'}　{a.get('anomaly_no') or ''} {a.get('problem') or ''}")
+            for a in open_anomalies(conn) if inside(a["area_code"])]
+    return out
