@@ -20,7 +20,11 @@ from app.matching.sources import source
 from app.rules.idcard import IdNumberError
 from app.tabular import TableError, cell, find_table, parse_date, read_rows
 
-__all__ = ["SourceFile", "TableError", "read_source", "apply_mapping"]
+__all__ = ["HeaderError", "SourceFile", "TableError", "read_source", "apply_mapping"]
+
+
+class HeaderError(TableError):
+    """The header lacks a required column (or was not found): a column mapping can fix it."""
 
 DATE_FIELDS = ("started_on", "received_on", "reported_on")
 HEADER_ROWS = 20  # the header is looked for among the first rows (as app.tabular.find_table does)
@@ -75,7 +79,10 @@ def read_source(path: Path | str, source_code: str, mapping: dict[str, str] | No
     raw = read_rows(path, clean=False)
     # The header is found among the first rows (cleaned); the data rows are cleaned only where a field reads.
     head = [[cell(v) for v in row] for row in raw[:HEADER_ROWS]]
-    table = find_table(head, apply_mapping(src.aliases, mapping), src.required)
+    try:
+        table = find_table(head, apply_mapping(src.aliases, mapping), src.required)
+    except TableError as exc:
+        raise HeaderError(str(exc)) from None
     cols = table.columns
     header = head[table.header_row - 1]
     used = set(cols.values())

@@ -741,6 +741,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../ui/app_window.py" line="61"/>
+        <source>数据比对</source>
+        <translation>Data matching</translation>
+    </message>
+    <message>
         <location filename="../../ui/app_window.py" line="51"/>
         <source>今日待办</source>
         <translation>Today</translation>
@@ -3761,6 +3766,280 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <location filename="../../ui/views/welfare/dialogs.py" line="123"/>
         <source>撤销日期</source>
         <translation>Withdrawn on</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingView</name>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="99"/>
+        <source>导入社保参保数据…</source>
+        <translation>Import social-insurance enrollment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="100"/>
+        <source>导入工商注册数据…</source>
+        <translation>Import business registrations…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="109"/>
+        <source>比对结果</source>
+        <translation>Hits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="110"/>
+        <source>部推失业登记申请</source>
+        <translation>Pushed registration applications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="111"/>
+        <source>异常反馈</source>
+        <translation>Anomaly feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="133"/>
+        <source>确认（已就业/创业）</source>
+        <translation>Confirm (employed / self-employed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="134"/>
+        <source>排除…</source>
+        <translation>Dismiss…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="142"/>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="143"/>
+        <source>不予受理…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="144"/>
+        <source>今天已联系</source>
+        <translation>Contacted today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="151"/>
+        <source>记录原因与更正…</source>
+        <translation>Record cause and correction…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="218"/>
+        <source>请先选中一条比对结果</source>
+        <translation>Select a hit first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="221"/>
+        <source>确认比对结果</source>
+        <translation>Confirm hit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="231"/>
+        <source>排除比对结果</source>
+        <translation>Dismiss hit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="238"/>
+        <source>请先选中一件申请</source>
+        <translation>Select an application first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="251"/>
+        <source>不予受理</source>
+        <translation>Refuse application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="268"/>
+        <source>请先选中一条异常反馈</source>
+        <translation>Select an anomaly first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="271"/>
+        <source>异常原因与更正</source>
+        <translation>Anomaly cause and correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="289"/>
+        <source>选择数据文件</source>
+        <translation>Choose a data file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="290"/>
+        <source>表格文件 (*.xlsx *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="295"/>
+        <source>正在导入并比对…</source>
+        <translation>Importing and matching…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="135"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="135"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="135"/>
+        <source>单位或市场主体</source>
+        <translation>Employer or business</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="136"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="136"/>
+        <source>参保或成立日期</source>
+        <translation>Enrolled / founded on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="136"/>
+        <source>比对日期</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="145"/>
+        <source>申请编号</source>
+        <translation>Application no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="145"/>
+        <source>推送日期</source>
+        <translation>Pushed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="145"/>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="146"/>
+        <source>时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="146"/>
+        <source>剩余</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="152"/>
+        <source>异常编号</source>
+        <translation>Anomaly no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="152"/>
+        <source>异常描述</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="153"/>
+        <source>反馈日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="242"/>
+        <source>该申请已受理，请在联系本人后点“今天已联系”</source>
+        <translation>This application is accepted; click “Contacted today” once you have contacted the person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="245"/>
+        <source>已受理并登记失业；请在 5 个工作日内联系本人</source>
+        <translation>Accepted and registered as unemployed; contact the person within 5 working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="262"/>
+        <source>请先受理该申请</source>
+        <translation>Accept the application first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="174"/>
+        <source>　待确认比对 {h} 条；失业登记申请 {a} 件，其中超期 {o} 件；异常待更正 {n} 条</source>
+        <translation> {h} hits to confirm; {a} registration applications, {o} overdue; {n} anomalies to correct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="221"/>
+        <source>确认 {name} 已就业或创业（{what}）？将改为就业状态、安排跟踪回访，并提出退出援助。</source>
+        <translation>Confirm that {name} is employed or self-employed ({what})? The status changes, follow-ups are scheduled and the exit is proposed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="225"/>
+        <source>已确认，已安排跟踪回访并提出退出</source>
+        <translation>Confirmed; follow-ups scheduled and exit proposed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="277"/>
+        <source>已记录原因与更正</source>
+        <translation>Cause and correction recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="315"/>
+        <source>导入失败，未导入任何数据：{e}</source>
+        <translation>Import failed, nothing imported: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="233"/>
+        <source>已排除</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="253"/>
+        <source>已不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="265"/>
+        <source>已记录联系</source>
+        <translation>Contact recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="160"/>
+        <source>读取失败：{e}</source>
+        <translation>Could not read: {e}</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/views/matching/dialogs.py" line="35"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/dialogs.py" line="37"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/dialogs.py" line="42"/>
+        <source>更正情况</source>
+        <translation>Correction</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <location filename="../../ui/views/matching/dialogs.py" line="60"/>
+        <source>对应表头</source>
+        <translation>Match columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/dialogs.py" line="70"/>
+        <source>（无此列）</source>
+        <translation>(no such column)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/dialogs.py" line="62"/>
+        <source>文件的表头与常见写法不同（{p}）。请为每一项选择文件中的列，下次导入同一来源时沿用。</source>
+        <translation>The file's headers differ from the usual ones ({p}). Choose the file's column for each item; the choice is reused for the next file from this source.</translation>
     </message>
 </context>
 </TS>
