@@ -97,27 +97,32 @@ def read_source(path: Path | str, source_code: str, mapping: dict[str, str] | No
     today = dt.date.today()
     latest = today + dt.timedelta(days=366)
     required = [f for f in src.required if f != "id_number"]
+    # Each field's reader, chosen once: cells go to it as read (each reader trims and parses for itself).
+    plan = [(f, j, "id" if f == "id_number" else "date" if f in DATE_FIELDS else f) for f, j in cols.items()]
     for line, row in body:
         rec: dict[str, Any] = {}
         errs: list[str] = []
-        for f, j in cols.items():
-            v = cell(row[j]) if j < len(row) else None
-            if f == "id_number":
+        width = len(row)
+        for f, j, how in plan:
+            v = row[j] if j < width else None
+            if v == "":
+                v = None
+            if how == "id":
                 try:
                     rec[f] = to_18(v, today)
                 except IdNumberError as exc:
                     errs.append(f"{src.label(f)}无效（{exc}）")
-            elif f in DATE_FIELDS:
+            elif how == "date":
                 try:
-                    d = rec[f] = parse_date(v)
+                    d = rec[f] = parse_date(v.strip() or None if isinstance(v, str) else v)
                 except ValueError as exc:
                     errs.append(f"{src.label(f)}：{exc}")
                 else:
                     if d is not None and d > latest:
                         errs.append(f"{src.label(f)}不合理：{d.isoformat()}")
-            elif f == "credit_code":
+            elif how == "credit_code":
                 rec[f] = (_text(v) or "").upper() or None
-            elif f == "area_code":
+            elif how == "area_code":
                 rec[f] = _text(v)
                 if rec[f] is not None and not _AREA.fullmatch(rec[f]):
                     errs.append(f"{src.label(f)}应为 12 位数字：{rec[f]}")

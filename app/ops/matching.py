@@ -53,20 +53,26 @@ def saved_mapping(col: Collection, source_code: str) -> dict[str, str]:
     return dict(col.get_meta(MAPPING_META + source_code) or {})
 
 
-def candidates(conn: Any) -> dict[str, list[Candidate]]:
-    """ID number → matching candidates among this store's people (registered unemployed or certified)."""
+def candidates(conn: Any, numbers: set[str] | None = None) -> dict[str, list[Candidate]]:
+    """ID number → matching candidates among this store's people (registered unemployed or certified),
+    limited to ``numbers`` (the file's) when given: a plain scan with a set test per row, then the rule only
+    for people the file names — the store may hold 100 000 people."""
     p, c = TABLES["person"], TABLES["assistance_case"]
+    people = conn.execute(select(p.c.id, p.c.area_code, p.c.id_number, p.c.registered_unemployed_on,
+                                 p.c.employment_status).where(p.c.deleted.is_(False), p.c.id_number.is_not(None)))
+    named = [r for r in people.tuples() if numbers is None or r[2] in numbers]
+    wanted = {r[0] for r in named}
     stages: dict[str, list[tuple[str | None, Any]]] = defaultdict(list)
     for pid, stage, certified_on in conn.execute(
-            select(c.c.person_id, c.c.stage, c.c.certified_on).where(c.c.deleted.is_(False))):
-        stages[pid].append((stage, certified_on))
+            select(c.c.person_id, c.c.stage, c.c.certified_on).where(c.c.deleted.is_(False))).tuples():
+        if pid in wanted:
+            stages[pid].append((stage, certified_on))
     out: dict[str, list[Candidate]] = defaultdict(list)
-    rows = conn.execute(select(p.c.id, p.c.area_code, p.c.id_number, p.c.registered_unemployed_on,
-                               p.c.employment_status).where(p.c.deleted.is_(False), p.c.id_number.is_not(None)))
-    for r in rows:
-        cand = candidate(r._mapping, stages.get(r.id, ()))
+    for pid, area, number, registered, status in named:
+        cand = candidate({"id": pid, "area_code": area, "registered_unemployed_on": registered,
+                          "employment_status": status}, stages.get(pid, ()))
         if cand is not None:
-            out[r.id_number].append(cand)
+            out[number].append(cand)
     return out
 
 
@@ -84,7 +90,7 @@ def import_source(col: Collection, file: Path | str | SourceFile, source_code: s
     if data.problems:
         raise ImportRejected(data.problems)
     with col.records.reading() as conn:
-        hits = find_hits(source_code, data.rows, candidates(conn), today)
+        hits = find_hits(source_code, data.rows, candidates(conn, {r["id_number"] for r in data.rows}), today)
         h = TABLES["match_hit"]
         known: set[str] = set()
         ids = [x["id"] for x in hits]
