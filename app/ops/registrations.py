@@ -19,10 +19,6 @@ from app.store.tables import TABLES
 OPEN = (None, "", "pending")
 
 
-def _who(col: Collection) -> str:
-    return str(col.user.get("name") or "")
-
-
 def _open_application(col: Collection, app_id: str) -> dict[str, Any]:
     app = col.records.get("registration_application", app_id)
     if app is None or app["deleted"]:

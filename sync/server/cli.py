@@ -140,20 +140,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from sync.server.importer import ImportFailed, import_records, read_jsonl
 
     engine = _engine(args.db)
-    if args.feed:
-        from sync.server.feeds import import_feed
-
-        try:
-            counts = import_feed(engine, args.file, args.feed, args.by)
-        except ImportFailed as e:
-            print(str(e), file=sys.stderr)
-            return 2
-        finally:
-            engine.dispose()
-        print(json.dumps(counts, ensure_ascii=False, sort_keys=True))
-        return 0
     try:
-        if args.file == "-":
+        if args.feed:
+            from sync.server.feeds import import_feed
+
+            counts = import_feed(engine, args.file, args.feed, args.by)
+        elif args.file == "-":
             counts = import_records(engine, read_jsonl(sys.stdin), args.by, chunk=args.chunk)
         else:
             with open(args.file, encoding="utf-8") as f:

@@ -40,10 +40,10 @@ from ui.views.live import LiveRefresh
 from ui.views.matching.dialogs import MappingDialog, ReasonDialog
 from ui.widgets.tables import read_only_table
 
-WATCHED = {"match_hit", "registration_application", "match_anomaly", "person"}
-KINDS = ("match_hit", "registration_application", "match_anomaly")  # records this tab shows
 ALERT = QColor("#c62828")
 ROW = Qt.ItemDataRole.UserRole
+WATCHED = {"match_hit", "registration_application", "match_anomaly", "person"}
+KINDS = ("match_hit", "registration_application", "match_anomaly")  # records this tab shows
 
 
 def load(col: Any, today: dt.date) -> tuple[list[dict], list[q.QueueItem], list[dict]]:
@@ -64,20 +64,24 @@ def _d(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def _fill(table: QTableWidget, rows: list[tuple], objects: list[Any],
-          alert: Callable[[Any], bool] = lambda _o: False) -> None:
+def fill(table: QTableWidget, rows: list[tuple], objects: list[Any],
+         alert: Callable[[Any], bool] = lambda _o: False) -> None:
+    """Rows of text; the row's object in column 0's user data; alerting rows in red. (The welfare tab has
+    the same helper; it is not imported from there because that module's own imports are broken in this
+    branch — app.ops._date — and the integrator may want to move both into ui/widgets/tables.py.)"""
     table.setRowCount(len(rows))
     for i, (cells, obj) in enumerate(zip(rows, objects, strict=True)):
+        red = alert(obj)
         for j, v in enumerate(cells):
             item = QTableWidgetItem("" if v is None else str(v))
             if j == 0:
                 item.setData(ROW, obj)
-            if alert(obj):
+            if red:
                 item.setForeground(QBrush(ALERT))
             table.setItem(i, j, item)
 
 
-def _chosen(table: QTableWidget) -> Any:
+def chosen(table: QTableWidget) -> Any:
     item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
     return item.data(ROW) if item is not None else None
 
@@ -135,7 +139,7 @@ class MatchingView(QWidget):
         self.hit_table = read_only_table([self.tr("姓名"), self.tr("来源"), self.tr("单位或市场主体"),
                                           self.tr("统一社会信用代码"), self.tr("参保或成立日期"), self.tr("比对日期")],
                                          stretch=2)
-        self.hit_table.itemActivated.connect(lambda _i: self._open_person(_chosen(self.hit_table)))
+        self.hit_table.itemActivated.connect(lambda _i: self._open_person(chosen(self.hit_table)))
         return self._page([(self.confirm_btn, self.confirm), (self.dismiss_btn, self.dismiss)], self.hit_table)
 
     def _queue_page(self) -> QWidget:
@@ -164,11 +168,11 @@ class MatchingView(QWidget):
         if not self.live.current(gen):
             return
         self.hits, self.queue, self.anomalies = hits, queue, anomalies
-        _fill(self.hit_table, [(h.get("person_name") or "—", h["source_zh"], h.get("employer"), h.get("credit_code"),
+        fill(self.hit_table, [(h.get("person_name") or "—", h["source_zh"], h.get("employer"), h.get("credit_code"),
                                 _d(h.get("started_on")), _d(h.get("found_on"))) for h in hits], hits)
-        _fill(self.queue_table, [(i.application_no, i.name, _d(i.received_on), i.phase_zh, _d(i.due_on), i.due_text)
+        fill(self.queue_table, [(i.application_no, i.name, _d(i.received_on), i.phase_zh, _d(i.due_on), i.due_text)
                                  for i in queue], queue, lambda i: i.overdue)
-        _fill(self.anomaly_table, [(a.get("anomaly_no"), a.get("person_name"), a.get("problem"),
+        fill(self.anomaly_table, [(a.get("anomaly_no"), a.get("person_name"), a.get("problem"),
                                     _d(a.get("reported_on"))) for a in anomalies], anomalies)
         overdue = sum(1 for i in queue if i.overdue)
         self.summary.setText(self.tr("　待确认比对 {h} 条；失业登记申请 {a} 件，其中超期 {o} 件；异常待更正 {n} 条").format(
@@ -202,7 +206,7 @@ class MatchingView(QWidget):
 
     # --- actions --------------------------------------------------------------------------------------------
     def _need(self, table: QTableWidget, what: str) -> Any:
-        obj = _chosen(table)
+        obj = chosen(table)
         if obj is None:
             self.status.setText(what)
         return obj
