@@ -284,6 +284,12 @@ def _registrations(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
     return out
 
 
+def _source_name(code: str | None) -> str:
+    from app.matching.sources import MATCH_SOURCES, source
+
+    return source(code).name if code in MATCH_SOURCES else (code or "数据比对")
+
+
 def _matches(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
     m = TABLES["match_hit"]
     rows = conn.execute(
@@ -303,7 +309,7 @@ def _matches(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
             row.id,
             row.person_id,
             "",
-            f"{row.source or '数据比对'}：{row.detail or ''}",
+            f"{_source_name(row.source)}：{row.detail or ''}",
             row.found_on,
             False,
             f"{row.found_on.isoformat()} 发现" if row.found_on else "待确认",

@@ -66,7 +66,7 @@ def test_feed_and_pushed_application_reach_the_worker_and_back(tmp_path: Path) -
         assert regs[1].person_id == ids["registered"] and "剩余 2 个工作日" in regs[1].due_text
         hits = [i for i in todo(worker.col, DAY) if i.kind == "match"]
         assert {i.person_id for i in hits} == {ids["registered"], ids["helping"]}
-        assert all(i.due_on == dt.date.today() for i in hits)  # found on the day of the platform import
+        assert all(i.due_on == dt.date.today() and i.detail.startswith("社保参保：") for i in hits)  # found on the day of the platform import
 
         # The worker acts: accepts one application, confirms the certified person's hit.
         app_id = regs[1].record_id
