@@ -18,6 +18,7 @@ from sync.server.feeds import import_feed
 from sync.server.importer import ImportFailed, import_records
 from sync.server.migrate import upgrade
 from tests.matching.conftest import COMMUNITY, EMPLOYED, HELPING, REGISTERED, si_rows, write_csv, write_xlsx
+from tests.pg import pg_server  # noqa: F401 - session fixture (PostgreSQL runs)
 
 TODAY = dt.date(2026, 11, 25)
 PEOPLE = {"p-reg": (REGISTERED, {"employment_status": "unemployed", "registered_unemployed_on": "2026-03-02"}),
@@ -25,9 +26,12 @@ PEOPLE = {"p-reg": (REGISTERED, {"employment_status": "unemployed", "registered_
           "p-emp": (EMPLOYED, {"employment_status": "employed", "registered_unemployed_on": "2025-01-02"})}
 
 
-@pytest.fixture
-def engine(tmp_path: Path):  # noqa: ANN201
-    url = f"sqlite:///{tmp_path / 'platform.db'}"
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest, tmp_path: Path):  # noqa: ANN201
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'platform.db'}"
+    else:
+        url = request.getfixturevalue("pg_server").create_database()
     eng = make_engine(url)
     upgrade(eng)
     recs = [{"kind": "person", "id": pid, "area_code": COMMUNITY, "fields": {"name": "某", "id_number": n, **f}}
