@@ -10,7 +10,6 @@ from typing import Any
 from app.rules._data import load
 
 MATCH_SOURCES = ("social_insurance", "business_registration")  # file/feed sources that produce hits
-FEEDS = (*MATCH_SOURCES, "registration_application", "anomaly")  # what the platform imports
 
 
 @dataclass(frozen=True)
