@@ -41,8 +41,9 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def read_rows(path: Path | str) -> list[list[Any]]:
-    """The first sheet of a spreadsheet, or a CSV file, as rows of trimmed cells (blank cells are None)."""
+def read_rows(path: Path | str, *, clean: bool = True) -> list[list[Any]]:
+    """The first sheet of a spreadsheet, or a CSV file, as rows of trimmed cells (blank cells are None).
+    ``clean=False`` leaves the cells as read (for a caller that cleans only the columns it uses: ``cell``)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in SPREADSHEET:
@@ -57,7 +58,10 @@ def read_rows(path: Path | str) -> list[list[Any]]:
         raw = list(csv.reader(io.StringIO(decode(path.read_bytes(), path.name))))
     else:
         raise TableError(f"不支持的文件类型：{path.name}（请用 .xlsx、.xls 或 .csv）")
-    return [[_cell(v) for v in row] for row in raw]
+    return [[_cell(v) for v in row] for row in raw] if clean else raw
+
+
+cell = _cell  # one cell trimmed as read_rows does
 
 
 def decode(data: bytes, name: str = "") -> str:

@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "app.printing.commands",  # print
     "app.dashboard.commands",  # export
     "sync.commands",  # sync
+    "app.matching.commands",  # import (data matching)
 )
 
 

@@ -123,7 +123,7 @@ def fixture_store(empty: Collection) -> dict[str, str]:
     # policy expiry: valid 30 days more → evaluation due today; 31 days → not yet
     ids["e_due"] = _case(col, ids["丁"], "helping", valid_until=TODAY + dt.timedelta(days=30))
     _case(col, ids["戊"], "helping", valid_until=TODAY + dt.timedelta(days=31))
-    # pushed registration applications: due today (listed), 2 working days left (not), overdue (listed)
+    # pushed registration applications: due today, 2 working days left, overdue — all listed from the first day
     person_id_number = col.records.get("person", ids["己"])["id_number"]
     ra = {"person_name": "测试己", "status": "pending"}
     ids["ra_today"] = col.records.create(
@@ -136,7 +136,7 @@ def fixture_store(empty: Collection) -> dict[str, str]:
         },
         area_code=AREA,
     )
-    col.records.create(
+    ids["ra_new"] = col.records.create(
         "registration_application",
         {**ra, "application_no": "SQ002", "received_on": dt.date(2026, 11, 24)},
         area_code=AREA,
@@ -182,7 +182,7 @@ def test_todo_groups_and_working_day_edges(empty: Collection, fixture_store: dic
         "followup": 2,
         "case": 2,
         "evaluation": 1,
-        "registration": 2,
+        "registration": 3,
         "match": 1,
     }
     assert [i.kind for i in items] == sorted((i.kind for i in items), key=list(todo.GROUPS).index)
@@ -206,6 +206,7 @@ def test_todo_groups_and_working_day_edges(empty: Collection, fixture_store: dic
     assert ra.person_id == ids["己"] and not ra.overdue and ra.due_on == TODAY
     ra_late = by[("registration", ids["ra_late"])]
     assert ra_late.overdue and ra_late.person_id is None and ra_late.title == "外来人员"
+    assert by[("registration", ids["ra_new"])].due_text == "剩余 2 个工作日"
     assert by[("match", ids["m_open"])].person_id == ids["戊"]
 
 

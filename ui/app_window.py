@@ -57,11 +57,13 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "设置"), "ui.views.settings_view", "SettingsView"),
     TabSpec("welfare", QT_TRANSLATE_NOOP("MainWindow", "公益性岗位"), "ui.views.welfare.welfare_view", "WelfareView",
             tuple(sorted(welfare_jobs.manager_roles()))),
+    TabSpec("matching", QT_TRANSLATE_NOOP("MainWindow", "数据比对"), "ui.views.matching.matching_view", "MatchingView"),
     TabSpec("review", QT_TRANSLATE_NOOP("MainWindow", "审核"), "ui.views.review_view", "ReviewView",
             ("supervisor", "admin")),
     TabSpec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "统计"), "ui.views.dashboard_view", "DashboardView",
             ("supervisor", "admin")),
 )
+MATCHING_KINDS = ("registration_application", "match_hit", "match_anomaly")
 ROLE_NAMES = {
     "worker": QT_TRANSLATE_NOOP("MainWindow", "社区专干"),
     "office": QT_TRANSLATE_NOOP("MainWindow", "经办人员"),
@@ -302,6 +304,11 @@ class MainWindow(QMainWindow):
     # --- the record page -----------------------------------------------------------------------------
     def show_record(self, kind: str, record_id: str) -> None:
         if self.ctx is None:
+            return
+        if kind in MATCHING_KINDS:  # handled on the matching tab, whether or not a person is known yet
+            view = self.show_tab("matching")
+            if view is not None and hasattr(view, "select"):
+                view.select(kind, record_id)
             return
         if self.record_view is None:
             self.record_view = load_view("ui.views.person", "PersonView", self.ctx)

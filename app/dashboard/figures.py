@@ -31,7 +31,7 @@ from app.rules.idcard import age_on
 from app.rules.workdays import add_workdays
 from app.rules.zero_household import MemberEmployment, zero_status
 
-FIGURES = ("stage", "category", "compliance", "deadlines", "followups", "zero", "visits", "reviews")
+FIGURES = ("stage", "category", "compliance", "deadlines", "followups", "zero", "visits", "reviews", "matching")
 UNSET = "unset"
 
 
@@ -491,10 +491,36 @@ def _reviews_refs(col: Collection, ctx: _Ctx, row: str, column: str) -> list[Ref
     return out
 
 
+# data matching (issue 12): hits, pushed applications, anomalies --------------------------------------------
+def _backlog(ctx: _Ctx) -> list[Any]:
+    from app.queries.matching import backlog
+
+    return backlog(ctx.conn, ctx.today, tuple(areas.prefix_of(c) for c in ctx.codes))
+
+
+def _matching(ctx: _Ctx) -> Figure:
+    from app.queries.matching import BACKLOG_COLUMNS
+
+    counts: Counter[tuple[str, str]] = Counter((i.area_code, c) for i in _backlog(ctx) for c in i.classes)
+    keys = [k for k, _ in BACKLOG_COLUMNS]
+    rows = _finish(_community_rows(ctx, (r for r, _ in counts)), counts, keys, total=False)
+    limits = workflow.registration_deadlines(ctx.today, ctx.today)
+    return Figure("matching", "数据比对与部推失业登记", "社区", [Column(k, label) for k, label in BACKLOG_COLUMNS], rows,
+                  "比对结果未确认也未排除即为待确认；部推失业登记申请自推送日起 3 个工作日内受理，"
+                  f"受理后 5 个工作日内联系（今天受理的须于 {limits['contact'].due} 前联系），过期未办即为超期；"
+                  "部级平台反馈的异常未记录原因与更正即为待更正。")
+
+
+def _matching_refs(ctx: _Ctx, row: str, column: str) -> list[Ref]:
+    return [Ref(i.kind, i.id, i.person_id, i.label) for i in _backlog(ctx)
+            if (row == ALL or i.area_code == row) and (column == TOTAL or column in i.classes)]
+
+
 # --- public API ---------------------------------------------------------------------------------------------
-_BUILD: dict[str, Callable[[_Ctx], Figure]] = {"followups": _followups, "zero": _zero, "visits": _visits}
+_BUILD: dict[str, Callable[[_Ctx], Figure]] = {"followups": _followups, "zero": _zero, "visits": _visits,
+                                               "matching": _matching}
 _REFS: dict[str, Callable[[_Ctx, str, str], list[Ref]]] = {
-    "followups": _followups_refs, "zero": _zero_refs, "visits": _visits_refs,
+    "followups": _followups_refs, "zero": _zero_refs, "visits": _visits_refs, "matching": _matching_refs,
     **{k: (lambda ctx, row, column, k=k: _case_refs(k, ctx, row, column)) for k in CASE_FIGURES},
 }
 

@@ -224,6 +224,13 @@ _kind("registration_application", "失业登记申请", """
     status:str:状态
     handled_on:date:办结日期
     handled_by:str:经办人
+    person_id:str:人员
+    phone:str:联系电话:p
+    refuse_reason:str:不予受理原因
+    note:str:说明
+    registered_on:date:登记日期
+    contact_due_on:date:联系时限
+    contacted_on:date:联系日期
 """)
 
 _kind("match_hit", "数据比对", """
@@ -234,6 +241,12 @@ _kind("match_hit", "数据比对", """
     status:str:处理状态
     confirmed_by:str:确认人
     confirmed_on:date:确认日期
+    employer:str:单位或市场主体
+    credit_code:str:统一社会信用代码
+    started_on:date:参保或成立日期
+    event_key:str:比对事件
+    dismiss_reason:str:排除原因
+    note:str:说明
 """, parent="person_id")
 
 # 公益性岗位 (notice 三(九)): posts developed, people placed on them, vacancy reports, monthly/quarterly
@@ -303,6 +316,22 @@ _kind("si_paid_month", "社保缴费月份", """
     source:str:数据来源
     imported_on:date:导入日期
 """, parent="person_id")
+
+# 部级平台反馈的异常数据 (notice 三(八)): what the ministry flagged, and the cause, correction, who and when.
+_kind("match_anomaly", "异常反馈", """
+    anomaly_no:str:异常编号
+    person_id:str:人员
+    person_name:str:姓名:p
+    id_number:str:身份证号:p
+    problem:str:异常描述
+    reported_on:date:反馈日期
+    cause:str:异常原因
+    cause_note:str:原因说明
+    correction:str:更正情况
+    corrected_by:str:更正人
+    corrected_on:date:更正日期
+    status:str:处理状态
+""")
 
 PERSONAL_FIELDS = frozenset(f.name for k in KINDS.values() for f in k.fields if f.personal)
 

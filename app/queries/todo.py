@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import or_, select
 
 from app.queries.person_detail import FOLLOWUP_KINDS, RETURNED, category_zh
 from app.rules import workflow
@@ -29,9 +29,7 @@ GROUPS: dict[str, str] = {
     "match": "数据比对待确认",
 }
 CASE_WARN_WORKDAYS = 3  # case steps due within this many working days are listed
-REGISTRATION_WARN_WORKDAYS = 1  # pushed applications with this many working days left (or fewer) are listed
 MATCH_DONE = ("confirmed", "dismissed", "已确认", "已排除")
-REGISTRATION_DONE = ("handled", "rejected", "已办结", "不予受理")
 
 
 @dataclass(slots=True)
@@ -271,44 +269,24 @@ def _evaluations(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
 
 
 def _registrations(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
-    r, p = TABLES["registration_application"], TABLES["person"]
-    rows = conn.execute(
-        select(r, p.c.id.label("pid"))
-        .select_from(
-            r.outerjoin(
-                p, and_(p.c.id_number == r.c.id_number, p.c.deleted.is_(False), r.c.id_number.is_not(None))
-            )
-        )
-        .where(
-            r.c.deleted.is_(False),
-            r.c.handled_on.is_(None),
-            or_(r.c.status.is_(None), r.c.status.not_in(REGISTRATION_DONE)),
-        )
-        .order_by(r.c.received_on)
-        .limit(limit)
-    )
+    """Pushed applications from the day they arrive (3 working days to handle), then the first contact
+    (5 working days after registering); overdue ones first. Shown to everyone whose store holds them: the
+    community worker, and the street and county supervisors whose scope covers that community."""
+    from app.queries.matching import registration_queue
+
     out = []
-    for row in rows:
-        if row.received_on is None:
-            continue
-        dl = workflow.application_deadline(row.received_on, today)
-        if not dl.overdue and dl.remaining_workdays > REGISTRATION_WARN_WORKDAYS:
-            continue
-        detail = f"失业登记申请 {row.application_no or ''}（{row.received_on.isoformat()} 推送）"
-        out.append(
-            TodoItem(
-                "registration",
-                "registration_application",
-                row.id,
-                row.pid,
-                row.person_name or "",
-                detail,
-                dl.due,
-                dl.overdue,
-                dl.text_zh.split("（")[0],
-            )
-        )
+    for q in registration_queue(conn, today)[:limit]:
+        what = "失业登记申请" if q.phase == "handle" else "登记后联系"
+        received = f"（{q.received_on.isoformat()} 推送）" if q.received_on and q.phase == "handle" else ""
+        out.append(TodoItem("registration", "registration_application", q.id, q.person_id, q.name,
+                            f"{what} {q.application_no}{received}", q.due_on, q.overdue, q.due_text))
     return out
+
+
+def _source_name(code: str | None) -> str:
+    from app.matching.sources import MATCH_SOURCES, source
+
+    return source(code).name if code in MATCH_SOURCES else (code or "数据比对")
 
 
 def _matches(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
@@ -330,7 +308,7 @@ def _matches(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
             row.id,
             row.person_id,
             "",
-            f"{row.source or '数据比对'}：{row.detail or ''}",
+            f"{_source_name(row.source)}：{row.detail or ''}",
             row.found_on,
             False,
             f"{row.found_on.isoformat()} 发现" if row.found_on else "待确认",

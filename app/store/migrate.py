@@ -20,7 +20,7 @@ from sqlalchemy import Engine, text
 from app.store.engine import StoreError, export_copy
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0008"
+HEAD = "0006"
 
 
 class MigrationError(StoreError):

@@ -1126,120 +1126,125 @@
     </message>
     <message>
         <location filename="../../ui/app_window.py" line="60"/>
+        <source>数据比对</source>
+        <translation>Data matching</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_window.py" line="61"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="62"/>
+        <location filename="../../ui/app_window.py" line="63"/>
         <source>统计</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="80"/>
-        <location filename="../../ui/app_window.py" line="83"/>
-        <location filename="../../ui/app_window.py" line="88"/>
+        <location filename="../../ui/app_window.py" line="82"/>
+        <location filename="../../ui/app_window.py" line="85"/>
+        <location filename="../../ui/app_window.py" line="90"/>
         <source>此功能加载失败</source>
         <translation>This screen failed to load</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="132"/>
+        <location filename="../../ui/app_window.py" line="134"/>
         <location filename="../../ui/main.py" line="260"/>
         <source>就业援助走访台</source>
         <translation>OutreachDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="142"/>
+        <location filename="../../ui/app_window.py" line="144"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="142"/>
+        <location filename="../../ui/app_window.py" line="144"/>
         <source>输入密码解锁后继续工作。</source>
         <translation>Enter the passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="160"/>
+        <location filename="../../ui/app_window.py" line="162"/>
         <source>← 返回列表</source>
         <translation>← Back to list</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="161"/>
+        <location filename="../../ui/app_window.py" line="163"/>
         <source>返回（Esc）</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="197"/>
+        <location filename="../../ui/app_window.py" line="199"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="198"/>
+        <location filename="../../ui/app_window.py" line="200"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="199"/>
-        <location filename="../../ui/app_window.py" line="200"/>
+        <location filename="../../ui/app_window.py" line="201"/>
+        <location filename="../../ui/app_window.py" line="202"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="202"/>
+        <location filename="../../ui/app_window.py" line="204"/>
         <source>切换标签页</source>
         <translation>Switch tab</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="325"/>
+        <location filename="../../ui/app_window.py" line="332"/>
         <source>人员：%1</source>
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="327"/>
+        <location filename="../../ui/app_window.py" line="334"/>
         <source>家庭：%1</source>
         <translation>Household: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="379"/>
+        <location filename="../../ui/app_window.py" line="386"/>
         <source>数据文件：%1</source>
         <translation>Data file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="381"/>
+        <location filename="../../ui/app_window.py" line="388"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="398"/>
+        <location filename="../../ui/app_window.py" line="405"/>
         <source>上次同步：%1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="398"/>
+        <location filename="../../ui/app_window.py" line="405"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="399"/>
+        <location filename="../../ui/app_window.py" line="406"/>
         <source>待上传：%1 条</source>
         <translation>To upload: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="66"/>
+        <location filename="../../ui/app_window.py" line="68"/>
         <source>社区专干</source>
         <translation>community worker</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="67"/>
+        <location filename="../../ui/app_window.py" line="69"/>
         <source>经办人员</source>
         <translation>office staff</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="68"/>
+        <location filename="../../ui/app_window.py" line="70"/>
         <source>督导审核</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="69"/>
+        <location filename="../../ui/app_window.py" line="71"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
@@ -1247,6 +1252,267 @@
         <location filename="../../ui/app_window.py" line="58"/>
         <source>公益性岗位</source>
         <translation>Welfare jobs</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <location filename="../../ui/views/matching/dialogs.py" line="60"/>
+        <source>对应表头</source>
+        <translation>Match columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/dialogs.py" line="70"/>
+        <source>（无此列）</source>
+        <translation>(no such column)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/dialogs.py" line="62"/>
+        <source>文件的表头与常见写法不同（{p}）。请为每一项选择文件中的列，下次导入同一来源时沿用。</source>
+        <translation>The file&apos;s headers differ from the usual ones ({p}). Choose the file&apos;s column for each item; the choice is reused for the next file from this source.</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingView</name>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="103"/>
+        <source>导入社保参保数据…</source>
+        <translation>Import social-insurance enrollment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="104"/>
+        <source>导入工商注册数据…</source>
+        <translation>Import business registrations…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="113"/>
+        <source>比对结果</source>
+        <translation>Hits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="114"/>
+        <source>部推失业登记申请</source>
+        <translation>Pushed registration applications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="115"/>
+        <source>异常反馈</source>
+        <translation>Anomaly feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="137"/>
+        <source>确认（已就业/创业）</source>
+        <translation>Confirm (employed / self-employed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="138"/>
+        <source>排除…</source>
+        <translation>Dismiss…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="146"/>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="147"/>
+        <source>不予受理…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="148"/>
+        <source>今天已联系</source>
+        <translation>Contacted today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="155"/>
+        <source>记录原因与更正…</source>
+        <translation>Record cause and correction…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="222"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="232"/>
+        <source>请先选中一条比对结果</source>
+        <translation>Select a hit first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="225"/>
+        <source>确认比对结果</source>
+        <translation>Confirm hit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="235"/>
+        <source>排除比对结果</source>
+        <translation>Dismiss hit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="242"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="252"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="262"/>
+        <source>请先选中一件申请</source>
+        <translation>Select an application first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="255"/>
+        <source>不予受理</source>
+        <translation>Refuse application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="272"/>
+        <source>请先选中一条异常反馈</source>
+        <translation>Select an anomaly first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="275"/>
+        <source>异常原因与更正</source>
+        <translation>Anomaly cause and correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="293"/>
+        <source>选择数据文件</source>
+        <translation>Choose a data file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="294"/>
+        <source>表格文件 (*.xlsx *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="299"/>
+        <source>正在导入并比对…</source>
+        <translation>Importing and matching…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="139"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="149"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="156"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="139"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="139"/>
+        <source>单位或市场主体</source>
+        <translation>Employer or business</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="140"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="140"/>
+        <source>参保或成立日期</source>
+        <translation>Enrolled / founded on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="140"/>
+        <source>比对日期</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="149"/>
+        <source>申请编号</source>
+        <translation>Application no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="149"/>
+        <source>推送日期</source>
+        <translation>Pushed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="149"/>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="150"/>
+        <source>时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="150"/>
+        <source>剩余</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="156"/>
+        <source>异常编号</source>
+        <translation>Anomaly no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="156"/>
+        <source>异常描述</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="157"/>
+        <source>反馈日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="246"/>
+        <source>该申请已受理，请在联系本人后点“今天已联系”</source>
+        <translation>This application is accepted; click “Contacted today” once you have contacted the person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="249"/>
+        <source>已受理并登记失业；请在 5 个工作日内联系本人</source>
+        <translation>Accepted and registered as unemployed; contact the person within 5 working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="266"/>
+        <source>请先受理该申请</source>
+        <translation>Accept the application first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="178"/>
+        <source>&#x3000;待确认比对 {h} 条；失业登记申请 {a} 件，其中超期 {o} 件；异常待更正 {n} 条</source>
+        <translation> {h} hits to confirm; {a} registration applications, {o} overdue; {n} anomalies to correct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="226"/>
+        <source>确认 {name} 已就业或创业（{what}）？将改为就业状态、安排跟踪回访，并提出退出援助。</source>
+        <translation>Confirm that {name} is employed or self-employed ({what})? The status changes, follow-ups are scheduled and the exit is proposed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="229"/>
+        <source>已确认，已安排跟踪回访并提出退出</source>
+        <translation>Confirmed; follow-ups scheduled and exit proposed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="281"/>
+        <source>已记录原因与更正</source>
+        <translation>Cause and correction recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="319"/>
+        <source>导入失败，未导入任何数据：{e}</source>
+        <translation>Import failed, nothing imported: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="237"/>
+        <source>已排除</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="257"/>
+        <source>已不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="269"/>
+        <source>已记录联系</source>
+        <translation>Contact recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="164"/>
+        <source>读取失败：{e}</source>
+        <translation>Could not read: {e}</translation>
     </message>
 </context>
 <context>
@@ -2321,6 +2587,24 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
         <location filename="../../ui/views/review_view.py" line="98"/>
         <source>待审核</source>
         <translation>Awaiting review</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/views/matching/dialogs.py" line="35"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/dialogs.py" line="37"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/dialogs.py" line="42"/>
+        <source>更正情况</source>
+        <translation>Correction</translation>
     </message>
 </context>
 <context>

@@ -143,7 +143,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     engine = _engine(args.db)
     try:
-        if args.file == "-":
+        if args.feed:
+            from sync.server.feeds import import_feed
+
+            counts = import_feed(engine, args.file, args.feed, args.by)
+        elif args.file == "-":
             counts = import_records(engine, read_jsonl(sys.stdin), args.by, chunk=args.chunk)
         else:
             with open(args.file, encoding="utf-8") as f:
@@ -375,11 +379,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--db", required=True)
     s.set_defaults(func=cmd_area_add)
 
-    s = sub.add_parser("import", help="导入平台已有的记录（JSON Lines，每行一条同步格式的记录）")
+    s = sub.add_parser("import", help="导入平台已有的记录（JSON Lines，每行一条同步格式的记录），或用 --feed 导入省级数据")
     s.add_argument("file", help="JSON Lines 文件；- 表示标准输入")
     s.add_argument("--db", required=True)
     s.add_argument("--by", default="import", help="记为修改人的名称（默认 import）")
     s.add_argument("--chunk", type=int, default=5000, help="每个事务导入的记录数")
+    s.add_argument("--feed", choices=["social-insurance", "business-registration", "registration-application",
+                                      "anomaly"],
+                   help="导入省级数据（CSV/XLSX/XLS）：社保参保、工商注册（比对出结果）、部推失业登记申请、异常反馈")
     s.set_defaults(func=cmd_import)
 
     rules = sub.add_parser("rules", help="规则集：节假日安排、认定条件、时限等（docs/RULES.md）").add_subparsers(

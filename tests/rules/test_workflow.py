@@ -39,6 +39,7 @@ EXPECTED = {
     ("certified", "start_help"): ("helping", {WK, OF, AD}),
     ("certified", "exit"): ("exited", {OF, SV, AD}),
     ("helping", "exit"): ("exited", {OF, SV, AD}),
+    ("exit_proposed", "exit"): ("exited", {OF, SV, AD}),  # placeholder stage until issue 11 lands
 }
 STAGE_CODES = [
     "applied",
@@ -50,6 +51,7 @@ STAGE_CODES = [
     "helping",
     "exited",
     "rejected",
+    "exit_proposed",
 ]
 ACTION_CODES = sorted({a for _, a in EXPECTED})
 

@@ -185,10 +185,11 @@ class TodoView(QWidget):
         self.open_item(self.items[idx])
 
     def open_item(self, item: TodoItem) -> None:
-        if item.person_id:
-            self.ctx.open_record.emit("person", item.person_id)
-        else:  # a pushed application not matched to anyone here yet
+        if item.record_kind == "registration_application" or not item.person_id:
+            # Pushed applications are handled on the matching tab (a person may not exist here yet).
             self.ctx.open_record.emit(item.record_kind, item.record_id)
+        else:
+            self.ctx.open_record.emit("person", item.person_id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.tree.currentItem() is not None:
