@@ -29,7 +29,7 @@ from app.store.engine import (  # the errors are re-exported: callers outside th
     raw_cursor,
 )
 from app.store.migrate import upgrade
-from app.store.records import Change, Listener, Records
+from app.store.records import Change, Listener, Records, utc_now
 from app.store.tables import TABLES, meta
 
 __all__ = ["Change", "Collection", "DamagedStoreError", "Listener", "NotAStoreError", "StoreError",
@@ -50,6 +50,10 @@ class Collection:
         engine = connect(path, passphrase, create=True)
         upgrade(engine, path, passphrase)
         col = cls(Store(path, engine))
+        key = audit.head_key(passphrase)
+        col.store.bind_audit_key(key)
+        with col.store.lock, col.store.engine.begin() as conn:
+            audit.start_head(conn, key)
         col.set_meta(settings.USER.key, {**settings.DEFAULT_USER, **(user or {})})
         col.set_meta(settings.DEVICE_ID.key, settings.DEVICE_ID.default_value())
         col.set_meta(settings.SETTINGS_VERSION.key, settings.CURRENT_VERSION)
@@ -64,6 +68,7 @@ class Collection:
         try:
             backup = upgrade(engine, path, passphrase)
             col = cls(Store(path, engine), backup)
+            col._anchor_audit(audit.head_key(passphrase), migrated=backup is not None)
             from app.ops.settings import upgrade as upgrade_settings  # ops import this module
 
             upgrade_settings(col)
@@ -74,6 +79,15 @@ class Collection:
         except Exception as exc:  # a damaged page met while reading the schema or settings
             engine.dispose()
             raise classify(exc) from None
+
+    def _anchor_audit(self, key: bytes, *, migrated: bool) -> None:
+        """Bind the head's key; a store without a head gets one at its present tail. That is expected once,
+        when a store from before the head existed is migrated; otherwise the head was removed, and the new
+        one says so (``outreach-desk check`` reports it)."""
+        self.store.bind_audit_key(key)
+        with self.store.lock, self.store.engine.begin() as conn:
+            if audit.read_head(conn) is None:
+                audit.start_head(conn, key, restarted=None if migrated else utc_now())
 
     def close(self) -> None:
         self.store.close()
@@ -158,6 +172,10 @@ class Collection:
             os.replace(tmp, path)
             _fsync_dir(path.parent)
             self.store.engine = connect(path, new_passphrase)
+            old_key = self.store.audit_key
+            self.store.bind_audit_key(audit.head_key(new_passphrase))
+            with self.store.engine.begin() as conn:
+                audit.rekey_head(conn, old_key, self.store.audit_key)
 
 
 def _fsync_dir(directory: Path) -> None:

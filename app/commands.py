@@ -124,14 +124,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    col = open_store(args.db)
-    try:
-        col.check_integrity()
-        breaks = col.verify_audit()
-    finally:
-        col.close()
-    if breaks:
-        raise CliError("审计记录被改动：" + "；".join(b.reason for b in breaks[:5]))
+    from app.store.integrity import check_store
+
+    report = check_store(Path(args.db), passphrase())
+    if not report.ok:
+        raise CliError("\n".join(report.findings))
     print("数据文件完好，审计记录链完整。")
     return 0
 

@@ -200,7 +200,8 @@ class UnlockDialog(_StoreDialog):
         self.passphrase.setFocus()
         if isinstance(exc, WrongPassphraseError):
             self.failures += 1
-            self.show_message(self.tr("密码不正确（第 %1 次）。请检查大小写和输入法后重试。")
+            self.show_message(self.tr("密码不正确（第 %1 次），或数据文件的第一页已损坏。请检查大小写和输入法后重试；"
+                                      "若确认密码无误，请用“outreach-desk check”检查数据文件。")
                               .replace("%1", str(self.failures)))
             self.start_delay(self.delay_for(self.failures))
         elif isinstance(exc, NotAStoreError):

@@ -1,15 +1,19 @@
-"""Append-only, hash-chained audit log: who changed what, when. Editing or deleting a row breaks the chain."""
+"""Append-only, hash-chained audit log: who changed what, when. Editing or deleting a row breaks the chain;
+deleting the newest rows or recomputing the chain no longer matches the MAC'd head (docs/SECURITY.md)."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.model.canonical import dumps
-from app.store.tables import audit
+from app.store.tables import audit, meta, record_audit
 
 GENESIS = "0" * 64
 
@@ -17,6 +21,70 @@ GENESIS = "0" * 64
 def _hash(prev_hash: str, at: str, actor: str, kind: str, record_id: str, action: str, changes: str) -> str:
     payload = dumps([prev_hash, at, actor, kind, record_id, action, changes])
     return hashlib.sha256(payload.encode()).hexdigest()
+
+
+# The chain's head (newest seq and hash) is kept in meta under a MAC keyed from the store's passphrase, so
+# deleting the newest entries, or rewriting entries and recomputing the chain, no longer leaves a chain that
+# verifies: the head still names what was there. The key lives on the store's one DBAPI connection
+# (``Connection.info``), set by the Collection that opened it.
+HEAD_KEY = "audit_head"
+KEY_INFO = "outreach.audit_key"
+_LABEL = b"outreach-desk audit head v1"
+
+
+def head_key(passphrase: str) -> bytes:
+    """The MAC key of the chain head, derived from the store's passphrase (the value is only ever stored
+    inside the encrypted file, so a cheap derivation gives nothing to someone without the passphrase)."""
+    return hmac.new(passphrase.encode(), _LABEL, hashlib.sha256).digest()
+
+
+def _mac(key: bytes, head: dict[str, Any]) -> str:
+    text = dumps([head["seq"], head["hash"], head.get("since", 0), head.get("restarted")])
+    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
+
+
+def read_head(conn: Connection) -> dict[str, Any] | None:
+    value = conn.execute(select(meta.c.value).where(meta.c.key == HEAD_KEY)).scalar()
+    return json.loads(value) if value is not None else None
+
+
+def head_mac_ok(head: dict[str, Any], key: bytes) -> bool:
+    return hmac.compare_digest(str(head.get("mac", "")), _mac(key, head))
+
+
+def write_head(conn: Connection, key: bytes, head: dict[str, Any]) -> None:
+    head = {k: v for k, v in head.items() if k != "mac"}
+    text = json.dumps({**head, "mac": _mac(key, head)})
+    stmt = sqlite_insert(meta).values(key=HEAD_KEY, value=text)
+    conn.execute(stmt.on_conflict_do_update(index_elements=[meta.c.key], set_={"value": text}))
+
+
+def tail(conn: Connection) -> tuple[int, str]:
+    """(seq, hash) of the newest entry actually in the table; (0, GENESIS) when empty."""
+    row = conn.execute(select(audit.c.seq, audit.c.hash).order_by(audit.c.seq.desc()).limit(1)).first()
+    return (int(row.seq), row.hash) if row else (0, GENESIS)
+
+
+def hash_at(conn: Connection, seq: int) -> str | None:
+    """Hash of entry ``seq`` (GENESIS for 0, None if there is no such entry)."""
+    if seq == 0:
+        return GENESIS
+    return conn.execute(select(audit.c.hash).where(audit.c.seq == seq)).scalar()
+
+
+def start_head(conn: Connection, key: bytes, *, restarted: str | None = None) -> None:
+    """Anchor the chain at its present tail (a new store, or a store from before the head existed).
+    ``restarted`` (a timestamp) records that a head had existed and was lost: check says so."""
+    seq, digest = tail(conn)
+    write_head(conn, key, {"seq": seq, "hash": digest, "since": seq, "restarted": restarted})
+
+
+def rekey_head(conn: Connection, old: bytes, new: bytes) -> None:
+    """Carry the head over to a new passphrase — only if it verifies under the old one, so a changed
+    passphrase never launders a head that had been tampered with."""
+    head = read_head(conn)
+    if head is not None and head_mac_ok(head, old):
+        write_head(conn, new, head)
 
 
 def append(conn: Connection, *, at: str, actor: str, kind: str, record_id: str, action: str,
@@ -27,16 +95,35 @@ def append(conn: Connection, *, at: str, actor: str, kind: str, record_id: str, 
 
 def append_many(conn: Connection, *, at: str, actor: str,
                 entries: list[tuple[str, str, str, dict[str, Any]]]) -> None:
-    """Append ``(kind, record_id, action, changes)`` entries in order, each chained to the one before."""
-    prev = conn.execute(select(audit.c.hash).order_by(audit.c.seq.desc()).limit(1)).scalar() or GENESIS
+    """Append ``(kind, record_id, action, changes)`` entries in order, each chained to the one before.
+
+    Sequence numbers continue from the anchored head, not from whatever the table holds, so entries
+    deleted at the end leave a gap; each record's latest entry and the head move in the same transaction.
+    """
+    if not entries:
+        return
+    key = conn.info.get(KEY_INFO)
+    head = read_head(conn)
+    seq, prev = tail(conn)
+    seq = max(seq, int(head["seq"])) if head else seq
     rows = []
+    latest: dict[tuple[str, str], int] = {}
     for kind, record_id, action, changes in entries:
+        seq += 1
         text = dumps(changes)
         digest = _hash(prev, at, actor, kind, record_id, action, text)
-        rows.append({"at": at, "actor": actor, "kind": kind, "record_id": record_id, "action": action,
-                     "changes": text, "prev_hash": prev, "hash": digest})
+        rows.append({"seq": seq, "at": at, "actor": actor, "kind": kind, "record_id": record_id,
+                     "action": action, "changes": text, "prev_hash": prev, "hash": digest})
+        latest[(kind, record_id)] = seq
         prev = digest
     conn.execute(insert(audit), rows)
+    stmt = sqlite_insert(record_audit)
+    conn.execute(stmt.on_conflict_do_update(index_elements=[record_audit.c.kind, record_audit.c.record_id],
+                                            set_={"seq": stmt.excluded.seq}),
+                 [{"kind": k, "record_id": r, "seq": n} for (k, r), n in latest.items()])
+    if key is not None:
+        base = head or {"since": 0, "restarted": None}
+        write_head(conn, key, {**base, "seq": seq, "hash": prev})
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ a foreign file or a damaged file leaves the file byte-for-byte unchanged.
 from __future__ import annotations
 
 import os
+import stat
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,10 @@ APPLICATION_ID = 0x4F44534B
 # A large page cache: SQLCipher decrypts each page on read, so a warm cache is what keeps reads at
 # plain-SQLite speed (BRIEF §6). Negative = KiB.
 CACHE_KIB = 131072
+
+
+WRONG_OR_DAMAGED = ("密码不正确，或数据文件的第一页已损坏，无法打开数据文件。"
+                    "若确认密码无误，可运行 outreach-desk check 区分这两种情况。")
 
 
 class StoreError(Exception):
@@ -87,9 +92,21 @@ def raw_cursor(eng: Engine) -> Iterator:
 
 
 def sniff(path: Path) -> None:
-    """Reject what cannot be one of our stores without opening it."""
-    if not path.exists():
-        raise StoreNotFoundError(f"找不到数据文件：{path}")
+    """Reject what cannot be one of our stores without opening it.
+
+    Only a regular file is read: opening a FIFO for reading would wait for a writer forever, and a
+    directory or a device is never a store.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise StoreNotFoundError(f"找不到数据文件：{path}") from None
+    except OSError as exc:
+        raise StoreError(f"无法访问数据文件：{path}（{exc.strerror}）") from None
+    if stat.S_ISDIR(mode):
+        raise NotAStoreError(f"这是一个文件夹，不是数据文件：{path}。请指定文件夹里的数据文件。")
+    if not stat.S_ISREG(mode):
+        raise NotAStoreError(f"这不是普通文件（可能是管道或设备），不是走访台的数据文件：{path}")
     size = path.stat().st_size
     with path.open("rb") as fh:
         head = fh.read(16)
@@ -104,7 +121,8 @@ def classify(exc: Exception) -> StoreError:
     exc = getattr(exc, "orig", None) or exc
     msg = str(exc).lower()
     if "not a database" in msg or "file is encrypted" in msg:
-        return WrongPassphraseError("密码不正确，无法打开数据文件。")
+        # SQLCipher cannot tell a wrong key from a damaged first page: both fail page 1's HMAC.
+        return WrongPassphraseError(WRONG_OR_DAMAGED)
     if "malformed" in msg or "hmac" in msg or "corrupt" in msg:
         return DamagedStoreError("数据文件已损坏，无法读取。请联系管理员，用备份恢复。")
     return DamagedStoreError(f"无法读取数据文件：{exc}")
@@ -114,7 +132,9 @@ def connect(path: Path, passphrase: str, *, create: bool = False) -> Engine:
     """Return an engine on a verified store. ``create`` makes a new, empty file (which must not exist)."""
     path = Path(path)
     if create:
-        if path.exists():
+        if path.is_dir():
+            raise StoreError(f"这是一个文件夹，不能用作数据文件：{path}")
+        if path.exists() or path.is_symlink():
             raise StoreError(f"文件已存在，不会覆盖：{path}")
         path.parent.mkdir(parents=True, exist_ok=True)
     else:
@@ -184,6 +204,15 @@ class Store:
         self.path = Path(path)
         self.engine = engine
         self.lock = threading.RLock()
+        self.audit_key: bytes | None = None
+
+    def bind_audit_key(self, key: bytes) -> None:
+        """Give the store's one connection the audit head's MAC key (see app/store/audit.py)."""
+        from app.store.audit import KEY_INFO
+
+        self.audit_key = key
+        with self.lock, self.engine.connect() as conn:
+            conn.info[KEY_INFO] = key
 
     def close(self) -> None:
         with self.lock:

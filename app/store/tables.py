@@ -108,6 +108,16 @@ audit = Table(
 )
 
 # Autosaved form drafts (visit being typed, plan being edited): survive crash, flat battery and auto-lock.
+# Each record's latest audit entry (issue 15): a row per record, so a record written without an entry, or
+# whose entries were removed, shows up in ``outreach-desk check``. A table of its own rather than a column
+# on every record table, so kinds added later need nothing extra.
+record_audit = Table(
+    "record_audit", metadata,
+    Column("kind", String(40), primary_key=True),
+    Column("record_id", String(36), primary_key=True),
+    Column("seq", Integer, nullable=False),
+)
+
 draft = Table(
     "draft", metadata,
     Column("key", String(120), primary_key=True),

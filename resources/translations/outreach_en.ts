@@ -2414,8 +2414,8 @@ All changes are still on this computer and will be sent at the next sync.</trans
     </message>
     <message>
         <location filename="../../ui/unlock.py" line="203"/>
-        <source>密码不正确（第 %1 次）。请检查大小写和输入法后重试。</source>
-        <translation>Wrong passphrase (attempt %1). Check Caps Lock and the input method, then try again.</translation>
+        <source>密码不正确（第 %1 次），或数据文件的第一页已损坏。请检查大小写和输入法后重试；若确认密码无误，请用“outreach-desk check”检查数据文件。</source>
+        <translation>Wrong passphrase (attempt %1), or the first page of the data file is damaged. Check Caps Lock and the input method, then try again; if the passphrase is right, check the file with “outreach-desk check”.</translation>
     </message>
     <message>
         <location filename="../../ui/unlock.py" line="207"/>

@@ -401,6 +401,8 @@ class _Batch:
                 local, server = coerce(kind, name, local), coerce(kind, name, server)
             elif name == "deleted":
                 local, server = bool(local), bool(server)
+            if local == server:
+                continue  # nothing to choose between
             st.put_conflict(self.tx.conn, kind_name, rid, name, local, server, version)
         self.open.update(st.conflicts_for(self.tx.conn, [rid]))
 
@@ -414,15 +416,11 @@ class _Batch:
         states = self.states.setdefault(kind_name, {})
         if conflict and current is not None:
             states.setdefault(rid, {"id": rid})["conflict"] = True
+        self._settle_open(kind_name, rid, rec, version)
         if current is not None and current >= version:
             # An echo of our own push, or a stale duplicate answer: nothing newer in it.
             return False
         keep = self._keep(rid, after_seq)
-        for name, crow in self.open.get(rid, {}).items():
-            if name in rec and version > crow.server_version:
-                # The server moved on: the person should choose against its newest value.
-                value = coerce(kind, name, rec[name]) if name in kind.field_names else rec[name]
-                st.refresh_conflict_server(self.tx.conn, crow.id, value, version)
         state = states.setdefault(rid, {"id": rid})
         state.update(version=version, changed_by=rec.get("changed_by"), changed_at=rec.get("changed_at"))
         row = self.rows.get((kind_name, rid))
@@ -439,6 +437,35 @@ class _Batch:
             state.setdefault("area_code", rec.get("area_code"))
         self.versions[(kind_name, rid)] = version
         return True
+
+    def _settle_open(self, kind_name: str, rid: str, rec: dict[str, Any], version: int) -> None:
+        """Bring the record's open conflicts up to a server copy at ``version``.
+
+        A field whose server value now equals the value the row shows (someone made the same choice on the
+        platform) is no longer a conflict: it closes by itself, and the record's flag clears with its last
+        one. Otherwise a newer server value replaces the one the person is asked to choose against.
+        """
+        open_ = self.open.get(rid)
+        row = self.rows.get((kind_name, rid))
+        if not open_ or row is None:
+            return
+        kind = KINDS[kind_name]
+        types = _field_types(kind_name)
+        for name, crow in list(open_.items()):
+            if name not in rec or version < crow.server_version:
+                continue
+            value = bool(rec[name]) if name == "deleted" else rec[name]
+            if _same(types.get(name), getattr(row, name), value):
+                st.resolve_conflict_row(self.tx.conn, crow.id)
+                del open_[name]
+            elif version > crow.server_version:
+                # The server moved on: the person should choose against its newest value.
+                st.refresh_conflict_server(self.tx.conn, crow.id,
+                                           coerce(kind, name, value) if name in kind.field_names else value,
+                                           version)
+        if not open_:
+            del self.open[rid]
+            self.states.setdefault(kind_name, {}).setdefault(rid, {"id": rid})["conflict"] = False
 
     def flush(self, halfway: Callable[[], None] | None = None) -> None:
         """Write the merged states; ``halfway`` runs after the first kind is written (a test seam)."""

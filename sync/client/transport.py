@@ -1,7 +1,8 @@
 """HTTP to the platform: JSON, bearer token, re-login, bounded retries with back-off.
 
 Every call of the protocol is safe to repeat (push is idempotent by op id, pull by cursor, blob PUT by offset),
-so connection errors, timeouts, 5xx answers and truncated or invalid JSON are retried here; the caller only
+so connection errors, timeouts, 5xx answers and replies cut anywhere (status line, headers, body — see
+``strict_http``) or with invalid JSON are retried here; the caller only
 sees a final answer or a ``SyncError`` with a Chinese message.
 """
 
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import requests
+
+from sync.client.strict_http import declared_length, strict_session
 
 API = "/api/v1"
 
@@ -73,7 +76,7 @@ class Transport:
         self.base_url = self.base_url.rstrip("/")
         # The SyncClient sets the store's device id; a bare transport (stats, admin) gets a throw-away one.
         self.device_id = self.device_id or f"transport-{uuid.uuid4()}"
-        self.session = requests.Session()
+        self.session = strict_session()
         self.session.headers["User-Agent"] = "OutreachDesk-sync/1"
 
     def close(self) -> None:
@@ -143,6 +146,10 @@ class Transport:
                 continue
             except requests.exceptions.RequestException:
                 last_error = "与平台服务器的连接中断。"
+                continue
+            if not declared_length(method, r):
+                # Read-to-close framing cannot tell a whole reply from a cut one: take it as cut.
+                last_error = "平台服务器的应答不完整。"
                 continue
             if r.status_code >= 500 or r.status_code in (408, 429):
                 last_error = f"平台服务器暂时不可用（HTTP {r.status_code}）。"

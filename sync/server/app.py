@@ -119,9 +119,9 @@ def create_app(db_url: str, *, token_ttl_s: int = 8 * 3600) -> FastAPI:
 
     @app.head(f"{API}/blobs/{{sha256}}", tags=["blobs"], responses={404: {"model": ErrorModel}})
     def blob_head(user: CurrentUser, sha256: Annotated[str, SHA256]) -> Response:
-        st = blobs.state(engine, sha256)
+        st = blobs.state(engine, user, sha256)
         if st is None:
-            raise ApiError(404, "not_found", "没有这个附件。")
+            raise ApiError(404, "not_found", "没有这个附件，或您无权查看。")
         return Response(status_code=200, headers={"Upload-Offset": str(st.stored),
                                                   "Upload-Complete": "1" if st.complete else "0"})
 

@@ -61,3 +61,39 @@ def test_blob_visible_through_attachment_in_scope(login) -> None:
     assert r["status"] == "applied"
     assert supervisor.http.get(url).content == data
     assert other.http.get(url).status_code == 404  # a worker of another community
+
+
+def test_unfinished_upload_belongs_to_its_uploader(login) -> None:
+    """Issue 15 item 4: another user can neither see an unfinished upload nor append to it."""
+    owner, other, supervisor = login("zhangli"), login("liuqiang"), login("wangjun")
+    data = os.urandom(200_000)
+    sha = hashlib.sha256(data).hexdigest()
+    url = f"{owner.url}/api/v1/blobs/{sha}"
+    assert _put(owner, sha, 0, data[:100_000]).status_code == 200
+    for asker in (other, supervisor):  # not even the owner's supervisor sees an unfinished upload
+        head = asker.http.head(url)
+        assert head.status_code == 404 and "Upload-Offset" not in head.headers
+    # Appending at the owner's offset goes into the other user's own (empty) slot: refused, offset 0.
+    bad = _put(other, sha, 100_000, b"x" * 10)
+    assert bad.status_code == 409 and bad.headers["Upload-Offset"] == "0"
+    # The other user's own upload of the same content does not disturb the owner's.
+    assert _put(other, sha, 0, data[:50_000]).status_code == 200
+    assert owner.http.head(url).headers["Upload-Offset"] == "100000"
+    done = _put(owner, sha, 100_000, data[100_000:], complete=True)
+    assert done.status_code == 201, done.text
+    assert owner.http.get(url).content == data
+    # Complete, but named by no record in their scope: still nothing to see, and no shortcut to "complete".
+    assert other.http.head(url).headers.get("Upload-Complete") != "1"
+    assert other.http.get(url).status_code == 404
+    trick = _put(other, sha, 50_000, b"", complete=True)
+    assert trick.status_code == 422 and trick.json()["error"] == "hash_mismatch"
+    assert other.http.head(url).status_code == 404
+    # Whoever holds the content may upload it in full (dedup); that alone grants nothing to read.
+    assert _put(other, sha, 0, data, complete=True).status_code == 201
+    assert other.http.get(url).status_code == 404
+    # Once an attachment record in the supervisor's scope names it, they see it.
+    r = owner.push_one(kind="attachment", fields={"area_code": COMMUNITY_A, "sha256": sha, "size": len(data)})
+    assert r["status"] == "applied"
+    head = supervisor.http.head(url)
+    assert head.status_code == 200 and head.headers["Upload-Complete"] == "1"
+    assert supervisor.http.get(url).content == data

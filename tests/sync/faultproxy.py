@@ -9,7 +9,12 @@ Requests pass through to the upstream server one connection each; a queued fault
 - ``delay``: forward, then hold the answer for ``seconds`` (past the client's timeout) before sending it;
 - ``status``: answer ``code`` (503 by default) without forwarding;
 - ``tamper``: forward, then flip one byte of the response body;
-- ``tamper_request``: flip one byte of the request body, then forward.
+- ``tamper_request``: flip one byte of the request body, then forward;
+- ``cut``: forward, then send only the first ``at`` bytes of the answer (status line, headers and body
+  counted together) and close the connection cleanly, as a dying link or a crashing proxy would.
+
+``seen`` records, per request, the answer's size and where its body starts, so a test can cut at every
+offset of the headers and of the body.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-ACTIONS = ("drop_before", "drop_after", "truncate", "delay", "status", "tamper", "tamper_request")
+ACTIONS = ("drop_before", "drop_after", "truncate", "delay", "status", "tamper", "tamper_request", "cut")
 
 
 @dataclass
@@ -31,6 +36,7 @@ class Fault:
     skip: int = 0
     seconds: float = 0.0
     code: int = 503
+    at: int = 0
     hits: int = 0
 
 
@@ -39,6 +45,8 @@ class Seen:
     method: str
     path: str
     action: str
+    size: int = 0  # bytes of the upstream answer (0: not forwarded)
+    body_at: int = 0  # offset of the first body byte in it
 
 
 @dataclass
@@ -63,9 +71,9 @@ class FaultProxy:
         return f"http://127.0.0.1:{self.port}"
 
     def add(self, action: str, method: str | None = None, path: str = "", *, times: int = 1, skip: int = 0,
-            seconds: float = 0.0, code: int = 503) -> Fault:
+            seconds: float = 0.0, code: int = 503, at: int = 0) -> Fault:
         assert action in ACTIONS, action
-        f = Fault(action, method, path, times, skip, seconds, code)
+        f = Fault(action, method, path, times, skip, seconds, code, at)
         with self._lock:
             self.faults.append(f)
         return f
@@ -121,8 +129,9 @@ class FaultProxy:
                 method, path, raw = request
                 fault = self._pick(method, path.split("?")[0])
                 action = fault if isinstance(fault, str) else fault.action
+                seen = Seen(method, path, action)
                 with self._lock:
-                    self.seen.append(Seen(method, path, action))
+                    self.seen.append(seen)
                 if action == "drop_before":
                     return
                 if action == "status":
@@ -135,9 +144,13 @@ class FaultProxy:
                     head, sep, body = raw.partition(b"\r\n\r\n")
                     raw = head + sep + (_tamper(b"", body) if body else body)
                 response = self._forward(raw)
+                head, _, body = response.partition(b"\r\n\r\n")
+                seen.size, seen.body_at = len(response), len(head) + 4
                 if action == "drop_after":
                     return
-                head, _, body = response.partition(b"\r\n\r\n")
+                if action == "cut":
+                    client.sendall(response[: fault.at])  # type: ignore[union-attr]
+                    return
                 if action == "truncate":
                     client.sendall(head + b"\r\n\r\n" + body[: len(body) // 2])
                     return

@@ -95,3 +95,32 @@ def test_edit_here_deleted_there_is_a_conflict(any_server, laptops) -> None:
     assert a.col.records.get("person", persons[1])["deleted"] is False
     assert a.col.records.get("person", persons[1])["phone"] == "13800002222"
     assert_converged(any_server.url, a, b)
+
+
+def test_conflict_closes_itself_when_the_platform_reaches_the_same_value(any_server, laptops) -> None:
+    """Issue 15 item 2: once both sides hold the same value there is nothing left for a person to choose."""
+    a, b, hh, persons = _two(any_server, laptops)
+    a.col.records.update("household", hh, {"note": "A 的备注"})
+    a.col.records.update("person", persons[1], {"phone": "13911112222"})
+    b.col.records.update("household", hh, {"note": "B 的备注"})
+    b.col.records.update("person", persons[1], {"phone": "13933334444"})
+    assert a.sync().ok
+    rb = b.sync()
+    assert rb.ok and rb.conflict == 2 and len(list_conflicts(b.col)) == 2
+    # On the platform side the note is changed to B's value: that conflict closes, the phone one stays.
+    a.col.records.update("household", hh, {"note": "B 的备注"})
+    assert a.sync().ok
+    rb = b.sync()
+    assert rb.ok and rb.conflicts == 1, rb
+    assert [c["field"] for c in list_conflicts(b.col)] == ["phone"]
+    assert b.col.records.get("household", hh)["conflict"] is False
+    assert b.col.records.get("person", persons[1])["conflict"] is True
+    # The phone too: nothing open, nothing to push, every copy the same.
+    a.col.records.update("person", persons[1], {"phone": "13933334444"})
+    assert a.sync().ok
+    rb = b.sync()
+    assert rb.ok and rb.conflicts == 0 and list_conflicts(b.col) == []
+    assert b.col.records.get("person", persons[1])["conflict"] is False
+    assert b.pending() == 0
+    assert a.sync().ok
+    assert_converged(any_server.url, a, b)
