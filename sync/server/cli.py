@@ -61,9 +61,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
         added = seed_demo(engine)
         engine.dispose()
         logging.getLogger("outreach.platform").info("demo seeded areas=%d users=%d", added["areas"], added["users"])
+    if args.workers > 1:
+        from sync.server.asgi import DB_ENV, TOKEN_TTL_ENV
+
+        if make_url_backend(url) == "sqlite":
+            raise SystemExit("多个服务进程需要 PostgreSQL 数据库（SQLite 只适合单进程演示）。")
+        _engine(url).dispose()  # migrate once here, not in N processes racing each other
+        os.environ[DB_ENV], os.environ[TOKEN_TTL_ENV] = url, str(args.token_ttl)
+        uvicorn.run("sync.server.asgi:app_from_env", factory=True, workers=args.workers, host=args.host,
+                    port=args.port, log_level=args.log_level, timeout_graceful_shutdown=5)
+        return 0
     app = create_app(url, token_ttl_s=args.token_ttl)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
+
+
+def make_url_backend(url: str) -> str:
+    from sqlalchemy import make_url
+
+    return make_url(url).get_backend_name()
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -168,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--demo", action="store_true", help="写入演示区划和演示用户（密码 demo1234）")
     s.add_argument("--token-ttl", type=int, default=8 * 3600, help="登录有效期（秒）")
     s.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    s.add_argument("--workers", type=int, default=1, help="服务进程数（大于 1 时需要 PostgreSQL）")
     s.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("migrate", help="把数据库升级到最新结构")
