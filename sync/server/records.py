@@ -7,6 +7,7 @@ from typing import Any
 
 from app.model.canonical import FieldValueError, coerce
 from app.model.kinds import KINDS, Kind
+from sync.server.db import records
 
 _SCALAR_TYPES = {"str", "int", "bool", "date"}
 
@@ -47,5 +48,15 @@ def wire(row: Any) -> dict[str, Any]:
         "deleted": bool(row.deleted),
         "changed_by": row.changed_by,
         "changed_at": row.changed_at,
-        "fields": {name: data.get(name) for name in KINDS[row.kind].field_names},
+        "fields": {name: data.get(name) for name in _FIELD_NAMES[row.kind]},
     }
+
+
+# ``Kind.field_names`` builds its tuple on every call; a pull page asks it thousands of times.
+_FIELD_NAMES = {name: kind.field_names for name, kind in KINDS.items()}
+
+
+# What a pull reads: everything ``wire`` needs and not the merge state (``field_versions``), which would be
+# parsed for nothing.
+WIRE_COLUMNS = (records.c.kind, records.c.id, records.c.area_code, records.c.version, records.c.deleted,
+                records.c.data, records.c.changed_by, records.c.changed_at)
