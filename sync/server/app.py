@@ -15,7 +15,7 @@ from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, select
 
-from sync.server import auth, blobs, errors
+from sync.server import access, auth, blobs, errors
 from sync.server.auth import User
 from sync.server.db import counter, make_engine, reading, records, writing
 from sync.server.errors import ApiError
@@ -110,6 +110,8 @@ def create_app(db_url: str, *, token_ttl_s: int = 8 * 3600) -> FastAPI:
             rows = conn.execute(select(*WIRE_COLUMNS).where(records.c.version > cursor,
                                                             user.scope.where(records.c.area_code))
                                 .order_by(records.c.version).limit(limit + 1)).all()
+        with writing(engine) as conn:
+            access.log_pull(conn, user, cursor, min(len(rows), limit))
         has_more = len(rows) > limit
         rows = rows[:limit]
         last = int(rows[-1].version) if rows else cursor
