@@ -136,6 +136,28 @@ def cmd_area_add(args: argparse.Namespace) -> int:
                 f"区划已存在：{args.code}", f"已添加区划：{args.code} {args.name}")
 
 
+RESTORE_GAP = 1_000_000_000
+
+
+def cmd_restored(args: argparse.Namespace) -> int:
+    """After restoring a backup: versions continue far above anything handed out before the loss.
+
+    Laptops keep the cursor they last pulled to, which may lie beyond the restored counter; without the jump
+    the restored server would number new changes below those cursors, and those laptops would never pull them.
+    """
+    from sqlalchemy import select, update
+
+    from sync.server.db import counter, writing
+
+    engine = _engine(args.db)
+    with writing(engine) as conn:
+        value = int(conn.execute(select(counter.c.value).with_for_update()).scalar_one())
+        conn.execute(update(counter).values(value=value + RESTORE_GAP))
+    engine.dispose()
+    print(f"版本计数已从 {value} 跳到 {value + RESTORE_GAP}，各电脑下次同步会取回恢复后的全部修改。")
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from sync.server.stats import server_stats
 
@@ -190,6 +212,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("migrate", help="把数据库升级到最新结构")
     s.add_argument("--db", required=True)
     s.set_defaults(func=cmd_migrate)
+
+    s = sub.add_parser("restored", help="从备份恢复数据库之后运行一次：让版本号越过恢复前发出的所有版本")
+    s.add_argument("--db", required=True)
+    s.set_defaults(func=cmd_restored)
 
     s = sub.add_parser("seed-demo", help="写入演示区划和演示用户")
     s.add_argument("--db", required=True)
