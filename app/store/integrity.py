@@ -1,7 +1,7 @@
 """``outreach-desk check``: is the file intact, is the key right, has the history been tampered with?
 
-Each finding is a Chinese sentence for the person running the check. The command only reads; it never
-repairs. See docs/SECURITY.md for what each finding means and what it cannot detect.
+Each finding is a Chinese sentence for the person running the check. It repairs nothing (opening the store
+may migrate it, and rebuilds a lost chain head marked as rebuilt, as any open does). See docs/SECURITY.md for what each finding means and what it cannot detect.
 """
 
 from __future__ import annotations
@@ -156,20 +156,22 @@ def _record_findings(conn: Connection) -> list[str]:
     replayed: dict[tuple[str, str], dict[str, Any]] = {}
     latest: dict[tuple[str, str], int] = {}
     a = tables.audit
-    for row in conn.execute(select(a.c.seq, a.c.kind, a.c.record_id, a.c.changes).order_by(a.c.seq)):
-        state = replayed.setdefault((row.kind, row.record_id), {})
-        for name, change in json.loads(row.changes).items():
+    for seq, kind_name, rid, changes in conn.execute(
+            select(a.c.seq, a.c.kind, a.c.record_id, a.c.changes).order_by(a.c.seq)).all():
+        state = replayed.setdefault((kind_name, rid), {})
+        for name, change in json.loads(changes).items():
             if isinstance(change, list) and len(change) == 2:
                 state[name] = change[1]
-        latest[(row.kind, row.record_id)] = int(row.seq)
+        latest[(kind_name, rid)] = seq
     pointers = {(r.kind, r.record_id): int(r.seq) for r in conn.execute(select(tables.record_audit))}
     unlogged: list[str] = []
     changed: list[str] = []
     for name, t in tables.TABLES.items():
         kind = KINDS[name]
-        for row in conn.execute(select(t)):
-            k = (name, row.id)
-            label = f"{kind.label} {row.id[:8]}"
+        fields = kind.fields
+        for rid, *values in conn.execute(select(t.c.id, *(t.c[f.name] for f in fields))).all():
+            k = (name, rid)
+            label = f"{kind.label} {rid[:8]}"
             if k not in latest:
                 unlogged.append(f"{label} 没有任何审计记录（未经本程序写入）")
                 continue
@@ -177,8 +179,10 @@ def _record_findings(conn: Connection) -> list[str]:
                 unlogged.append(f"{label} 记下的最新审计记录（第 {pointers.get(k)} 条）不是它实际最新的一条"
                                 f"（第 {latest[k]} 条）")
             state = replayed[k]
-            for f in kind.fields:
-                if coerce(kind, f.name, getattr(row, f.name)) != state.get(f.name):
+            for f, raw in zip(fields, values, strict=True):
+                want = state.get(f.name)
+                # Most values already compare equal as stored; only the rest (dates, JSON) are canonicalised.
+                if raw != want and coerce(kind, f.name, raw) != want:
                     changed.append(f"{label} 的“{f.label or f.name}”")
     out = []
     if unlogged:

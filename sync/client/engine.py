@@ -25,11 +25,13 @@ from sqlalchemy import Connection, delete, select
 from app.collection import Collection
 from app.model.canonical import coerce, dumps
 from app.model.kinds import KINDS
-from app.store import bulk
+from app.store import audit, bulk, scope_purge
 from app.store import sync_state as st
+from app.store.erase import erase_store
+from app.store.integrity import ANCHOR_KEY
 from app.store.records import Tx
 from app.store.tables import TABLES
-from sync.client.transport import CancelledError, SyncError, Transport
+from sync.client.transport import CancelledError, DeviceRevokedError, SyncError, Transport
 
 log = logging.getLogger("outreach.sync")
 
@@ -54,6 +56,8 @@ class SyncReport:
     pending: int = 0  # ops still queued after the run
     duration: float = 0.0
     cancelled: bool = False
+    erased: bool = False  # the platform revoked this device and its local copy was erased
+    purged: int = 0  # local copies removed because their records left the user's scope
     errors: list[str] = field(default_factory=list)  # Chinese messages; the first one stopped the run
     warnings: list[str] = field(default_factory=list)  # did not stop the run (e.g. one blob failed)
     rejected_ops: list[dict[str, Any]] = field(default_factory=list)
@@ -113,6 +117,12 @@ class SyncClient:
             self._push(report, stop)
             self._pull(report, stop)
             self._download(report, stop)
+            self._anchor(report)
+        except DeviceRevokedError as exc:
+            # Told at login, before anything was sent: nothing more leaves this laptop, and its copy goes.
+            note = erase_store(self.col.records, str(exc))
+            report.erased = True
+            report.errors.append(f"{exc}本机数据已清除（{note['records']} 条记录）。")
         except CancelledError:
             report.cancelled = True
         except SyncError as exc:
@@ -292,6 +302,11 @@ class SyncClient:
         with self.col.records.reading() as conn:
             cursor = st.get_cursor(conn, server, user)
             first = cursor == 0 and bulk.is_empty(conn)
+            deferred = bool(scope_purge.pending(conn))
+        if deferred:
+            # Records that left the scope while they had unsent changes: those were pushed just now.
+            with self.col.records.transaction() as tx:
+                report.purged += scope_purge.purge(tx, [])
         if first:  # an empty store filling from scratch: indexes are built once at the end
             with self.col.records.transaction() as tx:
                 bulk.defer_indexes(tx.conn)
@@ -314,7 +329,7 @@ class SyncClient:
                 if more:
                     pending = ahead.submit(fetch, new_cursor)
                 self._at("pull:fetched")
-                self._apply_page(changes, new_cursor, report)
+                self._apply_page(page, new_cursor, report)
                 report.pulled += len(changes)
                 self._progress("pull", report.pulled, 0)
                 if not more:
@@ -327,9 +342,10 @@ class SyncClient:
             with self.col.records.transaction() as tx:
                 bulk.restore_indexes(tx.conn)
 
-    def _apply_page(self, changes: list[dict[str, Any]], new_cursor: int, report: SyncReport) -> None:
+    def _apply_page(self, page: dict[str, Any], new_cursor: int, report: SyncReport) -> None:
         """One pulled page and its cursor, in one transaction."""
         server, user = self.transport.base_url, self._user
+        changes: list[dict[str, Any]] = page["changes"]
         with self.col.records.transaction() as tx:
             known = [r for r in changes if r.get("kind") in KINDS]
             for r in changes:
@@ -343,6 +359,13 @@ class SyncClient:
                     blobs.append(flat.get("sha256"))
             batch.flush(halfway=lambda: self._at("pull:applying"))
             st.want_blobs(tx.conn, blobs)
+            # What left the user's scope goes with the page that says so (docs/SECURITY.md).
+            left = [(r["kind"], r["id"]) for r in page.get("left") or [] if r.get("kind") in KINDS]
+            scope = page.get("scope")
+            if scope_purge.scope_changed(tx.conn, scope if isinstance(scope, list) else None):
+                left += scope_purge.outside(tx.conn, scope)
+            if left:
+                report.purged += scope_purge.purge(tx, left)
             st.set_cursor(tx.conn, server, user, new_cursor)
 
     # --- 4. attachments down ------------------------------------------------------------------------
@@ -361,6 +384,29 @@ class SyncClient:
             report.downloaded += 1
         if shas:
             self._progress("download", len(shas), len(shas))
+
+    # --- 5. audit anchor -----------------------------------------------------------------------------
+    def _anchor(self, report: SyncReport) -> None:
+        """Prove to the platform that this store's audit chain extends the head it last saw (docs/SECURITY.md).
+
+        The platform names only the sequence number of its anchor; we answer with our entry's hash there.
+        A platform without anchors (404) is not an error. Its verdict is kept for ``outreach-desk check``.
+        """
+        resp = self.transport.request("GET", "/sync/anchor")
+        if resp.status == 404:
+            return
+        if resp.status != 200 or not isinstance(resp.body, dict):
+            raise SyncError(_msg(resp.body, f"平台拒绝了审计锚点请求（HTTP {resp.status}）。"))
+        seq = resp.body.get("seq")
+        with self.col.records.reading() as conn:
+            head_seq, head_hash = audit.tail(conn)
+            at = audit.hash_at(conn, int(seq)) if seq is not None else None
+        answer = self.transport.post_json("/sync/anchor", {"head_seq": head_seq, "head_hash": head_hash,
+                                                           "anchor_seq": seq, "anchor_hash": at})
+        flag = answer.get("flag") if isinstance(answer, dict) else None
+        if flag:
+            report.warnings.append(f"平台发现本机审计记录有问题：{flag}")
+        self.col.set_meta(ANCHOR_KEY, {"at": st.utc_now(), "seq": head_seq, "flag": flag})
 
     def _fetch_blob(self, sha: str, tries: int = 2) -> bytes | None:
         """The verified bytes, or None when every try came back with other content."""

@@ -30,6 +30,10 @@ class AuthError(SyncError):
     """Login refused (wrong user name or password, account disabled)."""
 
 
+class DeviceRevokedError(AuthError):
+    """The platform revoked this laptop: it must erase its local copy and push nothing further."""
+
+
 class CancelledError(SyncError):
     """The user cancelled the sync."""
 
@@ -89,6 +93,8 @@ class Transport:
         resp = self.request("POST", "/auth/login", json={"username": self.username, "password": self.password,
                                                           "device_id": self.device_id},
                             auth=False, ok=(200,))
+        if resp.status == 403 and _error_code(resp.body) == "device_revoked":
+            raise DeviceRevokedError(_message(resp.body, "本机已被管理员停用。"))
         if resp.status in (401, 403):
             raise AuthError(_message(resp.body, "平台用户名或密码不正确，请检查后重试。"))
         if resp.status != 200 or not isinstance(resp.body, dict) or "token" not in resp.body:

@@ -15,18 +15,18 @@ from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, select
 
-from sync.server import access, auth, blobs, errors
+from sync.server import access, auth, blobs, devices, errors
 from sync.server.auth import User
 from sync.server.db import counter, make_engine, reading, records, writing
 from sync.server.errors import ApiError
 from sync.server.migrate import head_revision, upgrade
 from sync.server.ops import apply_ops
-from sync.server.records import WIRE_COLUMNS, wire
+from sync.server.records import WIRE_COLUMNS, scope_exits, wire
 from sync.server.responses import json_response
 from sync.server.schemas import (
-    ErrorBody as ErrorModel,
-)
-from sync.server.schemas import (
+    AnchorIn,
+    AnchorOut,
+    AnchorResult,
     Health,
     LoginRequest,
     LoginResponse,
@@ -35,6 +35,9 @@ from sync.server.schemas import (
     PushResponse,
     StatsResponse,
     UserOut,
+)
+from sync.server.schemas import (
+    ErrorBody as ErrorModel,
 )
 from sync.server.stats import server_stats
 
@@ -84,6 +87,7 @@ def create_app(db_url: str, *, token_ttl_s: int = 8 * 3600) -> FastAPI:
     def login(body: LoginRequest) -> dict[str, Any]:
         with writing(engine) as conn:
             token, expires, user = auth.login(conn, body.username, body.password, body.device_id, token_ttl_s)
+        devices.refuse_revoked(engine, body.device_id, token)
         log.info("login user=%s", user.name)
         return {"token": token, "expires_at": auth.iso(expires), "user": user.public()}
 
@@ -117,11 +121,25 @@ def create_app(db_url: str, *, token_ttl_s: int = 8 * 3600) -> FastAPI:
         last = int(rows[-1].version) if rows else cursor
         # A short page has seen everything up to ``top``: skip past out-of-scope changes next time.
         new_cursor = last if has_more else max(last, top, cursor)
-        body = {"changes": [wire(r) for r in rows], "cursor": new_cursor, "has_more": has_more}
+        with reading(engine) as conn:
+            left = scope_exits(conn, user, cursor, new_cursor)
+        body = {"changes": [wire(r) for r in rows], "cursor": new_cursor, "has_more": has_more, "left": left,
+                "scope": list(user.scope.prefixes)}
         response = json_response(body, request.headers.get("accept-encoding", ""))
         log.info("pull user=%s changes=%d has_more=%s bytes=%s ms=%.1f", user.name, len(rows), has_more,
                  response.headers["content-length"], (time.perf_counter() - started) * 1000)
         return response
+
+    @app.get(f"{API}/sync/anchor", response_model=AnchorOut, tags=["sync"], responses=_AUTH_ERRORS)
+    def anchor_get(user: CurrentUser) -> dict[str, Any]:
+        return {"seq": devices.anchor_seq(engine, user)}
+
+    @app.post(f"{API}/sync/anchor", response_model=AnchorResult, tags=["sync"], responses=_AUTH_ERRORS)
+    def anchor_post(body: AnchorIn, user: CurrentUser) -> dict[str, Any]:
+        result = devices.prove(engine, user, body.head_seq, body.head_hash, body.anchor_seq, body.anchor_hash)
+        if result["flag"]:
+            log.warning("audit chain of device=%s user=%s does not extend its anchor", user.device_id, user.name)
+        return result
 
     @app.head(f"{API}/blobs/{{sha256}}", tags=["blobs"], responses={404: {"model": ErrorModel}})
     def blob_head(user: CurrentUser, sha256: Annotated[str, SHA256]) -> Response:

@@ -50,7 +50,7 @@ def _user(conn: Connection, row, device_id: str = "") -> User:  # noqa: ANN001
     return User(row.name, row.display_name, row.role, areas, scope_for(conn, areas), device_id)
 
 
-def _digest(token: str) -> str:
+def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -71,7 +71,7 @@ def login(conn: Connection, username: str, password: str, device_id: str, ttl_s:
     now = int(time.time())
     token = secrets.token_urlsafe(32)
     conn.execute(delete(tokens).where(tokens.c.expires_at < now))  # housekeeping
-    conn.execute(insert(tokens).values(token_sha256=_digest(token), user_name=row.name, device_id=device_id,
+    conn.execute(insert(tokens).values(token_sha256=token_digest(token), user_name=row.name, device_id=device_id,
                                        expires_at=now + ttl_s))
     return token, now + ttl_s, _user(conn, row, device_id)
 
@@ -84,7 +84,7 @@ def authenticate(conn: Connection, authorization: str | None) -> User:
     row = conn.execute(
         select(tokens.c.expires_at, tokens.c.device_id, users)
         .join(users, users.c.name == tokens.c.user_name)
-        .where(tokens.c.token_sha256 == _digest(token.strip()))
+        .where(tokens.c.token_sha256 == token_digest(token.strip()))
     ).first()
     if row is None:
         raise ApiError(401, "invalid_token", "登录凭据无效，请重新登录。", {"WWW-Authenticate": "Bearer"})

@@ -193,6 +193,41 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_device_list(args: argparse.Namespace) -> int:
+    from sync.server.devices import list_devices
+
+    engine = _engine(args.db)
+    try:
+        rows = list_devices(engine)
+    finally:
+        engine.dispose()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, sort_keys=True))
+        return 0
+    if not rows:
+        print("还没有设备同步过。")
+    for d in rows:
+        flag = f"  审计异常：{d['audit_flag']}" if d["audit_flag"] else ""
+        print(f"{d['device_id']}  {d['display_name']}（{d['user']}）  最近同步 {d['last_sync'] or '—'}  "
+              f"{d['state_label']}{flag}")
+    return 0
+
+
+def cmd_device_revoke(args: argparse.Namespace) -> int:
+    from sync.server.devices import revoke
+
+    engine = _engine(args.db)
+    try:
+        found = revoke(engine, args.device_id, args.by)
+    finally:
+        engine.dispose()
+    if not found:
+        print(f"没有这个设备：{args.device_id}（用 device list 查看设备编号）", file=sys.stderr)
+        return 1
+    print(f"已停用设备：{args.device_id}。它的登录凭据已作废；再次连接时会被告知清除本机数据。")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from sync.server.scope import ROLES
 
@@ -245,6 +280,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--by", default="import", help="记为修改人的名称（默认 import）")
     s.add_argument("--chunk", type=int, default=5000, help="每个事务导入的记录数")
     s.set_defaults(func=cmd_import)
+
+    device = sub.add_parser("device", help="设备（笔记本）管理").add_subparsers(dest="device_command",
+                                                                          required=True)
+    s = device.add_parser("list", help="列出同步过的设备：使用人、最近同步、状态、审计记录链是否异常")
+    s.add_argument("--db", required=True)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_device_list)
+    s = device.add_parser("revoke", help="停用设备（笔记本丢失）：凭据立即作废，再次连接时清除本机数据")
+    s.add_argument("device_id")
+    s.add_argument("--by", default="admin", help="记为操作人的名称")
+    s.add_argument("--db", required=True)
+    s.set_defaults(func=cmd_device_revoke)
 
     s = sub.add_parser("stats", help="某地区各类记录数量与摘要（不含个人信息）")
     s.add_argument("--db", required=True)

@@ -111,6 +111,34 @@ blob_chunks = Table(
     Column("data", LargeBinary, nullable=False),
 )
 
+# One row per laptop (its store's device id) that has synced: whose it is, when it last synced, the audit
+# chain head it last proved (issue 15: a chain that does not extend it is flagged), and whether an admin
+# revoked it (its tokens are gone; the next contact tells it to erase its copy).
+devices = Table(
+    "devices", metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("user_name", String(64), nullable=False, index=True),
+    Column("first_seen", String(32), nullable=False),
+    Column("last_sync", String(32)),
+    Column("audit_seq", BigInteger),
+    Column("audit_hash", String(64)),
+    Column("audit_flag", Text),  # Chinese: why the last chain did not extend the anchored head
+    Column("audit_flag_at", String(32)),
+    Column("state", String(16), nullable=False),  # active | revoked | erase_sent
+    Column("revoked_at", String(32)),
+    Column("revoked_by", String(64)),
+)
+
+# Each change that moved a record to another area (issue 15): a pull tells a user whose scope held the old
+# area that the record left it, so their laptop removes its copy. ``version`` is the moving change's.
+area_moves = Table(
+    "area_moves", metadata,
+    Column("version", BigInteger, primary_key=True),
+    Column("kind", String(40), nullable=False),
+    Column("id", String(64), nullable=False),
+    Column("from_area", AreaCode, nullable=False),
+)
+
 
 # Every accepted change: which record, which version, who, from which device, when, which fields (names only:
 # the values are in ``records``; history carries no personal data of its own).

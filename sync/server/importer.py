@@ -15,7 +15,7 @@ from typing import IO, Any
 
 from sqlalchemy import Engine, insert
 
-from sync.server.db import record_history, writing
+from sync.server.db import area_moves, record_history, writing
 from sync.server.ops import (
     INSERT_RECORD,
     LOCK_COUNTER,
@@ -25,6 +25,7 @@ from sync.server.ops import (
     blob_of,
     canonical_changes,
     load_rows,
+    moved,
     row_params,
     utc_now,
 )
@@ -59,6 +60,7 @@ def import_records(engine: Engine, records: Iterable[Mapping[str, Any]], by: str
             inserts: dict[tuple[str, str], dict[str, Any]] = {}
             updates: dict[tuple[str, str], dict[str, Any]] = {}
             history: list[dict[str, Any]] = []
+            moves: list[dict[str, Any]] = []
             for kind, rid, changes in prepared:
                 key = (kind, rid)
                 area, deleted = changes.pop("area_code"), bool(changes.pop("deleted", False))
@@ -84,6 +86,7 @@ def import_records(engine: Engine, records: Iterable[Mapping[str, Any]], by: str
                 row = {"kind": kind, "id": rid, "area_code": area, "version": version, "deleted": deleted,
                        "data": data, "field_versions": fv, "changed_by": by, "changed_at": now,
                        "blob_sha256": blob_of(kind, data)}
+                moves += moved(old, row)
                 if old is None or key in inserts:
                     inserts[key] = row  # a record twice in one chunk: the last copy wins
                 else:
@@ -98,6 +101,8 @@ def import_records(engine: Engine, records: Iterable[Mapping[str, Any]], by: str
                 conn.execute(UPDATE_RECORD, [row_params(r) for r in updates.values()])
             if history:
                 conn.execute(insert(record_history), history)
+            if moves:
+                conn.execute(insert(area_moves), moves)
             if version > top:
                 conn.execute(SET_COUNTER, {"b_value": version})
         done += len(part)

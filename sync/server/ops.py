@@ -26,7 +26,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from app.model.canonical import FieldValueError
 from app.model.kinds import KINDS
 from sync.server.auth import User
-from sync.server.db import applied_ops, counter, record_history, records, writing
+from sync.server.db import applied_ops, area_moves, counter, record_history, records, writing
 from sync.server.records import check_value, wire
 from sync.server.scope import may_write
 
@@ -93,6 +93,13 @@ def _apply_batch(engine: Engine, user: User, device_id: str, ops: list[dict[str,
         return batch.run(ops, prepared, per_op=per_op)
 
 
+def moved(old: Row | None, new: Row) -> list[dict[str, Any]]:
+    """The area_moves row of a change that moved a record to another area (none otherwise)."""
+    if old is None or old["area_code"] == new["area_code"]:
+        return []
+    return [{"version": int(new["version"]), "kind": new["kind"], "id": new["id"], "from_area": old["area_code"]}]
+
+
 def apply_op(engine: Engine, user: User, device_id: str, op: dict[str, Any]) -> dict[str, Any]:
     """One op in its own transaction (a batch of one)."""
     return apply_ops(engine, user, device_id, [op])[0]
@@ -140,9 +147,11 @@ class _Batch:
         self.stored: list[dict[str, Any]] = []  # applied_ops rows
         self.history: list[dict[str, Any]] = []  # record_history rows
         self.fields: list[str] = []  # the fields the op being planned changes
+        self.moves: list[dict[str, Any]] = []  # area_moves rows
 
     def run(self, ops: list[dict[str, Any]], prepared: list[dict[str, Any] | Rejected], *,
             per_op: bool) -> list[dict[str, Any]]:
+        self.per_op = per_op
         results = []
         for op, changes in zip(ops, prepared, strict=True):
             prior = self.seen.get(op["op_id"])
@@ -175,7 +184,9 @@ class _Batch:
             return
         key = (new["kind"], new["id"])
         self.version = int(new["version"])
-        self.history.append(self._history(new))
+        if not self.per_op:
+            self.moves += moved(self.rows.get(key), new)
+            self.history.append(self._history(new))
         if key in self.inserts or key not in self.rows:
             self.inserts[key] = new  # created in this batch: one INSERT with the final values
         else:
@@ -196,6 +207,8 @@ class _Batch:
             self.conn.execute(_INSERT_OP, self.stored)
         if self.history:
             self.conn.execute(insert(record_history), self.history)
+        if self.moves:
+            self.conn.execute(insert(area_moves), self.moves)
 
     def _write_one(self, op: dict[str, Any], result: dict[str, Any],
                    new: Row | None) -> tuple[dict[str, Any], Row | None]:
@@ -208,6 +221,8 @@ class _Batch:
                     self.conn.execute(INSERT_RECORD, new)
                 elif new is not None:
                     self.conn.execute(UPDATE_RECORD, row_params(new))
+                    for move in moved(self.rows.get(key), new):
+                        self.conn.execute(insert(area_moves), move)
                 if new is not None:
                     self.conn.execute(insert(record_history), self._history(new))
                 self.conn.execute(_INSERT_OP, entry)

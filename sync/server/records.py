@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, and_, not_, select
 
 from app.model.canonical import FieldValueError, coerce
 from app.model.kinds import KINDS, Kind
-from sync.server.db import records
+from sync.server.db import area_moves, records
+
+if TYPE_CHECKING:
+    from sync.server.auth import User
 
 _SCALAR_TYPES = {"str", "int", "bool", "date"}
 
@@ -60,3 +65,19 @@ _FIELD_NAMES = {name: kind.field_names for name, kind in KINDS.items()}
 # parsed for nothing.
 WIRE_COLUMNS = (records.c.kind, records.c.id, records.c.area_code, records.c.version, records.c.deleted,
                 records.c.data, records.c.changed_by, records.c.changed_at)
+
+
+def scope_exits(conn: Connection, user: User, after: int, upto: int) -> list[dict[str, Any]]:
+    """Records that were moved out of ``user``'s scope by a change in (after, upto] and are outside it now:
+    the laptop removes its copy (issue 15). A record moved out and back again is not listed."""
+    if upto <= after:
+        return []
+    q = (select(area_moves.c.kind, area_moves.c.id, area_moves.c.version)
+         .join(records, and_(records.c.kind == area_moves.c.kind, records.c.id == area_moves.c.id))
+         .where(area_moves.c.version > after, area_moves.c.version <= upto, user.scope.where(area_moves.c.from_area),
+                not_(user.scope.where(records.c.area_code)))
+         .order_by(area_moves.c.version))
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in conn.execute(q):
+        out[(r.kind, r.id)] = {"kind": r.kind, "id": r.id, "version": int(r.version)}
+    return list(out.values())

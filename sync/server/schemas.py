@@ -83,10 +83,20 @@ class PushResponse(BaseModel):
     results: list[OpResult]
 
 
+class LeftScope(BaseModel):
+    kind: str
+    id: str
+    version: int = Field(description="the change that moved the record out of the user's scope")
+
+
 class PullResponse(BaseModel):
     changes: list[Record]
     cursor: int
     has_more: bool
+    left: list[LeftScope] = Field(default_factory=list, description="records moved out of the user's scope "
+                                                                    "since the cursor: remove the local copy")
+    scope: list[str] = Field(default_factory=list, description="area code prefixes the user sees now; a local "
+                                                               "record under none of them has left the scope")
 
 
 class KindStats(BaseModel):
@@ -102,3 +112,21 @@ class StatsResponse(BaseModel):
 class Health(BaseModel):
     status: Literal["ok"]
     schema_revision: str
+
+
+class AnchorOut(BaseModel):
+    seq: int | None = Field(description="sequence number of the device's audit entry the platform holds as its "
+                                        "anchor (its hash is never sent); null before the first anchor")
+
+
+class AnchorIn(BaseModel):
+    head_seq: int = Field(ge=0, le=2**62, description="the device's newest audit entry")
+    head_hash: str = Field(pattern="^[0-9a-f]{64}$")
+    anchor_seq: int | None = Field(default=None, ge=0, le=2**62, description="the seq from GET /sync/anchor")
+    anchor_hash: str | None = Field(default=None, pattern="^[0-9a-f]{64}$",
+                                    description="hash of the device's own entry at anchor_seq, null if it has none")
+
+
+class AnchorResult(BaseModel):
+    ok: bool
+    flag: str | None = Field(default=None, description="中文：链不延续上次的锚点时的说明")

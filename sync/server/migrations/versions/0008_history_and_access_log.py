@@ -1,7 +1,7 @@
 """History of accepted changes (who, when, device, which fields) and the pull access log.
 
 Revision ID: 0008
-Revises: 0001
+Revises: 0002
 Create Date: 2026-12-03
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
