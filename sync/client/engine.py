@@ -115,6 +115,7 @@ class SyncClient:
             self.transport.ensure_login()
             self._upload(report, stop)
             self._push(report, stop)
+            self._compact()
             self._pull(report, stop)
             self._download(report, stop)
             self._anchor(report)
@@ -295,6 +296,13 @@ class SyncClient:
                 # Kept, never dropped silently: the UI lists them (one meta write per batch).
                 st.set_meta(conn, st.REJECTED_KEY, st.list_rejected(conn) + rejected)
         return len(answered)
+
+    def _compact(self) -> None:
+        """Return the pages of acknowledged outbox entries to the file system (a first push frees many)."""
+        with self.col.records.transaction() as tx:
+            freed = st.compact(tx.conn)
+        if freed:
+            log.info("sync: compacted %d free pages", freed)
 
     # --- 3. pull --------------------------------------------------------------------------------------
     def _pull(self, report: SyncReport, stop: Callable[[], bool]) -> None:
