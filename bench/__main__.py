@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bench.context import BenchContext
 
-MODULES = ("bench.store", "bench.ui", "bench.printing", "bench.sync", "bench.matching", "bench.bundle")
+MODULES = ("bench.store", "bench.ui", "bench.printing", "bench.sync", "bench.load", "bench.matching", "bench.bundle")
 
 
 def main() -> int:

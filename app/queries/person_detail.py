@@ -356,8 +356,8 @@ def history(conn: Connection, records: list[tuple[str, str]], limit: int = 200) 
     out: list[HistoryEntry] = []
     for kind, rid in records:
         k = KINDS[kind]
-        for row in audit.history(conn, rid):
-            changes = json.loads(row["changes"])
+        rows = audit.history(conn, rid)
+        for row, changes in zip(rows, audit.replay(rows), strict=True):
             labels = []
             for name, (old, new) in changes.items():
                 label = k.field(name).label if name in k.field_names else name

@@ -110,7 +110,7 @@ def append_many(conn: Connection, *, at: str, actor: str,
     latest: dict[tuple[str, str], int] = {}
     for kind, record_id, action, changes in entries:
         seq += 1
-        text = dumps(changes)
+        text = dumps(lean(changes))
         digest = _hash(prev, at, actor, kind, record_id, action, text)
         rows.append({"seq": seq, "at": at, "actor": actor, "kind": kind, "record_id": record_id,
                      "action": action, "changes": text, "prev_hash": prev, "hash": digest})
@@ -124,6 +124,35 @@ def append_many(conn: Connection, *, at: str, actor: str,
     if key is not None:
         base = head or {"since": 0, "restarted": None}
         write_head(conn, key, {**base, "seq": seq, "hash": prev})
+
+
+# Entries record what changed, not copies: ``{"set": {field: new value}}``. The value a field had before is
+# the one the previous entry of the record set, so storing ``[old, new]`` pairs (the format of stores written
+# before issue 16, still read) kept every value twice. ``replay`` gives the pairs back for display.
+LEAN = "set"
+
+
+def lean(diff: dict[str, Any]) -> dict[str, Any]:
+    """``{field: [old, new]}`` as stored: ``{"set": {field: new}}``."""
+    return {LEAN: {name: change[1] for name, change in diff.items()}}
+
+
+def new_values(changes: dict[str, Any]) -> dict[str, Any]:
+    """``{field: new value}`` of a stored entry, in either format."""
+    if set(changes) == {LEAN} and isinstance(changes[LEAN], dict):
+        return changes[LEAN]
+    return {name: c[1] for name, c in changes.items() if isinstance(c, list) and len(c) == 2}
+
+
+def replay(entries: list[dict[str, Any]]) -> list[dict[str, list[Any]]]:
+    """``{field: [old, new]}`` of each of one record's entries (oldest first), the old values replayed."""
+    state: dict[str, Any] = {}
+    out = []
+    for entry in entries:
+        values = new_values(json.loads(entry["changes"]))
+        out.append({name: [state.get(name), value] for name, value in values.items()})
+        state.update(values)
+    return out
 
 
 @dataclass(frozen=True)

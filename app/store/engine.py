@@ -148,6 +148,8 @@ def connect(path: Path, passphrase: str, *, create: bool = False) -> Engine:
             if not create and app_id != APPLICATION_ID:
                 raise NotAStoreError("该文件是加密数据库，但不是走访台的数据文件。")
             if create:
+                # Pages freed by acknowledged outbox entries go back to the file system (sync_state.compact).
+                cur.execute("PRAGMA auto_vacuum = INCREMENTAL")
                 cur.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             # Proven ours: now settings that may write. Temp data stays in memory, never in plaintext files.
             for pragma in ("temp_store = MEMORY", f"cache_size = -{CACHE_KIB}", "journal_mode = WAL",

@@ -159,9 +159,7 @@ def _record_findings(conn: Connection) -> list[str]:
     for seq, kind_name, rid, changes in conn.execute(
             select(a.c.seq, a.c.kind, a.c.record_id, a.c.changes).order_by(a.c.seq)).all():
         state = replayed.setdefault((kind_name, rid), {})
-        for name, change in json.loads(changes).items():
-            if isinstance(change, list) and len(change) == 2:
-                state[name] = change[1]
+        state.update(audit.new_values(json.loads(changes)))
         latest[(kind_name, rid)] = seq
     pointers = {(r.kind, r.record_id): int(r.seq) for r in conn.execute(select(tables.record_audit))}
     unlogged: list[str] = []

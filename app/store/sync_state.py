@@ -87,6 +87,26 @@ def pending_ops(conn: Connection, limit: int, after_seq: int = 0) -> list[Op]:
     return [_op(r) for r in rows]
 
 
+COMPACT_PAGES = 64  # free pages (256 KiB at 4 KiB pages) worth returning
+
+
+def compact(conn: Connection) -> int:
+    """Give the pages freed by acknowledged outbox entries back to the file system; the number returned.
+
+    Stores made since issue 16 use incremental auto-vacuum, so this moves only the free pages, in the
+    caller's transaction; older stores keep their free pages for reuse (only a full VACUUM would shrink them).
+    """
+    free = int(conn.exec_driver_sql("PRAGMA freelist_count").scalar() or 0)
+    if free < COMPACT_PAGES or int(conn.exec_driver_sql("PRAGMA auto_vacuum").scalar() or 0) != 2:
+        return 0
+    cur = conn.connection.cursor()  # the driver steps the pragma one page at a time: read it to the end
+    try:
+        cur.execute("PRAGMA incremental_vacuum").fetchall()
+    finally:
+        cur.close()
+    return free
+
+
 def outbox_count(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(outbox)).scalar() or 0)
 

@@ -15,6 +15,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
@@ -24,7 +25,7 @@ from sqlalchemy import Connection, delete, select
 from app.collection import Collection
 from app.model.canonical import coerce, dumps
 from app.model.kinds import KINDS
-from app.store import audit, scope_purge
+from app.store import audit, bulk, scope_purge
 from app.store import sync_state as st
 from app.store.erase import erase_store
 from app.store.integrity import ANCHOR_KEY
@@ -73,7 +74,7 @@ class SyncReport:
 
 class SyncClient:
     def __init__(self, collection: Collection, transport: Transport, device_id: str | None = None, *,
-                 push_batch: int = 500, pull_limit: int = 500, chunk_size: int = 256 * 1024,
+                 push_batch: int = 500, pull_limit: int = 5000, chunk_size: int = 256 * 1024,
                  hook: Hook | None = None) -> None:
         self.col = collection
         self.transport = transport
@@ -116,6 +117,7 @@ class SyncClient:
             self.transport.ensure_login()
             self._upload(report, stop)
             self._push(report, stop)
+            self._compact()
             self._pull(report, stop)
             self._download(report, stop)
             self._rules(report, stop)
@@ -298,51 +300,84 @@ class SyncClient:
                 st.set_meta(conn, st.REJECTED_KEY, st.list_rejected(conn) + rejected)
         return len(answered)
 
+    def _compact(self) -> None:
+        """Return the pages of acknowledged outbox entries to the file system (a first push frees many)."""
+        with self.col.records.transaction() as tx:
+            freed = st.compact(tx.conn)
+        if freed:
+            log.info("sync: compacted %d free pages", freed)
+
     # --- 3. pull --------------------------------------------------------------------------------------
     def _pull(self, report: SyncReport, stop: Callable[[], bool]) -> None:
         server, user = self.transport.base_url, self._user
         with self.col.records.reading() as conn:
             cursor = st.get_cursor(conn, server, user)
+            first = cursor == 0 and bulk.is_empty(conn)
             deferred = bool(scope_purge.pending(conn))
         if deferred:
             # Records that left the scope while they had unsent changes: those were pushed just now.
             with self.col.records.transaction() as tx:
                 report.purged += scope_purge.purge(tx, [])
-        self._progress("pull", 0, 0)
-        while True:
-            _check(stop)
-            page = self.transport.get_json("/sync/pull", params={"cursor": cursor, "limit": self.pull_limit})
-            if not isinstance(page, dict) or not isinstance(page.get("changes"), list) or "cursor" not in page:
-                raise SyncError("平台返回的同步数据格式不正确。")
-            changes: list[dict[str, Any]] = page["changes"]
-            new_cursor = int(page["cursor"])
-            self._at("pull:fetched")
+        if first:  # an empty store filling from scratch: indexes are built once at the end
             with self.col.records.transaction() as tx:
-                known = [r for r in changes if r.get("kind") in KINDS]
-                for r in changes:
-                    if r.get("kind") not in KINDS:
-                        report.warnings.append(f"平台返回了无法识别的记录类型：{r.get('kind')}")
-                batch = _Batch(tx, [(r["kind"], r["id"]) for r in known])
-                blobs = []
-                for rec in known:
-                    flat = _flat(rec, rec["id"], rec.get("version"))
-                    if batch.merge(rec["kind"], flat) and rec["kind"] == "attachment" and not flat.get("deleted"):
-                        blobs.append(flat.get("sha256"))
-                batch.flush(halfway=lambda: self._at("pull:applying"))
-                st.want_blobs(tx.conn, blobs)
-                # What left the user's scope goes with the page that says so (docs/SECURITY.md).
-                left = [(r["kind"], r["id"]) for r in page.get("left") or [] if r.get("kind") in KINDS]
-                scope = page.get("scope")
-                if scope_purge.scope_changed(tx.conn, scope if isinstance(scope, list) else None):
-                    left += scope_purge.outside(tx.conn, scope)
-                if left:
-                    report.purged += scope_purge.purge(tx, left)
-                st.set_cursor(tx.conn, server, user, new_cursor)
-            report.pulled += len(changes)
-            self._progress("pull", report.pulled, 0)
-            if not page.get("has_more") or (new_cursor == cursor and not changes):
-                break
-            cursor = new_cursor
+                bulk.defer_indexes(tx.conn)
+        self._progress("pull", 0, 0)
+
+        def fetch(at: int) -> Any:
+            return self.transport.get_json("/sync/pull", params={"cursor": at, "limit": self.pull_limit})
+
+        # The next page is fetched (and the server builds it, in its own process) while this one is applied.
+        with ThreadPoolExecutor(1, thread_name_prefix="pull-fetch") as ahead:
+            pending = ahead.submit(fetch, cursor)
+            while True:
+                _check(stop)
+                page = pending.result()
+                if not isinstance(page, dict) or not isinstance(page.get("changes"), list) or "cursor" not in page:
+                    raise SyncError("平台返回的同步数据格式不正确。")
+                changes: list[dict[str, Any]] = page["changes"]
+                new_cursor = int(page["cursor"])
+                more = bool(page.get("has_more")) and not (new_cursor == cursor and not changes)
+                if more:
+                    pending = ahead.submit(fetch, new_cursor)
+                self._at("pull:fetched")
+                self._apply_page(page, new_cursor, report)
+                report.pulled += len(changes)
+                self._progress("pull", report.pulled, 0)
+                if not more:
+                    break
+                cursor = new_cursor
+        with self.col.records.reading() as conn:
+            rebuild = bulk.deferred(conn)
+        if rebuild:  # also finishes a first pull that was cut off earlier and resumed from its cursor
+            self._progress("indexes", 0, 0)
+            with self.col.records.transaction() as tx:
+                bulk.restore_indexes(tx.conn)
+
+    def _apply_page(self, page: dict[str, Any], new_cursor: int, report: SyncReport) -> None:
+        """One pulled page and its cursor, in one transaction."""
+        server, user = self.transport.base_url, self._user
+        changes: list[dict[str, Any]] = page["changes"]
+        with self.col.records.transaction() as tx:
+            known = [r for r in changes if r.get("kind") in KINDS]
+            for r in changes:
+                if r.get("kind") not in KINDS:
+                    report.warnings.append(f"平台返回了无法识别的记录类型：{r.get('kind')}")
+            batch = _Batch(tx, [(r["kind"], r["id"]) for r in known])
+            blobs = []
+            for rec in known:
+                flat = _flat(rec, rec["id"], rec.get("version"))
+                if batch.merge(rec["kind"], flat) and rec["kind"] == "attachment" and not flat.get("deleted"):
+                    blobs.append(flat.get("sha256"))
+            batch.flush(halfway=lambda: self._at("pull:applying"))
+            st.want_blobs(tx.conn, blobs)
+            # What left the user's scope goes with the page that says so (docs/SECURITY.md).
+            left = [(r["kind"], r["id"]) for r in page.get("left") or [] if r.get("kind") in KINDS]
+            scope = page.get("scope")
+            if scope_purge.scope_changed(tx.conn, scope if isinstance(scope, list) else None):
+                left += scope_purge.outside(tx.conn, scope)
+            if left:
+                report.purged += scope_purge.purge(tx, left)
+            st.set_cursor(tx.conn, server, user, new_cursor)
 
     # --- 4. attachments down ------------------------------------------------------------------------
     def _download(self, report: SyncReport, stop: Callable[[], bool]) -> None:

@@ -15,7 +15,7 @@ from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, select
 
-from sync.server import auth, blobs, devices, errors
+from sync.server import access, auth, blobs, devices, errors
 from sync.server import rules as rule_sets
 from sync.server.auth import User
 from sync.server.db import counter, make_engine, reading, records, writing
@@ -23,7 +23,8 @@ from sync.server.duplicates import duplicate_ids
 from sync.server.errors import ApiError
 from sync.server.migrate import head_revision, upgrade
 from sync.server.ops import apply_ops
-from sync.server.records import scope_exits, wire
+from sync.server.records import WIRE_COLUMNS, scope_exits, wire
+from sync.server.responses import json_response
 from sync.server.schemas import (
     AnchorIn,
     AnchorOut,
@@ -47,6 +48,7 @@ from sync.server.stats import server_stats
 log = logging.getLogger("outreach.platform")
 
 API = "/api/v1"
+MAX_PULL = 5000  # records per pull page: a county supervisor's first pull is ~80 pages, not ~800
 SHA256 = Path(pattern="^[0-9a-f]{64}$", description="sha256 of the content, lowercase hex")
 _AUTH_ERRORS: dict[int | str, dict[str, Any]] = {401: {"model": ErrorModel}, 422: {"model": ErrorModel}}
 _bearer = HTTPBearer(auto_error=False, description="token from /api/v1/auth/login")
@@ -107,15 +109,17 @@ def create_app(db_url: str, *, token_ttl_s: int = 8 * 3600) -> FastAPI:
         return {"results": results}
 
     @app.get(f"{API}/sync/pull", response_model=PullResponse, tags=["sync"], responses=_AUTH_ERRORS)
-    def pull(user: CurrentUser, cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
-             limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> dict[str, Any]:
+    def pull(request: Request, user: CurrentUser, cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+             limit: Annotated[int, Query(ge=1, le=MAX_PULL)] = 500) -> Response:
         started = time.perf_counter()
         with reading(engine) as conn:
             # Read the counter first: every version up to it had committed, so the next query sees them all.
             top = int(conn.execute(select(counter.c.value)).scalar_one())
-            rows = conn.execute(select(records).where(records.c.version > cursor,
-                                                      user.scope.where(records.c.area_code))
+            rows = conn.execute(select(*WIRE_COLUMNS).where(records.c.version > cursor,
+                                                            user.scope.where(records.c.area_code))
                                 .order_by(records.c.version).limit(limit + 1)).all()
+        with writing(engine) as conn:
+            access.log_pull(conn, user, cursor, min(len(rows), limit))
         has_more = len(rows) > limit
         rows = rows[:limit]
         last = int(rows[-1].version) if rows else cursor
@@ -123,10 +127,12 @@ def create_app(db_url: str, *, token_ttl_s: int = 8 * 3600) -> FastAPI:
         new_cursor = last if has_more else max(last, top, cursor)
         with reading(engine) as conn:
             left = scope_exits(conn, user, cursor, new_cursor)
-        log.info("pull user=%s changes=%d has_more=%s ms=%.1f", user.name, len(rows), has_more,
-                 (time.perf_counter() - started) * 1000)
-        return {"changes": [wire(r) for r in rows], "cursor": new_cursor, "has_more": has_more, "left": left,
+        body = {"changes": [wire(r) for r in rows], "cursor": new_cursor, "has_more": has_more, "left": left,
                 "scope": list(user.scope.prefixes)}
+        response = json_response(body, request.headers.get("accept-encoding", ""))
+        log.info("pull user=%s changes=%d has_more=%s bytes=%s ms=%.1f", user.name, len(rows), has_more,
+                 response.headers["content-length"], (time.perf_counter() - started) * 1000)
+        return response
 
     @app.get(f"{API}/sync/anchor", response_model=AnchorOut, tags=["sync"], responses=_AUTH_ERRORS)
     def anchor_get(user: CurrentUser) -> dict[str, Any]:

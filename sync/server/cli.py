@@ -63,9 +63,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
             ensure_demo_key(engine, Path(demo_db_url().removeprefix("sqlite:///")).with_name("rules-signing-key.pem"))
         engine.dispose()
         logging.getLogger("outreach.platform").info("demo seeded areas=%d users=%d", added["areas"], added["users"])
+    if args.workers > 1:
+        from sync.server.asgi import DB_ENV, TOKEN_TTL_ENV
+
+        if make_url_backend(url) == "sqlite":
+            raise SystemExit("多个服务进程需要 PostgreSQL 数据库（SQLite 只适合单进程演示）。")
+        _engine(url).dispose()  # migrate once here, not in N processes racing each other
+        os.environ[DB_ENV], os.environ[TOKEN_TTL_ENV] = url, str(args.token_ttl)
+        uvicorn.run("sync.server.asgi:app_from_env", factory=True, workers=args.workers, host=args.host,
+                    port=args.port, log_level=args.log_level, timeout_graceful_shutdown=5)
+        return 0
     app = create_app(url, token_ttl_s=args.token_ttl)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
+
+
+def make_url_backend(url: str) -> str:
+    from sqlalchemy import make_url
+
+    return make_url(url).get_backend_name()
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -120,6 +136,28 @@ def cmd_area_add(args: argparse.Namespace) -> int:
 
     return _add(args.db, lambda eng: add_area(eng, args.code, args.name, args.level, args.parent),
                 f"区划已存在：{args.code}", f"已添加区划：{args.code} {args.name}")
+
+
+RESTORE_GAP = 1_000_000_000
+
+
+def cmd_restored(args: argparse.Namespace) -> int:
+    """After restoring a backup: versions continue far above anything handed out before the loss.
+
+    Laptops keep the cursor they last pulled to, which may lie beyond the restored counter; without the jump
+    the restored server would number new changes below those cursors, and those laptops would never pull them.
+    """
+    from sqlalchemy import select, update
+
+    from sync.server.db import counter, writing
+
+    engine = _engine(args.db)
+    with writing(engine) as conn:
+        value = int(conn.execute(select(counter.c.value).with_for_update()).scalar_one())
+        conn.execute(update(counter).values(value=value + RESTORE_GAP))
+    engine.dispose()
+    print(f"版本计数已从 {value} 跳到 {value + RESTORE_GAP}，各电脑下次同步会取回恢复后的全部修改。")
+    return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -351,11 +389,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--demo", action="store_true", help="写入演示区划和演示用户（密码 demo1234）")
     s.add_argument("--token-ttl", type=int, default=8 * 3600, help="登录有效期（秒）")
     s.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    s.add_argument("--workers", type=int, default=1, help="服务进程数（大于 1 时需要 PostgreSQL）")
     s.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("migrate", help="把数据库升级到最新结构")
     s.add_argument("--db", required=True)
     s.set_defaults(func=cmd_migrate)
+
+    s = sub.add_parser("restored", help="从备份恢复数据库之后运行一次：让版本号越过恢复前发出的所有版本")
+    s.add_argument("--db", required=True)
+    s.set_defaults(func=cmd_restored)
 
     s = sub.add_parser("seed-demo", help="写入演示区划和演示用户")
     s.add_argument("--db", required=True)

@@ -166,6 +166,35 @@ area_moves = Table(
 )
 
 
+# Every accepted change: which record, which version, who, from which device, when, which fields (names only:
+# the values are in ``records``; history carries no personal data of its own).
+record_history = Table(
+    "record_history", metadata,
+    Column("version", BigInteger, primary_key=True, autoincrement=False),
+    Column("kind", String(40), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Column("area_code", AreaCode, nullable=False),
+    Column("user_name", String(64), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("fields", JSON, nullable=False),
+)
+Index("ix_record_history_record", record_history.c.kind, record_history.c.record_id)
+
+# Who pulled which area: one row per pull page served (user, device, the areas of their scope, counts).
+access_log = Table(
+    "access_log", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("user_name", String(64), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("areas", JSON, nullable=False),
+    Column("cursor", BigInteger, nullable=False),
+    Column("records", Integer, nullable=False),
+)
+Index("ix_access_log_user_at", access_log.c.user_name, access_log.c.at)
+
+
 def is_sqlite(engine: Engine | Connection) -> bool:
     return engine.dialect.name == "sqlite"
 

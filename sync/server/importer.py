@@ -15,7 +15,7 @@ from typing import IO, Any
 
 from sqlalchemy import Engine, insert
 
-from sync.server.db import area_moves, writing
+from sync.server.db import area_moves, record_history, writing
 from sync.server.ops import (
     INSERT_RECORD,
     LOCK_COUNTER,
@@ -59,6 +59,7 @@ def import_records(engine: Engine, records: Iterable[Mapping[str, Any]], by: str
             now = utc_now()
             inserts: dict[tuple[str, str], dict[str, Any]] = {}
             updates: dict[tuple[str, str], dict[str, Any]] = {}
+            history: list[dict[str, Any]] = []
             moves: list[dict[str, Any]] = []
             for kind, rid, changes in prepared:
                 key = (kind, rid)
@@ -69,6 +70,7 @@ def import_records(engine: Engine, records: Iterable[Mapping[str, Any]], by: str
                     version += 1
                     stamp = [version, IMPORT_DEVICE]
                     fv = {n: stamp for n in data} | {"area_code": stamp}
+                    changed = [*fv, *(["deleted"] if deleted else [])]
                     counts["inserted"] += 1
                 else:
                     old_data = old["data"] or {}
@@ -90,11 +92,15 @@ def import_records(engine: Engine, records: Iterable[Mapping[str, Any]], by: str
                 else:
                     updates[key] = row
                 rows[key] = row
+                history.append({"version": version, "kind": kind, "record_id": rid, "area_code": area,
+                                "user_name": by, "device_id": IMPORT_DEVICE, "at": now, "fields": sorted(changed)})
             if inserts:
                 # In key order: neighbouring index pages, not random ones (versions still follow the file).
                 conn.execute(INSERT_RECORD, [inserts[k] for k in sorted(inserts)])
             if updates:
                 conn.execute(UPDATE_RECORD, [row_params(r) for r in updates.values()])
+            if history:
+                conn.execute(insert(record_history), history)
             if moves:
                 conn.execute(insert(area_moves), moves)
             if version > top:

@@ -26,7 +26,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from app.model.canonical import FieldValueError
 from app.model.kinds import KINDS
 from sync.server.auth import User
-from sync.server.db import applied_ops, area_moves, counter, records, writing
+from sync.server.db import applied_ops, area_moves, counter, record_history, records, writing
 from sync.server.records import check_value, wire
 from sync.server.scope import may_write
 
@@ -145,6 +145,8 @@ class _Batch:
         self.inserts: dict[Key, Row] = {}
         self.updates: dict[Key, Row] = {}
         self.stored: list[dict[str, Any]] = []  # applied_ops rows
+        self.history: list[dict[str, Any]] = []  # record_history rows
+        self.fields: list[str] = []  # the fields the op being planned changes
         self.moves: list[dict[str, Any]] = []  # area_moves rows
 
     def run(self, ops: list[dict[str, Any]], prepared: list[dict[str, Any] | Rejected], *,
@@ -184,11 +186,17 @@ class _Batch:
         self.version = int(new["version"])
         if not self.per_op:
             self.moves += moved(self.rows.get(key), new)
+            self.history.append(self._history(new))
         if key in self.inserts or key not in self.rows:
             self.inserts[key] = new  # created in this batch: one INSERT with the final values
         else:
             self.updates[key] = new
         self.rows[key] = new
+
+    def _history(self, new: Row) -> dict[str, Any]:
+        return {"version": int(new["version"]), "kind": new["kind"], "record_id": new["id"],
+                "area_code": new["area_code"], "user_name": self.user.name, "device_id": self.device_id,
+                "at": self.now, "fields": sorted(self.fields)}
 
     def _write_bulk(self) -> None:
         if self.inserts:
@@ -197,6 +205,8 @@ class _Batch:
             self.conn.execute(UPDATE_RECORD, [row_params(r) for r in self.updates.values()])
         if self.stored:
             self.conn.execute(_INSERT_OP, self.stored)
+        if self.history:
+            self.conn.execute(insert(record_history), self.history)
         if self.moves:
             self.conn.execute(insert(area_moves), self.moves)
 
@@ -213,6 +223,8 @@ class _Batch:
                     self.conn.execute(UPDATE_RECORD, row_params(new))
                     for move in moved(self.rows.get(key), new):
                         self.conn.execute(insert(area_moves), move)
+                if new is not None:
+                    self.conn.execute(insert(record_history), self._history(new))
                 self.conn.execute(_INSERT_OP, entry)
         except _BAD_DATA as exc:
             log.warning("push user=%s: op refused by the database (%s)", self.user.name, type(exc).__name__)
@@ -247,6 +259,7 @@ class _Batch:
             data = {n: v for n, v in changes.items() if v is not None}
             stamp = [version, device_id]
             fv = {n: stamp for n in data} | {"area_code": stamp}
+            self.fields = [*fv, *(["deleted"] if deleted else [])]
             created = {"kind": kind_name, "id": rid, "area_code": area, "version": version, "deleted": deleted,
                        "data": data, "field_versions": fv, "changed_by": user.name, "changed_at": self.now,
                        "blob_sha256": blob_of(kind_name, data)}
@@ -278,6 +291,7 @@ class _Batch:
         after = row
         if applied:
             version = self.version + 1
+            self.fields = list(applied)
             for name, value in applied.items():
                 fv[name] = [version, device_id]
                 if name not in ("area_code", "deleted"):

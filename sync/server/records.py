@@ -53,8 +53,18 @@ def wire(row: Any) -> dict[str, Any]:
         "deleted": bool(row.deleted),
         "changed_by": row.changed_by,
         "changed_at": row.changed_at,
-        "fields": {name: data.get(name) for name in KINDS[row.kind].field_names},
+        "fields": {name: data.get(name) for name in _FIELD_NAMES[row.kind]},
     }
+
+
+# ``Kind.field_names`` builds its tuple on every call; a pull page asks it thousands of times.
+_FIELD_NAMES = {name: kind.field_names for name, kind in KINDS.items()}
+
+
+# What a pull reads: everything ``wire`` needs and not the merge state (``field_versions``), which would be
+# parsed for nothing.
+WIRE_COLUMNS = (records.c.kind, records.c.id, records.c.area_code, records.c.version, records.c.deleted,
+                records.c.data, records.c.changed_by, records.c.changed_at)
 
 
 def scope_exits(conn: Connection, user: User, after: int, upto: int) -> list[dict[str, Any]]:

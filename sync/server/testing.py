@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -82,17 +84,19 @@ class ProcessHandle:
     proc: subprocess.Popen = field(repr=False)
 
     def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
+        # The whole process group: with --workers the server is a supervisor and its worker processes.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
         self.proc.wait(timeout=10)
 
     def stop(self) -> None:
         if self.proc.poll() is None:
-            self.proc.terminate()
+            self.proc.terminate()  # the supervisor stops its workers itself
             try:
-                self.proc.wait(timeout=10)
+                self.proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
-                self.kill()
+                pass
+        self.kill()
 
     def __enter__(self) -> ProcessHandle:
         return self
@@ -102,10 +106,11 @@ class ProcessHandle:
 
 
 def run_server_process(db_url: str, port: int | None = None, *, demo: bool = False, token_ttl: int | None = None,
-                       timeout: float = 30.0, log_level: str = "warning") -> ProcessHandle:
+                       timeout: float = 30.0, log_level: str = "warning", workers: int = 1) -> ProcessHandle:
     """``python -m sync.server.cli serve --db … --port …`` as a child process; returns once health answers.
 
     Restarting on the same ``port`` after ``kill()`` gives the client the same URL (crash/resume tests).
+    ``workers`` > 1 runs that many server processes behind the one port (PostgreSQL only).
     """
     port = port or free_port()
     cmd = [sys.executable, "-m", "sync.server.cli", "serve", "--db", db_url, "--host", "127.0.0.1",
@@ -114,9 +119,12 @@ def run_server_process(db_url: str, port: int | None = None, *, demo: bool = Fal
         cmd.append("--demo")
     if token_ttl is not None:
         cmd += ["--token-ttl", str(token_ttl)]
+    if workers > 1:
+        cmd += ["--workers", str(workers)]
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
-    proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
     while True:

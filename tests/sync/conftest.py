@@ -27,9 +27,11 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'platform.db'}"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres),
+                        pytest.param("postgres-2proc", marks=pytest.mark.postgres)])
 def server_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """The server database for convergence tests: each test gets an empty one."""
+    """The server database for convergence tests: each test gets an empty one. ``postgres-2proc`` runs the
+    server as two worker processes behind one port (``serve --workers 2``) on that database."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'platform.db'}"
     return request.getfixturevalue("pg_url")
@@ -43,8 +45,13 @@ def server(sqlite_url: str) -> Iterator[Any]:
 
 
 @pytest.fixture
-def any_server(server_db_url: str) -> Iterator[Any]:
-    handle = start_server(server_db_url)
+def any_server(request: pytest.FixtureRequest, server_db_url: str) -> Iterator[Any]:
+    if request.node.callspec.params.get("server_db_url") == "postgres-2proc":
+        from sync.server.testing import run_server_process
+
+        handle = run_server_process(server_db_url, demo=True, workers=2)
+    else:
+        handle = start_server(server_db_url)
     yield handle
     handle.stop()
 

@@ -23,7 +23,8 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 
-from sync.client import Value, list_conflicts, resolve_conflict
+from app.ops.conflicts import Value, resolve_conflict
+from app.queries.conflicts import list_conflicts
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.support import Laptop, add_household, assert_converged, make_laptop
 
