@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_every_command_is_registered_once() -> None:
     sub = next(a for a in build_parser()._actions if a.dest == "command")
     assert set(sub.choices) == {"init", "demo-data", "simulate", "stats", "check", "passwd", "print", "export",
-                                "sync"}
+                                "sync", "import"}
 
 
 def test_command_modules_do_not_import_the_launcher() -> None:

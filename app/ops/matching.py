@@ -60,11 +60,11 @@ def candidates(conn: Any, numbers: set[str] | None = None) -> dict[str, list[Can
     p, c = TABLES["person"], TABLES["assistance_case"]
     people = conn.execute(select(p.c.id, p.c.area_code, p.c.id_number, p.c.registered_unemployed_on,
                                  p.c.employment_status).where(p.c.deleted.is_(False), p.c.id_number.is_not(None)))
-    named = [r for r in people.tuples() if numbers is None or r[2] in numbers]
+    named = [r for r in people if numbers is None or r[2] in numbers]
     wanted = {r[0] for r in named}
     stages: dict[str, list[tuple[str | None, Any]]] = defaultdict(list)
     for pid, stage, certified_on in conn.execute(
-            select(c.c.person_id, c.c.stage, c.c.certified_on).where(c.c.deleted.is_(False))).tuples():
+            select(c.c.person_id, c.c.stage, c.c.certified_on).where(c.c.deleted.is_(False))):
         if pid in wanted:
             stages[pid].append((stage, certified_on))
     out: dict[str, list[Candidate]] = defaultdict(list)
