@@ -120,7 +120,8 @@ def actor_name(col: Collection, actor: str | None = None) -> str:
     return actor or col.user.get("display_name") or col.user.get("name", "")
 
 
-def _create_person(tx: Any, household: dict[str, Any], values: dict[str, Any], worker: str) -> str:
+def create_person_tx(tx: Any, household: dict[str, Any], values: dict[str, Any], worker: str) -> str:
+    """Inside a caller's transaction: a person from values already checked by ``clean_person``."""
     return tx.create("person", {"worker": worker, **values, "household_id": household["id"]},
                      area_code=household["area_code"])
 
@@ -143,7 +144,7 @@ def register_person(col: Collection, *, household_id: str, values: dict[str, Any
     with col.records.transaction() as tx:
         if held := holder_of(tx.conn, values["id_number"]):
             raise DuplicatePersonError(*held)
-        return _create_person(tx, household, values, worker)
+        return create_person_tx(tx, household, values, worker)
 
 
 def register_household(col: Collection, *, area_code: str, household: dict[str, Any],
@@ -177,7 +178,7 @@ def register_household(col: Collection, *, area_code: str, household: dict[str, 
                 raise DuplicatePersonError(*held)
         hid = tx.create("household", hh, area_code=area_code)
         record = {"id": hid, "area_code": area_code}
-        return hid, [_create_person(tx, record, values, worker) for values in cleaned]
+        return hid, [create_person_tx(tx, record, values, worker) for values in cleaned]
 
 
 def update_person(col: Collection, person_id: str, changes: dict[str, Any], *, today: dt.date | None = None) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app.collection import Collection
 from app.matching import sources
+from app.ops import people
 from app.ops.validation import ValidationError
 from app.rules import workflow
 from app.store.records import Tx
@@ -40,18 +41,23 @@ def person_for(col: Collection, app: dict[str, Any]) -> str | None:
                                                  p.c.deleted.is_(False)).limit(1)).scalar()
 
 
-def _create_person(tx: Tx, app: dict[str, Any], household_id: str | None) -> str:
-    """A new person (in a new household unless one is given) from the application's name, ID number, phone.
-    TODO(issue 10): call ops.people.register_person once the people branch is merged; this writes the person
-    record directly through the same write path until then."""
+def _person_values(app: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    """The new person's facts from the application, checked as the intake form checks them."""
+    values, errors = people.clean_person({"name": app.get("person_name"), "id_number": app.get("id_number"),
+                                          "phone": app.get("phone")}, today, new=True)
+    if errors:
+        raise ValidationError(errors)
+    return {**values, "hukou_in_shanxi": values["id_number"].startswith("14") or None}
+
+
+def _create_person(tx: Tx, app: dict[str, Any], values: dict[str, Any], household_id: str | None,
+                   worker: str) -> str:
+    """A new person (in a new household unless one is given), written as ops.people writes one."""
     area = app["area_code"]
     if household_id is None:
         household_id = tx.create("household", {"note": f"由失业登记申请 {app.get('application_no') or ''} 建立"},
                                  area_code=area)
-    return tx.create("person", {"household_id": household_id, "name": app.get("person_name"),
-                                "id_number": app.get("id_number"), "phone": app.get("phone"),
-                                "hukou_in_shanxi": str(app.get("id_number") or "").startswith("14") or None,
-                                "worker": tx.actor}, area_code=area)
+    return people.create_person_tx(tx, {"id": household_id, "area_code": area}, values, worker)
 
 
 def accept_application(col: Collection, app_id: str, *, person_id: str | None = None,
@@ -69,9 +75,11 @@ def accept_application(col: Collection, app_id: str, *, person_id: str | None = 
     else:
         person_id = person_for(col, app)
     contact_due = workflow.registration_deadlines(today, today)["contact"].due
+    values = _person_values(app, today) if person_id is None else None
+    worker = people.actor_name(col)
     with col.records.transaction() as tx:
         if person_id is None:
-            person_id = _create_person(tx, app, household_id)
+            person_id = _create_person(tx, app, values, household_id, worker)
         tx.update("person", person_id, {"registered_unemployed_on": today, "employment_status": "unemployed"})
         tx.update("registration_application", app_id, {
             "status": "accepted", "handled_on": today, "handled_by": tx.actor, "person_id": person_id,
