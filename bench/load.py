@@ -215,6 +215,8 @@ def _held(step: dict[str, Any]) -> bool:
 
 def _ramp(url: str, workers: list[tuple[str, str]], supervisors: list[str], quick: bool) -> dict[str, Any]:
     steps, best = [], None
+    # Warm-up, not counted: each process's first requests import lazily, fill caches and open connections.
+    _step(url, workers, supervisors, 1.0, 3.0 if quick else 8.0)
     for rate in RATES[:3 if quick else MAX_STEPS]:
         step = _step(url, workers, supervisors, rate, 4.0 if quick else STEP_S)
         _log(f"  {rate:5} sessions/s → p95 {step['p95_ms']} ms, {step['req_per_s']} req/s, "
