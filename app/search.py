@@ -30,10 +30,12 @@ from dataclasses import dataclass, field
 from threading import Event
 from typing import Any
 
+from app.rules import workflow
+
 # Stages after which a case no longer has a running time limit.
-TERMINAL_STAGES = frozenset({"exited", "rejected"})
+TERMINAL_STAGES = workflow.terminal_stages()
 # Stages in which a person is an assistance recipient, so the minimum service package applies.
-PACKAGE_STAGES = frozenset({"certified", "helping"})
+PACKAGE_STAGES = frozenset(workflow.assisted_stages())
 DUE_SOON_WORKDAYS = 3
 _CHUNK = 20000  # rows read per lock hold while building, so the GUI thread never waits long
 _TOP = "\U0010ffff"

@@ -31,7 +31,7 @@ from app.rules.workdays import add_workdays
 from app.rules.zero_household import MemberEmployment, zero_status
 
 FIGURES = ("stage", "category", "compliance", "deadlines", "followups", "zero", "visits", "reviews")
-CLOSED_STAGES = ("exited", "rejected")  # a person's case in these stages is no longer on the books
+CLOSED_STAGES = tuple(sorted(workflow.terminal_stages()))  # a person's case in these stages is no longer on the books
 EMPLOYED_STATUSES = ("employed", "self_employed")
 UNSET = "unset"
 

@@ -27,9 +27,8 @@ EMPLOYMENT = {
     "unemployed": "失业", "employed": "已就业", "self_employed": "灵活就业/创业", "student": "在校/入学",
     "retired": "退休", "unable": "丧失劳动能力",
 }
-ASSISTED_STAGES = ("certified", "helping")
-ACTIVE_STAGES = ("applied", "community_review", "publicity", "street_review", "county_confirm", "certified",
-                 "helping")
+ASSISTED_STAGES = workflow.assisted_stages()
+ACTIVE_STAGES = workflow.active_stages()
 
 
 class SelectionError(LookupError):

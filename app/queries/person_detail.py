@@ -30,7 +30,7 @@ from app.store.tables import TABLES
 
 EMPLOYED = ("employed", "self_employed")
 # A member in one of these stages holds the household's one 零就业家庭 certification (BRIEF §2 cat. 4).
-CERTIFIED_STAGES = ("certified", "helping")
+CERTIFIED_STAGES = workflow.assisted_stages()
 RETURNED = ("returned", "退回")
 FOLLOWUP_KINDS = {"adaptation": "适应期回访", "stabilization": "稳定期回访", "evaluation": "期满评估"}
 AUDIT_ACTIONS = {"create": "新建", "update": "修改", "delete": "删除", "resolve": "处理冲突", "sync": "同步"}

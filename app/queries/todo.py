@@ -30,7 +30,7 @@ GROUPS: dict[str, str] = {
 }
 CASE_WARN_WORKDAYS = 3  # case steps due within this many working days are listed
 REGISTRATION_WARN_WORKDAYS = 1  # pushed applications with this many working days left (or fewer) are listed
-EVALUATION_STAGES = ("certified", "helping")
+EVALUATION_STAGES = workflow.assisted_stages()
 MATCH_DONE = ("confirmed", "dismissed", "已确认", "已排除")
 REGISTRATION_DONE = ("handled", "rejected", "已办结", "不予受理")
 

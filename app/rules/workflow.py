@@ -50,6 +50,8 @@ class Action:
     needs_note: bool = False
     needs_exit_reason: bool = False
     checks_min_duration: bool = False  # the source stage's min_workdays must have passed
+    needs_evidence: bool = False  # the exit reason's evidence must be given (see ExitReason.evidence)
+    back_to_previous: bool = False  # goes back to the stage the case left (``to_stage`` when unknown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ class ExitReason:
     code: str
     name_zh: str
     needs_note: bool = False
+    # Alternative sets of evidence fields; filling every field of one set is enough (empty: none asked).
+    evidence: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +118,8 @@ def _actions() -> tuple[Action, ...]:
                 a.get("needs_note", False),
                 a.get("needs_exit_reason", False),
                 a.get("checks_min_duration", False),
+                a.get("needs_evidence", False),
+                a.get("back_to_previous", False),
             )
             unknown = {src, edge.to_stage} - stages.keys() or set(edge.roles) - roles.keys()
             if unknown:
@@ -148,7 +154,78 @@ def allowed_actions(stage: str, role: str) -> list[Action]:
 
 
 def exit_reasons() -> list[ExitReason]:
-    return [ExitReason(r["code"], r["name_zh"], r.get("needs_note", False)) for r in _wf()["exit_reason"]]
+    return [ExitReason(r["code"], r["name_zh"], r.get("needs_note", False),
+                       tuple(tuple(group) for group in r.get("evidence", ())))
+            for r in _wf()["exit_reason"]]
+
+
+def exit_reason(code: str) -> ExitReason:
+    for r in exit_reasons():
+        if r.code == code:
+            return r
+    raise WorkflowError(f"无效的退出原因：{code}")
+
+
+def exit_reason_setting(code: str, key: str) -> Any:
+    """A number kept with an exit reason (``refusals`` of refused_service, ``months`` of lost_contact)."""
+    for r in _wf()["exit_reason"]:
+        if r["code"] == code:
+            return r[key]
+    raise WorkflowError(f"无效的退出原因：{code}")
+
+
+def evidence_fields() -> dict[str, str]:
+    """Evidence field code → Chinese label; codes ending in ``_on`` are dates."""
+    return dict(_wf()["evidence_field"])
+
+
+def evidence_errors(reason: str, evidence: dict[str, Any]) -> dict[str, str]:
+    """Errors (field → Chinese message) for the evidence of an exit proposal; empty when one set is complete."""
+    groups = exit_reason(reason).evidence
+    if not groups:
+        return {}
+    labels = evidence_fields()
+    errors: dict[str, str] = {}
+    for key, value in evidence.items():
+        if key.endswith("_on") and value not in (None, ""):
+            try:
+                date.fromisoformat(str(value)[:10])
+            except ValueError:
+                errors[key] = f"{labels.get(key, key)}不是有效日期（应为 YYYY-MM-DD）"
+    filled = {k for k, v in evidence.items() if v not in (None, "", [], {}) and k not in errors}
+    if errors or any(set(g) <= filled for g in groups):
+        return errors
+    best = max(groups, key=lambda g: (len(set(g) & filled), -groups.index(g)))
+    missing = "、".join(labels.get(k, k) for k in best if k not in filled)
+    alternatives = "；或填写" + "，或".join("、".join(labels.get(k, k) for k in g) for g in groups if g != best)
+    return {"evidence": f"退出原因「{exit_reason(reason).name_zh}」须填写{missing}"
+                        + (alternatives if len(groups) > 1 else "")}
+
+
+# Stage groups, derived from the action table so a new stage falls into place by its edges alone.
+@cache
+def terminal_stages() -> frozenset[str]:
+    """Stages no action leaves (已退出, 未通过): the case is closed, with its history."""
+    return frozenset(_stages()) - {a.from_stage for a in _actions()}
+
+
+@cache
+def active_stages() -> tuple[str, ...]:
+    """Stages of a case still on the books, in workflow order."""
+    return tuple(code for code in _stages() if code not in terminal_stages())
+
+
+@cache
+def exit_pending_stages() -> frozenset[str]:
+    """Stages an exit proposal leads to (退出待审): still assisted until the decision."""
+    return frozenset(a.to_stage for a in _actions() if a.needs_evidence)
+
+
+@cache
+def assisted_stages() -> tuple[str, ...]:
+    """Certified stages (已认定, 帮扶中, 退出待审): the status counts, services and evaluations are due."""
+    exits_from = {a.from_stage for a in _actions() if a.needs_exit_reason}
+    return tuple(code for code in _stages() if code in exits_from | exit_pending_stages())
 
 
 def _find_edge(stage_code: str, action: str, role: str) -> Action:
@@ -173,10 +250,14 @@ def apply_action(
     exit_reason: str | None = None,
     note: str = "",
     publicity_started_on: date | None = None,
+    previous_stage: str | None = None,
+    evidence: dict[str, Any] | None = None,
 ) -> Transition:
     """Check and compute one step; raises WorkflowError with a Chinese message.
 
-    ``publicity_started_on`` is required for an action that ends a minimum-duration stage (公示).
+    ``publicity_started_on`` is required for an action that ends a minimum-duration stage (公示);
+    ``previous_stage`` is where a back-to-previous action returns (the stage an exit was proposed from);
+    ``evidence`` is checked against the exit reason for an action that needs it.
     """
     edge = _find_edge(stage, action, role)
     current = _stages()[stage]
@@ -204,10 +285,21 @@ def apply_action(
             raise WorkflowError(f"退出原因「{reasons[exit_reason].name_zh}」须填写说明")
     elif exit_reason is not None:
         raise WorkflowError(f"「{edge.name_zh}」不需要退出原因")
+    if edge.needs_evidence and exit_reason:
+        errors = evidence_errors(exit_reason, evidence or {})
+        if errors:
+            raise WorkflowError("；".join(errors.values()))
     if edge.needs_note and not note:
         raise WorkflowError(f"「{edge.name_zh}」须填写意见")
 
-    target = _stages()[edge.to_stage]
+    to_stage = edge.to_stage
+    if edge.back_to_previous and previous_stage:
+        sources = {a.from_stage for a in _actions() if a.to_stage == stage}
+        if previous_stage not in sources:
+            back = _stages()[previous_stage].name_zh if previous_stage in _stages() else previous_stage
+            raise WorkflowError(f"「{current.name_zh}」不能回到「{back}」")
+        to_stage = previous_stage
+    target = _stages()[to_stage]
     due = add_workdays(today, target.limit_workdays) if target.limit_workdays is not None else None
     earliest = add_workdays(today, target.min_workdays) if target.min_workdays is not None else None
     last = max(d for d in (today, due, earliest) if d is not None)
@@ -215,7 +307,7 @@ def apply_action(
     return Transition(
         action=edge.code,
         from_stage=stage,
-        to_stage=edge.to_stage,
+        to_stage=to_stage,
         stage_started_on=today,
         due_on=due,
         earliest_next_on=earliest,

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, text
 from app.store.engine import export_copy
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0003"
+HEAD = "0005"
 
 
 def _config() -> Any:

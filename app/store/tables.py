@@ -57,6 +57,7 @@ Index("ix_case_stage_due", TABLES["assistance_case"].c.stage, TABLES["assistance
 Index("ix_followup_due", TABLES["followup"].c.due_on)
 Index("ix_case_step_case", TABLES["case_step"].c.case_id)
 Index("ix_review_target", TABLES["review"].c.target_id)
+Index("ix_policy_push_person", TABLES["policy_push"].c.person_id)
 
 meta = Table(
     "meta", metadata,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import ops
-from app.queries.person_detail import CasePart, person_case
+from app.queries.person_detail import CERTIFIED_STAGES, CasePart, person_case
 from ui.views.person.section import BLUE, GREEN, GREY, ORANGE, RED, Section, clear_layout, day
 
 
@@ -125,7 +125,7 @@ class OverviewSection(Section):
         if c.deadline is not None:
             color = RED if c.deadline.overdue else (BLUE if c.deadline.remaining_workdays > 2 else ORANGE)
             self.deadline_label.setText(f'<b style="color:{color};">{c.deadline.text_zh}</b>')
-        elif rec.get("stage") in ("certified", "helping") and rec.get("valid_until"):
+        elif rec.get("stage") in CERTIFIED_STAGES and rec.get("valid_until"):
             self.deadline_label.setText(self.tr("认定有效期至 {d}").format(d=day(rec["valid_until"])))
         elif rec.get("stage") == "exited":
             self.deadline_label.setText(self.tr("已于 {d} 退出").format(d=day(rec.get("exited_on"))))
