@@ -1621,6 +1621,21 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
         <source>审核结论已保存，将在下次同步时发送给专干。</source>
         <translation>Decision saved; it is sent to the worker at the next sync.</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="301"/>
+        <source>同意退出</source>
+        <translation>Approve exit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="302"/>
+        <source>不同意退出</source>
+        <translation>Refuse exit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="347"/>
+        <source>不同意退出须填写意见，专干会在今日待办中看到。</source>
+        <translation>Refusing an exit needs a comment; the worker sees it in Today.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewsSection</name>
@@ -2728,6 +2743,21 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <source>走访对象：{who}</source>
         <translation>Visiting: {who}</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="235"/>
+        <source>就业情况（已就业/创业时填写）</source>
+        <translation>Job found (when employed or self-employed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="357"/>
+        <source>保存后将按“已就业/创业”提出退出，由督导/审核人员审定；跟踪回访从入职日期起排期。</source>
+        <translation>Saving proposes the exit as "employed/self-employed" for the supervisor to decide; follow-ups are scheduled from the start date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="644"/>
+        <source>走访记录已保存，已提出退出，等待督导审核</source>
+        <translation>Visit saved; exit proposed, waiting for the supervisor</translation>
+    </message>
 </context>
 <context>
     <name>VisitsModel</name>
@@ -2970,6 +3000,34 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <location filename="../../ui/dialogs/workflow_dialog.py" line="192"/>
         <source>办理失败：{error}</source>
         <translation>Action failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="94"/>
+        <source>退出佐证 *</source>
+        <translation>Exit evidence *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="99"/>
+        <source>退出申请</source>
+        <translation>Exit proposal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="244"/>
+        <source>{by} {on} 提出</source>
+        <translation>proposed by {by} on {on}</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceForm</name>
+    <message>
+        <location filename="../../ui/dialogs/exit_evidence.py" line="68"/>
+        <source>填写其中一组即可：{groups}</source>
+        <translation>Fill in one of these sets: {groups}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exit_evidence.py" line="67"/>
+        <source>；或</source>
+        <translation>; or </translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ import pytest
 
 from app.ops import ValidationError
 from app.ops.exits import decide_exit, propose_exit
+from app.ops.visits import record_visit
 from app.rules.workflow import WorkflowError, active_stages, assisted_stages, terminal_stages
 from tests.conftest import TODAY
 from tests.lifecycle.conftest import case_in, steps
@@ -78,3 +79,25 @@ def test_bad_proposals_change_nothing(col):
                  actor="张丽", today=TODAY)
     with pytest.raises(WorkflowError, match="无权"):
         decide_exit(col, case["id"], True, actor="张丽", today=TODAY)
+
+
+def _visit(status: str = "employed", on: dt.date = TODAY) -> dict:
+    return {"visited_on": on.isoformat(), "employment_status": status, "employment_intention": "有意愿，希望尽快就业",
+            "service_needs": ["暂无需求"]}
+
+
+def test_visit_recording_employment_proposes_exit_and_schedules_from_start(col):
+    case = case_in(col, "helping")
+    pid = case["person_id"]
+    col.records.update("person", pid, {"employment_status": "unemployed"})
+    with pytest.raises(ValidationError) as err:
+        record_visit(col, pid, _visit(), [], today=TODAY)
+    assert "就业单位、岗位、入职/创业日期" in err.value.errors["employment"]
+    assert col.records.get("assistance_case", case["id"])["stage"] == "helping"
+    record_visit(col, pid, _visit(), [], today=TODAY, employment=JOB)
+    c = col.records.get("assistance_case", case["id"])
+    assert (c["stage"], c["exit_reason"], c["exit_evidence"]["employer"]) == ("exit_proposed", "employed", JOB["employer"])
+    person = col.records.get("person", pid)
+    assert person["employed_on"] == dt.date(2026, 11, 20)
+    first = min(f["due_on"] for f in col.records.children("followup", "person_id", pid) if f["kind"] == "adaptation")
+    assert first == dt.date(2026, 11, 27)  # 7 days after the start, not after the visit

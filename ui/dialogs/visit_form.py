@@ -46,10 +46,12 @@ from app import ops
 from app.collection import Collection
 from app.ops import drafts
 from app.queries.drafts import Draft, load_draft
+from app.queries.exits import employment_asked, proposable_case
 from app.queries.person_detail import household_for
 from app.rules.service_package import service_kinds
 from ui.context import AppContext
 from ui.dialogs import ErrorLabel, button_row, from_qdate, to_qdate
+from ui.dialogs.exit_evidence import EvidenceForm
 
 NEEDS = ("岗位推荐", "职业指导", "技能培训", "政策咨询", "创业指导", "公益性岗位", "暂无需求")
 REASONS = ("企业裁员", "合同到期", "个人原因辞职", "企业关闭", "照顾家庭", "毕业未就业", "其他")
@@ -229,6 +231,20 @@ class VisitForm(QDialog):
         form.addRow(self.tr("走访情况"), self.notes)
         right.addWidget(box)
 
+        # 已就业/创业: the job found, which is also the evidence of the exit this visit proposes
+        self.employment_box = QGroupBox(self.tr("就业情况（已就业/创业时填写）"))
+        lay = QVBoxLayout(self.employment_box)
+        self.employment = EvidenceForm("employed")
+        self.employment.changed.connect(lambda: self._touched("employment"))
+        lay.addWidget(self.employment)
+        self.exit_note = QLabel()
+        self.exit_note.setWordWrap(True)
+        self.exit_note.setStyleSheet("color: #1565c0;")
+        lay.addWidget(self.exit_note)
+        lay.addWidget(self._err("employment"))
+        right.addWidget(self.employment_box)
+        self.employment_box.hide()
+
         box = QGroupBox(self.tr("本次提供的服务"))
         lay = QVBoxLayout(box)
         self.services = QTableWidget(0, len(SERVICE_COLUMNS))
@@ -287,6 +303,7 @@ class VisitForm(QDialog):
 
         # Every edit marks the form dirty and (re)arms the autosave.
         self.employment_status.currentIndexChanged.connect(lambda _i: self._touched("employment_status"))
+        self.employment_status.currentIndexChanged.connect(lambda _i: self._show_employment())
         self.employment_intention.currentTextChanged.connect(lambda _t: self._touched("employment_intention"))
         for cb in self.needs.values():
             cb.toggled.connect(lambda _c: self._touched("service_needs"))
@@ -328,6 +345,20 @@ class VisitForm(QDialog):
         _set_combo_text(self.training_wish, p.get("training_wish") or "")
         if not self.text["contact_method"].text() and p.get("phone"):
             self.text["contact_method"].setText(p["phone"])
+
+    def employment_needed(self) -> bool:
+        return employment_asked(self.col, self.person_id, self.employment_status.currentData())
+
+    def _show_employment(self) -> None:
+        """Ask for the job when 已就业/创业 is chosen, and say that saving proposes the case's exit."""
+        asked = self.employment_needed()
+        self.employment_box.setVisible(asked)
+        proposes = asked and proposable_case(self.col, self.person_id) is not None
+        self.exit_note.setText(self.tr("保存后将按“已就业/创业”提出退出，由督导/审核人员审定；"
+                                       "跟踪回访从入职日期起排期。") if proposes else "")
+
+    def employment_values(self) -> dict[str, Any] | None:
+        return self.employment.values() if self.employment_needed() else None
 
     def set_members(self, members: list[dict[str, Any]]) -> None:
         self.members.setRowCount(0)
@@ -449,6 +480,7 @@ class VisitForm(QDialog):
             "title": self.person.get("name", ""),
             "values": self.values(),
             "services": self.service_values(),
+            "employment": self.employment.values(),
             "attachments": [
                 {"name": n, "mime": m, "data": base64.b64encode(d).decode()} for n, m, d in self._attachments
             ],
@@ -474,6 +506,8 @@ class VisitForm(QDialog):
             self.notes.setPlainText(v.get("notes") or "")
             nxt = v.get("next_visit_on")
             self.next_visit_on.setDate(to_qdate(dt.date.fromisoformat(nxt)) if nxt else NO_DATE)
+            self.employment.set_values(data.get("employment") or {})
+            self._show_employment()
             self.services.setRowCount(0)
             for s in data.get("services") or []:
                 self.add_service_row(s)
@@ -552,6 +586,8 @@ class VisitForm(QDialog):
     # --- validation and saving -----------------------------------------------------------------------
     def validate(self) -> dict[str, str]:
         errors = ops.visits.validate_visit(self.values(), self.service_values(), self.today)
+        if self.employment_needed():
+            errors.update(ops.exits.employment_errors(self.employment.values()))
         for name, _mime, data in self._attachments:
             if len(data) > ops.attachments.MAX_ATTACHMENT_BYTES:
                 errors["attachments"] = self.tr("附件“{name}”超过 20 MB，请压缩后再添加").format(name=name)
@@ -597,6 +633,7 @@ class VisitForm(QDialog):
             attachments=list(self._attachments),
             today=self.today,
             draft_key=self.draft_key,
+            employment=self.employment_values(),
             on_done=self._saved,
             on_error=self._failed,
         )
@@ -604,7 +641,8 @@ class VisitForm(QDialog):
     def _saved(self, visit_id: str) -> None:
         self._finished = True
         self._disconnect()
-        self.ctx.status.emit(self.tr("走访记录已保存"))
+        self.ctx.status.emit(self.tr("走访记录已保存，已提出退出，等待督导审核") if self.exit_note.text()
+                             else self.tr("走访记录已保存"))
         self.saved.emit(visit_id)
         self.accept()
 
