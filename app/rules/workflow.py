@@ -318,6 +318,27 @@ def apply_action(
     )
 
 
+def reentry_error(cases: list[dict[str, Any]], registered_unemployed_on: date | None) -> str:
+    """Why a person may not apply again now ("" = a new application may start at 已申请).
+
+    ``cases`` are the person's earlier cases (stage, exited_on, exit_reason). One case at a time; after an exit
+    the person must have registered as unemployed again after the exit day (workflow.toml [reentry]).
+    """
+    live = [c for c in cases if c.get("stage") in active_stages()]
+    if live:
+        return f"该人员已有在办的认定（{stage(live[0]['stage']).name_zh}），不能重复申请"
+    exited = [c for c in cases if c.get("stage") == "exited" and c.get("exited_on")]
+    if not exited or not _wf()["reentry"]["needs_new_registration"]:
+        return ""
+    last = max(exited, key=lambda c: c["exited_on"])
+    if registered_unemployed_on is None or registered_unemployed_on <= last["exited_on"]:
+        reasons = {r.code: r.name_zh for r in exit_reasons()}
+        why = reasons.get(last.get("exit_reason") or "", "")
+        return (f"该人员已于 {last['exited_on'].isoformat()} 退出（{why}），"
+                "须在退出后重新办理失业登记，再申请认定")
+    return ""
+
+
 def stage_deadline(stage_code: str, started_on: date, today: date) -> Deadline | None:
     """Deadline of a case sitting in ``stage_code`` since ``started_on``; None if the stage has no limit."""
     s = stage(stage_code)

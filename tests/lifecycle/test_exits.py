@@ -101,3 +101,14 @@ def test_visit_recording_employment_proposes_exit_and_schedules_from_start(col):
     assert person["employed_on"] == dt.date(2026, 11, 20)
     first = min(f["due_on"] for f in col.records.children("followup", "person_id", pid) if f["kind"] == "adaptation")
     assert first == dt.date(2026, 11, 27)  # 7 days after the start, not after the visit
+
+
+def test_reentry_rules():
+    from app.rules.workflow import reentry_error
+
+    exited = {"stage": "exited", "exited_on": dt.date(2026, 6, 1), "exit_reason": "employed"}
+    assert reentry_error([], None) == ""
+    assert "在办的认定（帮扶中）" in reentry_error([exited, {"stage": "helping"}], dt.date(2026, 7, 1))
+    assert "须在退出后重新办理失业登记" in reentry_error([exited], dt.date(2026, 5, 1))
+    assert "已就业/创业" in reentry_error([exited], None)
+    assert reentry_error([exited, {"stage": "rejected"}], dt.date(2026, 7, 1)) == ""
