@@ -182,6 +182,7 @@ def test_todo_groups_and_working_day_edges(empty: Collection, fixture_store: dic
         "followup": 2,
         "case": 2,
         "evaluation": 1,
+        "exit": 0,
         "registration": 2,
         "match": 1,
     }

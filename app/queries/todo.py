@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 
+from app.queries.exit_signals import signals_in
 from app.queries.person_detail import FOLLOWUP_KINDS, RETURNED, category_zh
 from app.rules import workflow
 from app.rules.followups import evaluation_due
@@ -25,6 +26,7 @@ GROUPS: dict[str, str] = {
     "followup": "到期回访",
     "case": "认定办理时限",
     "evaluation": "政策期满评估",
+    "exit": "可提出退出",
     "registration": "失业登记申请",
     "match": "数据比对待确认",
 }
@@ -89,6 +91,7 @@ def todo(col: Any, today: dt.date, limit_per_group: int = 500) -> list[TodoItem]
         items += _followups(conn, today, limit_per_group)
         items += _cases(conn, today, limit_per_group)
         items += _evaluations(conn, today, limit_per_group)
+        items += _exit_signals(conn, today, limit_per_group)
         items += _registrations(conn, today, limit_per_group)
         items += _matches(conn, today, limit_per_group)
         names = _names(conn, {i.person_id for i in items if i.person_id})
@@ -228,11 +231,15 @@ def _evaluations(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
     c, f = TABLES["assistance_case"], TABLES["followup"]
     # evaluation_due(v) = v - N days is monotonic, so "due by today" is "valid_until <= today + N days".
     horizon = today + (today - evaluation_due(today))
+    # Done for this validity period: an evaluation due on or after this period's evaluation day (an extension
+    # moves valid_until, so the next period needs its own evaluation).
+    days = (today - evaluation_due(today)).days
     done = select(f.c.id).where(
         f.c.person_id == c.c.person_id,
         f.c.kind == "evaluation",
         f.c.done_on.is_not(None),
         f.c.deleted.is_(False),
+        f.c.due_on >= func.date(c.c.valid_until, f"-{days} days"),
     )
     rows = conn.execute(
         select(c)
@@ -269,6 +276,12 @@ def _evaluations(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
             )
         )
     return out
+
+
+def _exit_signals(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
+    """Cases meeting an exit condition (拒绝服务、失联) that nobody has proposed yet."""
+    return [TodoItem("exit", "assistance_case", s.case_id, s.person_id, "", s.detail, None, False, "可提出退出")
+            for s in signals_in(conn, today, limit=limit)]
 
 
 def _registrations(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:

@@ -523,6 +523,51 @@
         <source>待回访</source>
         <translation>Pending</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="36"/>
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="36"/>
+        <source>仍在岗</source>
+        <translation>Employed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="37"/>
+        <source>困难和帮助</source>
+        <translation>Difficulties and help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="42"/>
+        <source>记录回访</source>
+        <translation>Record follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="44"/>
+        <source>期满评估</source>
+        <translation>Evaluate before expiry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="46"/>
+        <source>提出退出…</source>
+        <translation>Propose exit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="82"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="82"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="92"/>
+        <source>认定有效期至 {until}，{on} 前完成期满评估</source>
+        <translation>Certified until {until}; evaluate by {on}</translation>
+    </message>
 </context>
 <context>
     <name>HelpPlanEditor</name>
@@ -2383,6 +2428,16 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <source>共 {n} 项，其中超期 {o} 项</source>
         <translation>{n} item(s), {o} overdue</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/todo_view.py" line="72"/>
+        <source>办理所选</source>
+        <translation>Act on selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/todo_view.py" line="73"/>
+        <source>记录回访、期满评估或提出退出</source>
+        <translation>Record a follow-up, an evaluation or propose an exit</translation>
+    </message>
 </context>
 <context>
     <name>UnlockDialog</name>
@@ -3028,6 +3083,205 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <location filename="../../ui/dialogs/exit_evidence.py" line="67"/>
         <source>；或</source>
         <translation>; or </translation>
+    </message>
+</context>
+<context>
+    <name>_ContactDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="54"/>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="66"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="67"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="91"/>
+        <source>保存失败：{error}</source>
+        <translation>Could not save: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="66"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="67"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="91"/>
+        <source>保存失败：{error}</source>
+        <translation>Could not save: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="100"/>
+        <source>记录回访 — {name}</source>
+        <translation>Record follow-up — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="103"/>
+        <source>{kind}　应回访日期 {due}</source>
+        <translation>{kind}  due {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="109"/>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="106"/>
+        <source>已联系上本人</source>
+        <translation>Reached the person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="107"/>
+        <source>未联系上</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="110"/>
+        <source>仍在岗</source>
+        <translation>Still in the job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="111"/>
+        <source>已离职</source>
+        <translation>Left the job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="113"/>
+        <source>就业情况 *</source>
+        <translation>Job found *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="114"/>
+        <source>联系方式 *</source>
+        <translation>Contact method *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="115"/>
+        <source>回访日期</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="116"/>
+        <source>是否联系上 *</source>
+        <translation>Reached? *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="117"/>
+        <source>是否仍在岗</source>
+        <translation>Still employed?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="119"/>
+        <source>困难和问题</source>
+        <translation>Difficulties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="120"/>
+        <source>提供的帮助</source>
+        <translation>Help given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="121"/>
+        <source>回访情况</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="149"/>
+        <source>回访已记录</source>
+        <translation>Follow-up recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="149"/>
+        <source>已记录未联系上，该回访仍待完成</source>
+        <translation>Recorded as not reached; the follow-up is still due</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="66"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="67"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="91"/>
+        <source>保存失败：{error}</source>
+        <translation>Could not save: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="159"/>
+        <source>期满评估 — {name}</source>
+        <translation>Pre-expiry evaluation — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="161"/>
+        <source>认定有效期至 {d}：评估就业情况，决定继续帮扶、延长、退出或实现市场化就业</source>
+        <translation>Certified until {d}: evaluate the employment situation and decide to continue, extend, exit or move to a market job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="168"/>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="171"/>
+        <source>退出原因 *</source>
+        <translation>Exit reason *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="173"/>
+        <source>联系方式 *</source>
+        <translation>Contact method *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="174"/>
+        <source>评估日期</source>
+        <translation>Evaluation date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="175"/>
+        <source>评估结论 *</source>
+        <translation>Outcome *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="178"/>
+        <source>困难和问题</source>
+        <translation>Difficulties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="179"/>
+        <source>提供的帮助</source>
+        <translation>Help given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="180"/>
+        <source>评估情况</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="207"/>
+        <source>期满评估已记录</source>
+        <translation>Evaluation recorded</translation>
     </message>
 </context>
 </TS>
