@@ -100,3 +100,8 @@ def results() -> dict[str, str]:
 def refused_text() -> str:
     """The stored result that counts toward 无正当理由拒绝服务."""
     return results()["refused"]
+
+
+def channels() -> dict[str, str]:
+    """How a service was given (code → Chinese): at a visit, by phone, at the office, by a confirmed push."""
+    return dict(load("service_package")["channels"])

@@ -1822,6 +1822,21 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
         <source>还差 {n} 次</source>
         <translation>{n} to go</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="45"/>
+        <source>记录服务</source>
+        <translation>Record service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="46"/>
+        <source>电话或窗口提供的岗位推荐、职业指导、政策咨询等</source>
+        <translation>A job recommendation, career guidance or policy consultation given by phone or at the office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="50"/>
+        <source>方式</source>
+        <translation>Given</translation>
+    </message>
 </context>
 <context>
     <name>SettingsView</name>
@@ -3282,6 +3297,84 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <location filename="../../ui/dialogs/followup_dialog.py" line="207"/>
         <source>期满评估已记录</source>
         <translation>Evaluation recorded</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="39"/>
+        <source>记录服务 — {name}</source>
+        <translation>Record service — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="42"/>
+        <source>电话或窗口提供的服务，与走访中提供的服务一样计入最低服务包（3+1+1）</source>
+        <translation>Services given by phone or at the office count toward the minimum package (3+1+1) like those given during a visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="48"/>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="60"/>
+        <source>服务类型 *</source>
+        <translation>Service *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="61"/>
+        <source>服务方式 *</source>
+        <translation>Given *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="62"/>
+        <source>服务日期 *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="63"/>
+        <source>推荐单位 *</source>
+        <translation>Employer *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="63"/>
+        <source>推荐岗位 *</source>
+        <translation>Post *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="64"/>
+        <source>岗位薪资</source>
+        <translation>Wage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="70"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="71"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="76"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="77"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="112"/>
+        <source>服务已记录</source>
+        <translation>Service recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="118"/>
+        <source>保存失败：{error}</source>
+        <translation>Could not save: {error}</translation>
     </message>
 </context>
 </TS>

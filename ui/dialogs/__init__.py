@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -39,3 +39,10 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
         row.addWidget(b)
     row.addStretch(1)
     return row
+
+
+def open_dialog(dlg: QDialog) -> QDialog:
+    """Show a modeless dialog that deletes itself when closed; returns it."""
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.show()
+    return dlg

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -206,9 +205,3 @@ class EvaluationDialog(_ContactDialog):
     def _saved(self, _fid: str) -> None:
         self.ctx.status.emit(self.tr("期满评估已记录"))
         self.accept()
-
-
-def open_dialog(dlg: QDialog) -> QDialog:
-    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dlg.show()
-    return dlg

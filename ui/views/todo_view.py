@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.queries.exit_signals import exit_signals
 from app.queries.todo import GROUPS, TodoItem, counts, todo
 from ui.context import AppContext
+from ui.dialogs import open_dialog
 from ui.views import tagged
 from ui.views.live import LiveRefresh
 
@@ -207,7 +208,7 @@ class TodoView(QWidget):
 
     def act_on_current(self) -> QDialog | None:
         """记录回访 / 期满评估 / 提出退出 for the selected item; returns the dialog opened."""
-        from ui.dialogs.followup_dialog import EvaluationDialog, FollowupDialog, open_dialog
+        from ui.dialogs.followup_dialog import EvaluationDialog, FollowupDialog
         from ui.dialogs.workflow_dialog import WorkflowDialog
 
         item, today = self.current_item(), self.today_fn()

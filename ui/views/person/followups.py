@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.queries.followups import FollowupsPart, contact_zh, followups_part, outcome_zh
 from app.queries.person_detail import FOLLOWUP_KINDS, count_of
+from ui.dialogs import open_dialog
 from ui.views.person.section import GREEN, GREY, ORANGE, RED, Section, day, fill
 from ui.widgets.tables import read_only_table
 
@@ -104,20 +105,19 @@ class FollowupsSection(Section):
         self.record_btn.setEnabled(self._selected() is not None)
 
     def record_followup(self) -> None:
-        from ui.dialogs.followup_dialog import FollowupDialog, open_dialog
+        from ui.dialogs.followup_dialog import FollowupDialog
 
         f = self._selected()
         if f is not None:
             open_dialog(FollowupDialog(self.ctx, f["id"], self, today=self.page.today_fn()))
 
     def record_evaluation(self) -> None:
-        from ui.dialogs.followup_dialog import EvaluationDialog, open_dialog
+        from ui.dialogs.followup_dialog import EvaluationDialog
 
         if self.data is not None and self.data.evaluation_case:
             open_dialog(EvaluationDialog(self.ctx, self.data.evaluation_case, self, today=self.page.today_fn()))
 
     def propose_exit(self) -> None:
-        from ui.dialogs.followup_dialog import open_dialog
         from ui.dialogs.workflow_dialog import WorkflowDialog
 
         if self.data is not None and self.data.signals:
