@@ -24,14 +24,17 @@ EMPLOYMENT_STATUSES = {
     "unemployed": "失业", "employed": "已就业", "self_employed": "灵活就业/创业", "student": "在校/入学",
     "retired": "退休", "unable": "丧失劳动能力",
 }
+NO_NEED = "暂无需求"  # the 服务需求 option that excludes every other need
 INTENTIONS = ("有意愿，希望尽快就业", "有意愿，需先培训", "有意愿，希望创业", "暂无意愿")
 # Fields of the visit form that also describe the person now (the four clears kept on the person).
 PERSON_FIELDS = ("employment_status", "unemployment_reason", "intended_job", "intended_industry", "intended_area",
                  "intended_wage", "skill_level", "training_wish", "next_visit_on")
 
 
-def validate_visit(values: dict[str, Any], services: list[dict[str, Any]], today: dt.date) -> dict[str, str]:
-    """Errors per field for a visit form (empty = valid)."""
+def validate_visit(values: dict[str, Any], services: list[dict[str, Any]], today: dt.date,
+                   person_id: str | None = None) -> dict[str, str]:
+    """Errors per field for a visit form (empty = valid). With ``person_id``, the visited person's own row of
+    人员底数 must agree with 就业状态."""
     errors: dict[str, str] = {}
     visited = parse_date(values, "visited_on", errors, "走访日期")
     if visited is None and "visited_on" not in errors:
@@ -45,6 +48,12 @@ def validate_visit(values: dict[str, Any], services: list[dict[str, Any]], today
     needs = values.get("service_needs")
     if not isinstance(needs, list) or not needs:
         errors["service_needs"] = "请至少选择一项服务需求（无需求请选“暂无需求”）"
+    elif NO_NEED in needs and len(needs) > 1:
+        errors["service_needs"] = "“暂无需求”不能与其他服务需求同时选择"
+    own = [m for m in values.get("members") or [] if person_id and m.get("person_id") == person_id]
+    if own and own[0].get("status") and values.get("employment_status") and \
+            own[0]["status"] != values["employment_status"]:
+        errors["members"] = "人员底数中本人的就业状态与“就业状态”不一致，请核对"
     nxt = parse_date(values, "next_visit_on", errors, "下次走访日期")
     if nxt and visited and nxt <= visited:
         errors["next_visit_on"] = "下次走访日期应晚于本次走访日期"
@@ -80,7 +89,7 @@ def record_visit(col: Collection, person_id: str, values: dict[str, Any], servic
     the start day and proposes the exit of the person's case for the supervisor to decide — all in the same
     transaction. ``attachments`` are (name, mime, bytes)."""
     today = today or dt.date.today()
-    errors = validate_visit(values, services, today) | size_errors(list(attachments))
+    errors = validate_visit(values, services, today, person_id) | size_errors(list(attachments))
     asked = employment_asked(col, person_id, values.get("employment_status"))
     if asked:
         errors |= employment_errors(employment)

@@ -3377,4 +3377,12 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <translation>Could not save: {error}</translation>
     </message>
 </context>
+<context>
+    <name>StrictDateEdit</name>
+    <message>
+        <location filename="../../ui/dialogs/date_edit.py" line="45"/>
+        <source>输入的日期“{typed}”无效（已显示为 {shown}），请重新填写</source>
+        <translation>The date typed, "{typed}", is not valid (it now shows {shown}); please type it again</translation>
+    </message>
+</context>
 </TS>

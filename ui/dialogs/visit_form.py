@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -51,6 +50,7 @@ from app.queries.person_detail import household_for
 from app.rules.service_package import service_kinds
 from ui.context import AppContext
 from ui.dialogs import ErrorLabel, button_row, from_qdate, to_qdate
+from ui.dialogs.date_edit import StrictDateEdit
 from ui.dialogs.exit_evidence import EvidenceForm
 
 NEEDS = ("岗位推荐", "职业指导", "技能培训", "政策咨询", "创业指导", "公益性岗位", "暂无需求")
@@ -153,6 +153,7 @@ class VisitForm(QDialog):
         self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.members.setMaximumHeight(140)
         lay.addWidget(self.members)
+        lay.addWidget(self._err("members"))
         left.addWidget(box)
 
         # 二、三、四
@@ -213,13 +214,9 @@ class VisitForm(QDialog):
         # right column: dates, notes, services, photos
         box = QGroupBox(self.tr("走访情况"))
         form = QFormLayout(box)
-        self.visited_on = QDateEdit(to_qdate(self.today))
-        self.visited_on.setCalendarPopup(True)
-        self.visited_on.setDisplayFormat("yyyy-MM-dd")
+        self.visited_on = StrictDateEdit(to_qdate(self.today))
         form.addRow(self.tr("走访日期 *"), _with_error(self.visited_on, self._err("visited_on")))
-        self.next_visit_on = QDateEdit()
-        self.next_visit_on.setCalendarPopup(True)
-        self.next_visit_on.setDisplayFormat("yyyy-MM-dd")
+        self.next_visit_on = StrictDateEdit()
         self.next_visit_on.setMinimumDate(NO_DATE)
         self.next_visit_on.setSpecialValueText(self.tr("未安排"))
         self.next_visit_on.setDate(NO_DATE)
@@ -304,9 +301,12 @@ class VisitForm(QDialog):
         # Every edit marks the form dirty and (re)arms the autosave.
         self.employment_status.currentIndexChanged.connect(lambda _i: self._touched("employment_status"))
         self.employment_status.currentIndexChanged.connect(lambda _i: self._show_employment())
+        self.employment_status.currentIndexChanged.connect(lambda _i: self._status_changed())
         self.employment_intention.currentTextChanged.connect(lambda _t: self._touched("employment_intention"))
-        for cb in self.needs.values():
-            cb.toggled.connect(lambda _c: self._touched("service_needs"))
+        for need, cb in self.needs.items():
+            cb.toggled.connect(lambda checked, n=need: self._need_toggled(n, checked))
+        self.visited_on.problem_changed.connect(lambda _m: self._touched("visited_on"))
+        self.next_visit_on.problem_changed.connect(lambda _m: self._touched("next_visit_on"))
         self.unemployment_reason.currentTextChanged.connect(lambda _t: self._touched())
         self.skill_level.currentTextChanged.connect(lambda _t: self._touched())
         self.training_wish.currentTextChanged.connect(lambda _t: self._touched())
@@ -346,6 +346,35 @@ class VisitForm(QDialog):
         if not self.text["contact_method"].text() and p.get("phone"):
             self.text["contact_method"].setText(p["phone"])
 
+    def _need_toggled(self, need: str, checked: bool) -> None:
+        """暂无需求 and a need exclude each other: ticking one clears the other."""
+        if checked and not self._loading:
+            others = [n for n in self.needs if n != ops.visits.NO_NEED] if need == ops.visits.NO_NEED \
+                else [ops.visits.NO_NEED]
+            for n in others:
+                self.needs[n].setChecked(False)
+        self._touched("service_needs")
+
+    def _own_row(self) -> int | None:
+        for r in range(self.members.rowCount()):
+            if (self.members.item(r, 0).data(Qt.ItemDataRole.UserRole) or {}).get("person_id") == self.person_id:
+                return r
+        return None
+
+    def _status_changed(self) -> None:
+        """The visited person's row of 人员底数 follows the main 就业状态."""
+        r = self._own_row()
+        combo = self.members.cellWidget(r, 3) if r is not None else None
+        if combo is not None and combo.currentData() != self.employment_status.currentData():
+            combo.blockSignals(True)
+            _set_combo_data(combo, self.employment_status.currentData())
+            combo.blockSignals(False)
+
+    def _own_member_changed(self, combo: QComboBox) -> None:
+        """… and the other way: correcting one's own row of 人员底数 corrects 就业状态."""
+        if combo.currentData() is not None and combo.currentData() != self.employment_status.currentData():
+            _set_combo_data(self.employment_status, combo.currentData())
+
     def employment_needed(self) -> bool:
         return employment_asked(self.col, self.person_id, self.employment_status.currentData())
 
@@ -376,19 +405,23 @@ class VisitForm(QDialog):
                 combo.addItem(name, code)
             _set_combo_data(combo, m.get("status"))
             combo.currentIndexChanged.connect(lambda _i: self._touched())
+            if m.get("person_id") == self.person_id:
+                combo.currentIndexChanged.connect(lambda _i, c=combo: self._own_member_changed(c))
             self.members.setCellWidget(r, 3, combo)
             check = QTableWidgetItem()
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             check.setCheckState(Qt.CheckState.Checked if m.get("confirmed") else Qt.CheckState.Unchecked)
             self.members.setItem(r, 4, check)
 
-    def member_values(self) -> list[dict[str, Any]]:
+    def member_values(self, keep_age: bool = False) -> list[dict[str, Any]]:
+        """The members as the visit stores them; a draft also keeps their ages (shown, not stored)."""
         out = []
         for r in range(self.members.rowCount()):
             m = dict(self.members.item(r, 0).data(Qt.ItemDataRole.UserRole) or {})
             m["status"] = self.members.cellWidget(r, 3).currentData()
             m["confirmed"] = self.members.item(r, 4).checkState() == Qt.CheckState.Checked
-            m.pop("age", None)
+            if not keep_age:
+                m.pop("age", None)
             out.append(m)
         return out
 
@@ -478,7 +511,7 @@ class VisitForm(QDialog):
             "person_id": self.person_id,
             "planned_visit_id": self.planned_visit_id,
             "title": self.person.get("name", ""),
-            "values": self.values(),
+            "values": {**self.values(), "members": self.member_values(keep_age=True)},
             "services": self.service_values(),
             "employment": self.employment.values(),
             "attachments": [
@@ -585,7 +618,10 @@ class VisitForm(QDialog):
 
     # --- validation and saving -----------------------------------------------------------------------
     def validate(self) -> dict[str, str]:
-        errors = ops.visits.validate_visit(self.values(), self.service_values(), self.today)
+        errors = ops.visits.validate_visit(self.values(), self.service_values(), self.today, self.person_id)
+        for name, edit in (("visited_on", self.visited_on), ("next_visit_on", self.next_visit_on)):
+            if edit.problem():
+                errors[name] = edit.problem()
         if self.employment_needed():
             errors.update(ops.exits.employment_errors(self.employment.values()))
         for name, _mime, data in self._attachments:
