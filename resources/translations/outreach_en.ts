@@ -934,6 +934,11 @@
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
+    <message>
+        <location filename="../../ui/app_window.py" line="55"/>
+        <source>主动发现</source>
+        <translation>Outreach</translation>
+    </message>
 </context>
 <context>
     <name>OverviewSection</name>
@@ -3383,6 +3388,164 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <location filename="../../ui/dialogs/date_edit.py" line="45"/>
         <source>输入的日期“{typed}”无效（已显示为 {shown}），请重新填写</source>
         <translation>The date typed, "{typed}", is not valid (it now shows {shown}); please type it again</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoveryView</name>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="51"/>
+        <source>看起来符合认定条件、尚未申请的人员</source>
+        <translation>Appear eligible, never applied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="52"/>
+        <source>重点群体中长期未走访的人员</source>
+        <translation>Key groups not visited recently</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="56"/>
+        <source> 天内未走访</source>
+        <translation> days without a visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="57"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="58"/>
+        <source>名单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="65"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="65"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="65"/>
+        <source>重点群体</source>
+        <translation>Key groups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="65"/>
+        <source>可能符合的类别</source>
+        <translation>Categories that appear met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="66"/>
+        <source>最近走访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="66"/>
+        <source>最近推送</source>
+        <translation>Last push</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="66"/>
+        <source>待确认推送</source>
+        <translation>Unconfirmed pushes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="70"/>
+        <source>批量打印政策明白卡</source>
+        <translation>Print policy cards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="74"/>
+        <source>记录推送</source>
+        <translation>Record push</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="75"/>
+        <source>本人确认收到</source>
+        <translation>Confirmed received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="76"/>
+        <source>打开人员</source>
+        <translation>Open person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="77"/>
+        <source>不选择时对整张名单操作；推送经本人确认后计为一次政策咨询</source>
+        <translation>With nothing selected, acts on the whole list; a confirmed push counts as a policy consultation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="79"/>
+        <source>推送渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="102"/>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="113"/>
+        <source>从未走访</source>
+        <translation>Never visited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="115"/>
+        <source>共 {n} 人</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="119"/>
+        <source>读取失败：{e}</source>
+        <translation>Could not read: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="153"/>
+        <source>导出未加密文件</source>
+        <translation>Export an unencrypted file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="154"/>
+        <source>三晋通推送文件含姓名、身份证号和手机号，且不加密。请只交给三晋通推送的经办人员，用后删除。是否继续？</source>
+        <translation>The Sanjintong push file holds names, ID numbers and phone numbers and is not encrypted. Give it only to the staff who send the Sanjintong push, and delete it afterwards. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="158"/>
+        <source>三晋通推送_{date}</source>
+        <translation>Sanjintong_push_{date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="159"/>
+        <source>导出三晋通推送名单</source>
+        <translation>Export the Sanjintong push list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="160"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="167"/>
+        <source>已记录 {n} 条推送</source>
+        <translation>{n} pushes recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="171"/>
+        <source>已导出：{path}（文件不加密）</source>
+        <translation>Exported: {path} (not encrypted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="177"/>
+        <source>已确认 {n} 条推送，计入政策咨询</source>
+        <translation>{n} pushes confirmed, counted as policy consultations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="182"/>
+        <source>无法保存</source>
+        <translation>Could not save</translation>
     </message>
 </context>
 </TS>
