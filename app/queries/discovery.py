@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +46,7 @@ def _params_in(prefix: str, values: list[str], params: dict[str, Any]) -> str:
 
 
 def _scope(area: str | None, params: dict[str, Any]) -> str:
+    """SQL condition on ``p.area_code`` for one jurisdiction (everything when None)."""
     if not area:
         return "1"
     params["scope"] = areas.prefix_of(area) + "%"
@@ -101,15 +101,21 @@ def _certified_zero_households(conn: Any) -> set[str]:
 def eligible_without_case(col: Any, today: dt.date, area: str | None = None) -> list[DiscoveryRow]:
     """Registered, not employed, no live case — and the rules say they appear eligible (认定条件)."""
     params: dict[str, Any] = {}
+    with col.records.reading() as conn:
+        return eligible_in(conn, today, _scope(area, params), params)
+
+
+def eligible_in(conn: Any, today: dt.date, scope: str, params: dict[str, Any]) -> list[DiscoveryRow]:
+    """``eligible_without_case`` on an open connection, for people matching the SQL condition ``scope``
+    (on ``p.area_code``, with its ``params``): the dashboard counts with its own jurisdiction."""
     employed = _params_in("em", list(EMPLOYED), params)
     live = _params_in("st", list(workflow.active_stages()), params)
-    sql = (f"{_PERSON} WHERE p.deleted = 0 AND {_scope(area, params)} AND p.registered_unemployed_on IS NOT NULL"
+    sql = (f"{_PERSON} WHERE p.deleted = 0 AND {scope} AND p.registered_unemployed_on IS NOT NULL"
            f" AND COALESCE(p.employment_status, '') NOT IN ({employed})"
            " AND NOT EXISTS (SELECT 1 FROM assistance_case c WHERE c.person_id = p.id AND c.deleted = 0"
            f" AND c.stage IN ({live})) ORDER BY p.area_code, p.name_pinyin")
-    with col.records.reading() as conn:
-        rows = [_typed(r) for r in conn.execute(text(sql), params)]
-        certified = _certified_zero_households(conn)
+    rows = [_typed(r) for r in conn.execute(text(sql), params)]
+    certified = _certified_zero_households(conn)
     out = []
     for r in rows:
         facts = facts_for(r, _household(r), other_member_certified=r["household_id"] in certified)
@@ -122,15 +128,21 @@ def eligible_without_case(col: Any, today: dt.date, area: str | None = None) -> 
 def unvisited_key_groups(col: Any, today: dt.date, days: int, area: str | None = None) -> list[DiscoveryRow]:
     """People of a key group (registered unemployed, 低保/low income, disability certificate, 零就业家庭)
     with no visit in the last ``days`` days, longest unvisited first."""
-    params: dict[str, Any] = {"since": (today - dt.timedelta(days=days)).isoformat()}
+    params: dict[str, Any] = {}
+    with col.records.reading() as conn:
+        return unvisited_in(conn, today, days, _scope(area, params), params)
+
+
+def unvisited_in(conn: Any, today: dt.date, days: int, scope: str, params: dict[str, Any]) -> list[DiscoveryRow]:
+    """``unvisited_key_groups`` on an open connection for the SQL condition ``scope`` (see ``eligible_in``)."""
+    params["since"] = (today - dt.timedelta(days=days)).isoformat()
     employed = _params_in("em", list(EMPLOYED), params)
     flags = (f"(p.registered_unemployed_on IS NOT NULL AND COALESCE(p.employment_status, '') NOT IN ({employed}))"
              " OR p.dibao_urban = 1 OR p.family_dibao = 1 OR p.family_poverty_lifted = 1 OR p.disability_cert = 1"
              " OR h.dibao = 1 OR h.poverty_lifted = 1 OR h.zero_employment = 1")
-    sql = (f"SELECT * FROM ({_PERSON} WHERE p.deleted = 0 AND {_scope(area, params)} AND ({flags}))"
+    sql = (f"SELECT * FROM ({_PERSON} WHERE p.deleted = 0 AND {scope} AND ({flags}))"
            " WHERE last_visit IS NULL OR last_visit < :since ORDER BY last_visit IS NOT NULL, last_visit, area_code")
-    with col.records.reading() as conn:
-        rows = [_typed(r) for r in conn.execute(text(sql), params)]
+    rows = [_typed(r) for r in conn.execute(text(sql), params)]
     return [_row(r, []) for r in rows]
 
 
@@ -139,16 +151,6 @@ def discovery(col: Any, mode: str, today: dt.date, days: int, area: str | None =
     if mode == ELIGIBLE:
         return eligible_without_case(col, today, area)
     return unvisited_key_groups(col, today, days, area)
-
-
-def backlog(col: Any, today: dt.date, days: int, area: str | None = None) -> dict[str, dict[str, int]]:
-    """Per community: {community code: {"eligible": n, "unvisited": n}} — the dashboard's discovery backlog."""
-    out: dict[str, dict[str, int]] = {}
-    for mode, rows in ((ELIGIBLE, eligible_without_case(col, today, area)),
-                       (UNVISITED, unvisited_key_groups(col, today, days, area))):
-        for code, n in Counter(r.area_code for r in rows).items():
-            out.setdefault(code, {ELIGIBLE: 0, UNVISITED: 0})[mode] = n
-    return out
 
 
 def sanjintong_csv(col: Any, push_ids: list[str]) -> str:
