@@ -39,13 +39,12 @@ def _in(name: str, values: list[str], params: dict[str, Any]) -> str:
     return ", ".join(f":{name}{i}" for i in range(len(values)))
 
 
-# Last contact: a visit made, a follow-up that reached the person, a service given, a push confirmed.
+# Last contact: a visit made, a follow-up that reached the person, a service (even one refused), a push confirmed.
 _LAST_CONTACT = """MAX(
     COALESCE((SELECT MAX(v.visited_on) FROM visit v WHERE v.person_id = c.person_id AND v.deleted = 0), ''),
     COALESCE((SELECT MAX(f.done_on) FROM followup f WHERE f.person_id = c.person_id AND f.deleted = 0
               AND COALESCE(f.contacted, 1) = 1), ''),
-    COALESCE((SELECT MAX(s.served_on) FROM service s WHERE s.person_id = c.person_id AND s.deleted = 0
-              AND COALESCE(s.result, '') <> :refused), ''),
+    COALESCE((SELECT MAX(s.served_on) FROM service s WHERE s.person_id = c.person_id AND s.deleted = 0), ''),
     COALESCE((SELECT MAX(p.confirmed_on) FROM policy_push p WHERE p.person_id = c.person_id
               AND p.deleted = 0), ''),
     COALESCE(c.certified_on, ''))"""

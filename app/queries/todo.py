@@ -32,7 +32,8 @@ GROUPS: dict[str, str] = {
 }
 CASE_WARN_WORKDAYS = 3  # case steps due within this many working days are listed
 REGISTRATION_WARN_WORKDAYS = 1  # pushed applications with this many working days left (or fewer) are listed
-EVALUATION_STAGES = workflow.assisted_stages()
+# Certified cases whose evaluation is due; a case waiting for its exit decision is not evaluated.
+EVALUATION_STAGES = tuple(s for s in workflow.assisted_stages() if s not in workflow.exit_pending_stages())
 MATCH_DONE = ("confirmed", "dismissed", "已确认", "已排除")
 REGISTRATION_DONE = ("handled", "rejected", "已办结", "不予受理")
 
