@@ -17,6 +17,7 @@ from sqlalchemy import text
 
 from app import areas
 from app.model.kinds import KINDS
+from app.queries.exit_signals import sql_in
 from app.queries.exits import EMPLOYED
 from app.queries.person_detail import facts_for
 from app.rules import workflow
@@ -37,12 +38,6 @@ class DiscoveryRow:
     last_visit: dt.date | None = None
     last_push: dt.date | None = None
     push_unconfirmed: int = 0  # pushes not yet confirmed received
-
-
-def _params_in(prefix: str, values: list[str], params: dict[str, Any]) -> str:
-    for i, v in enumerate(values):
-        params[f"{prefix}{i}"] = v
-    return ", ".join(f":{prefix}{i}" for i in range(len(values)))
 
 
 def _scope(area: str | None, params: dict[str, Any]) -> str:
@@ -92,7 +87,7 @@ def _row(r: dict[str, Any], categories: list[str]) -> DiscoveryRow:
 def _certified_zero_households(conn: Any) -> set[str]:
     """Households where a member already holds the one 零就业家庭 certification."""
     params: dict[str, Any] = {}
-    stages = _params_in("st", list(workflow.assisted_stages()), params)
+    stages = sql_in("st", list(workflow.assisted_stages()), params)
     return {hid for (hid,) in conn.execute(text(
         "SELECT p.household_id FROM assistance_case c JOIN person p ON p.id = c.person_id WHERE c.deleted = 0"
         f" AND c.category = 'zero_household' AND c.stage IN ({stages})"), params)}
@@ -108,8 +103,8 @@ def eligible_without_case(col: Any, today: dt.date, area: str | None = None) -> 
 def eligible_in(conn: Any, today: dt.date, scope: str, params: dict[str, Any]) -> list[DiscoveryRow]:
     """``eligible_without_case`` on an open connection, for people matching the SQL condition ``scope``
     (on ``p.area_code``, with its ``params``): the dashboard counts with its own jurisdiction."""
-    employed = _params_in("em", list(EMPLOYED), params)
-    live = _params_in("st", list(workflow.active_stages()), params)
+    employed = sql_in("em", list(EMPLOYED), params)
+    live = sql_in("st", list(workflow.active_stages()), params)
     sql = (f"{_PERSON} WHERE p.deleted = 0 AND {scope} AND p.registered_unemployed_on IS NOT NULL"
            f" AND COALESCE(p.employment_status, '') NOT IN ({employed})"
            " AND NOT EXISTS (SELECT 1 FROM assistance_case c WHERE c.person_id = p.id AND c.deleted = 0"
@@ -136,7 +131,7 @@ def unvisited_key_groups(col: Any, today: dt.date, days: int, area: str | None =
 def unvisited_in(conn: Any, today: dt.date, days: int, scope: str, params: dict[str, Any]) -> list[DiscoveryRow]:
     """``unvisited_key_groups`` on an open connection for the SQL condition ``scope`` (see ``eligible_in``)."""
     params["since"] = (today - dt.timedelta(days=days)).isoformat()
-    employed = _params_in("em", list(EMPLOYED), params)
+    employed = sql_in("em", list(EMPLOYED), params)
     flags = (f"(p.registered_unemployed_on IS NOT NULL AND COALESCE(p.employment_status, '') NOT IN ({employed}))"
              " OR p.dibao_urban = 1 OR p.family_dibao = 1 OR p.family_poverty_lifted = 1 OR p.disability_cert = 1"
              " OR h.dibao = 1 OR h.poverty_lifted = 1 OR h.zero_employment = 1")

@@ -33,7 +33,8 @@ def _stages() -> list[str]:
     return sorted({a.from_stage for a in workflow.actions() if a.code == "propose_exit"})
 
 
-def _in(name: str, values: list[str], params: dict[str, Any]) -> str:
+def sql_in(name: str, values: list[str], params: dict[str, Any]) -> str:
+    """Placeholders ``:name0, :name1…`` for an SQL ``IN (…)``, their values added to ``params``."""
     for i, v in enumerate(values):
         params[f"{name}{i}"] = v
     return ", ".join(f":{name}{i}" for i in range(len(values)))
@@ -73,7 +74,7 @@ def signals_in(conn: Any, today: dt.date, person_id: str | None = None, limit: i
     months = int(workflow.exit_reason_setting(LOST, "months"))
     cutoff = add_months(today, -months)
     params: dict[str, Any] = {"refused": refused_text(), "needed": needed, "cutoff": cutoff.isoformat()}
-    where = f"c.deleted = 0 AND c.stage IN ({_in('st', _stages(), params)})"
+    where = f"c.deleted = 0 AND c.stage IN ({sql_in('st', _stages(), params)})"
     if person_id is not None:
         where += " AND c.person_id = :pid"
         params["pid"] = person_id

@@ -18,35 +18,13 @@ from app.rules import workflow
 
 pytest.importorskip("sync.server.testing")
 
-from sync.client import RetryPolicy, SyncClient, Transport  # noqa: E402
-from sync.server.testing import run_server_in_thread  # noqa: E402
+from tests.review.test_e2e_supervisor import COMMUNITY, _sync, server  # noqa: E402, F401  (the same server)
 
 PASSPHRASE = "e2e-lifecycle-pass-2026"
-PASSWORD = "demo1234"
-COMMUNITY = "140105001001"  # 坞城南路社区: zhangli's, inside wangjun's 坞城街道
-FAST = RetryPolicy(attempts=3, base_delay=0.05, max_delay=0.2)
-
 pytestmark = pytest.mark.slow
 
 
-def _sync(col: Collection, url: str, user: str) -> None:
-    transport = Transport(url, username=user, password=PASSWORD, timeout=(2.0, 10.0), retry=FAST)
-    try:
-        report = SyncClient(col, transport).sync()
-    finally:
-        transport.close()
-    assert report.ok, report.errors
-    assert col.records.pending_count() == 0
-
-
-@pytest.fixture
-def server(tmp_path: Path):
-    handle = run_server_in_thread(f"sqlite:///{tmp_path / 'platform.db'}", port=0, demo=True)
-    yield handle
-    handle.stop()
-
-
-def test_employment_exit_and_followup_across_two_stores(tmp_path: Path, server) -> None:
+def test_employment_exit_and_followup_across_two_stores(tmp_path: Path, server) -> None:  # noqa: F811
     today = dt.date.today()
     started = today - dt.timedelta(days=10)  # the first follow-up (入职第7天) is due already
     worker = Collection.create(tmp_path / "zhangli.db", PASSPHRASE, {"name": "zhangli"})
