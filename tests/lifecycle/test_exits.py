@@ -112,3 +112,12 @@ def test_reentry_rules():
     assert "须在退出后重新办理失业登记" in reentry_error([exited], dt.date(2026, 5, 1))
     assert "已就业/创业" in reentry_error([exited], None)
     assert reentry_error([exited, {"stage": "rejected"}], dt.date(2026, 7, 1)) == ""
+
+
+def test_generic_workflow_step_leaves_exits_to_ops_exits(col):
+    from app.ops.cases import workflow_action
+
+    case = case_in(col, "helping")
+    with pytest.raises(WorkflowError, match="退出办理"):
+        workflow_action(col, case["id"], "propose_exit", today=TODAY, exit_reason="other", note="x")
+    assert col.records.get("assistance_case", case["id"]) == case
