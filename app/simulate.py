@@ -51,7 +51,8 @@ def simulate(col: Collection, changes: int, *, seed: int = 1, today: dt.date | N
                 "visited_on": today, "employment_status": person.get("employment_status") or "unemployed",
                 "employment_intention": rng.choice((INTENT[0], INTENT[3])),  # soon / not for now
                 "service_needs": [vocabulary.values("service_need")[0]], "notes": "模拟走访",
-            }, services=[])
+            }, services=[], today=today,  # an employed person's visit gives the job (and proposes the exit)
+                employment={"employer": "某物业服务有限公司", "post": "保洁员", "started_on": today})
             count("visit", "created")
         elif action == "service":
             kind = rng.choice(("job_recommendation", "career_guidance", "policy_consultation"))

@@ -182,6 +182,7 @@ def test_todo_groups_and_working_day_edges(empty: Collection, fixture_store: dic
         "followup": 2,
         "case": 2,
         "evaluation": 1,
+        "exit": 0,
         "registration": 3,
         "match": 1,
     }
@@ -357,9 +358,9 @@ def test_person_detail_facts_members_and_history(empty: Collection) -> None:
     assert ("姓名", "", "张秀英") in created.changes and created.actor == "张丽"  # by name, not login
     spouse_d = person_detail.person_detail(empty, spouse, TODAY)
     assert spouse_d.case.record["id"] == cid and spouse_d.case.stage_zh == "帮扶中"
-    assert [a.code for a in spouse_d.case.actions] == []  # a worker cannot exit a case
+    assert [a.code for a in spouse_d.case.actions] == ["propose_exit"]  # a worker proposes, never exits
     office = person_detail.person_detail(empty, spouse, TODAY, role="office")
-    assert [a.code for a in office.case.actions] == ["exit"]
+    assert [a.code for a in office.case.actions] == ["exit", "propose_exit"]
     assert person_detail.household_of(empty, "assistance_case", cid) == (hh, spouse)
     assert person_detail.household_of(empty, "household", hh) == (hh, None)
     assert person_detail.person_detail(empty, "nobody", TODAY) is None

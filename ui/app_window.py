@@ -53,6 +53,7 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("people", QT_TRANSLATE_NOOP("MainWindow", "户与人员"), "ui.views.people_view", "PeopleView"),
     TabSpec("cases", QT_TRANSLATE_NOOP("MainWindow", "援助对象"), "ui.views.cases_view", "CasesView"),
     TabSpec("visits", QT_TRANSLATE_NOOP("MainWindow", "走访记录"), "ui.views.visits_view", "VisitsView"),
+    TabSpec("discovery", QT_TRANSLATE_NOOP("MainWindow", "主动发现"), "ui.views.discovery_view", "DiscoveryView"),
     TabSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "同步"), "ui.views.sync_view", "SyncView"),
     TabSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "设置"), "ui.views.settings_view", "SettingsView"),
     TabSpec("welfare", QT_TRANSLATE_NOOP("MainWindow", "公益性岗位"), "ui.views.welfare.welfare_view", "WelfareView",

@@ -19,6 +19,7 @@ SHEET_NAMES = {
     "stage": "环节分布", "category": "困难类别", "compliance": "服务包达标", "deadlines": "办理时限",
     "followups": "跟踪回访", "zero": "零就业家庭", "visits": "走访统计", "reviews": "督导审核",
     "matching": "数据比对与登记",
+    "exits": "退出情况", "discovery": "主动发现",
 }
 NOT_ENCRYPTED = "注意：本文件未加密，请勿随意传播，用后及时删除。"
 HEADER_ROW = 4  # title, note, blank, then the header

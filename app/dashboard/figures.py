@@ -22,16 +22,19 @@ from sqlalchemy import Connection, text
 from app import areas, vocabulary
 from app.collection import Collection
 from app.dashboard.model import ALL, TOTAL, Column, Dashboard, Figure, Ref, Row
+from app.queries.discovery import ELIGIBLE, UNVISITED, eligible_in, unvisited_in
 from app.rules import service_package, workflow
 from app.rules._data import load
 from app.rules.active import current as rules_in_force
+from app.rules.discovery import default_days
 from app.rules.eligibility import category_names
 from app.rules.followups import is_followup_on_time
 from app.rules.idcard import age_on
 from app.rules.workdays import add_workdays
 from app.rules.zero_household import MemberEmployment, zero_status
 
-FIGURES = ("stage", "category", "compliance", "deadlines", "followups", "zero", "visits", "reviews", "matching")
+FIGURES = ("stage", "category", "compliance", "deadlines", "followups", "exits", "discovery", "zero", "visits",
+           "reviews", "matching")
 UNSET = "unset"
 
 
@@ -283,13 +286,17 @@ def _followups(ctx: _Ctx) -> Figure:
     keys = ["on_time", "late", "overdue", "pending"]
     rows = _finish(_community_rows(ctx, (r for r, _ in counts)), counts, keys)
     _ratio(rows, "on_time_rate", "on_time", ["on_time", "late"])
+    for r in rows:  # completion: done ÷ (done + overdue); a follow-up not yet due is not counted against it
+        done = r.get("on_time") + r.get("late")
+        r.values["done_rate"] = done / (done + r.get("overdue")) if done + r.get("overdue") else 0.0
     grace = load("followups")["on_time"]["grace_workdays"]
     cols = [Column("on_time", "按时完成"), Column("late", "逾期完成"), Column("overdue", "逾期未回访"),
             Column("pending", "待回访（未逾期）"), Column(TOTAL, "合计"),
+            Column("done_rate", "完成率", drill=False, fmt="pct"),
             Column("on_time_rate", "按时率", drill=False, fmt="pct")]
-    return Figure("followups", "就业后跟踪回访", "社区", cols, rows,
-                  f"回访在应回访日后 {grace} 个工作日内完成为按时，之后完成为逾期完成；未完成且已过该期限为逾期未回访；"
-                  "按时率 = 按时 ÷ 已完成。")
+    return Figure("followups", "就业后跟踪回访与期满评估", "社区", cols, rows,
+                  f"回访在应回访日后 {grace} 个工作日内完成为按时，之后完成为逾期完成；未完成且已过该期限为逾期未回访"
+                  "（联系不上的回访仍算未完成）；完成率 = 已完成 ÷（已完成 + 逾期未回访）；按时率 = 按时 ÷ 已完成。")
 
 
 def _followups_refs(ctx: _Ctx, row: str, column: str) -> list[Ref]:
@@ -300,7 +307,7 @@ def _followups_refs(ctx: _Ctx, row: str, column: str) -> list[Ref]:
     q = ("SELECT f.id, f.person_id, f.kind, f.due_on, f.done_on, p.name FROM followup f JOIN person p ON "
          f"p.id = f.person_id WHERE f.deleted = 0 AND p.deleted = 0 AND {ctx.scope('p.area_code', params)}{cond} "
          "ORDER BY f.due_on, p.name, f.id")
-    kinds = {"adaptation": "适应期回访", "stabilization": "稳定期回访"}
+    kinds = {"adaptation": "适应期回访", "stabilization": "稳定期回访", "evaluation": "期满评估"}
     out = []
     for r in ctx.conn.execute(text(q), params):
         c = _followup_class(_d(r.due_on), _d(r.done_on), ctx.today)
@@ -309,6 +316,95 @@ def _followups_refs(ctx: _Ctx, row: str, column: str) -> list[Ref]:
             out.append(Ref("followup", r.id, r.person_id,
                            f"{r.name or '—'}　{kinds.get(r.kind, r.kind or '回访')} 应于 {r.due_on}{done}"))
     return out
+
+
+# exits by reason -------------------------------------------------------------------------------------------
+PENDING_EXIT = "pending"
+
+
+def _exit_sql(ctx: _Ctx, row: str, grouped: bool) -> tuple[str, dict[str, Any]]:
+    params: dict[str, Any] = {}
+    stages = ["exited", *sorted(workflow.exit_pending_stages())]
+    for i, st in enumerate(stages):
+        params[f"st{i}"] = st
+    cond = f"c.deleted = 0 AND p.deleted = 0 AND {ctx.scope('p.area_code', params)} AND c.stage IN (" + \
+        ", ".join(f":st{i}" for i in range(len(stages))) + ")"
+    if row != ALL:
+        cond, params["cell_r"] = cond + " AND p.area_code = :cell_r", row
+    head = "SELECT p.area_code AS r, c.stage, c.exit_reason"
+    if grouped:
+        return (f"{head}, COUNT(*) AS n FROM assistance_case c JOIN person p ON p.id = c.person_id WHERE {cond} "
+                "GROUP BY p.area_code, c.stage, c.exit_reason"), params
+    return (f"{head}, c.id, c.person_id, c.exited_on, c.exit_proposed_on, p.name FROM assistance_case c "
+            f"JOIN person p ON p.id = c.person_id WHERE {cond} ORDER BY c.exited_on, p.name, c.id"), params
+
+
+def _exit_class(stage: str, reason: str | None) -> str:
+    if stage != "exited":
+        return PENDING_EXIT
+    return reason if reason in {r.code for r in workflow.exit_reasons()} else UNSET
+
+
+def _exits(ctx: _Ctx) -> Figure:
+    sql, params = _exit_sql(ctx, ALL, grouped=True)
+    counts: Counter[tuple[str, str]] = Counter()
+    for r in ctx.conn.execute(text(sql), params):
+        counts[(r.r, _exit_class(r.stage, r.exit_reason))] += int(r.n)
+    reasons = [Column(r.code, r.name_zh) for r in workflow.exit_reasons()]
+    if any(c == UNSET for _, c in counts):
+        reasons.append(Column(UNSET, "未填原因"))
+    rows = _finish(_community_rows(ctx, (r for r, _ in counts)), counts,
+                   [*(c.key for c in reasons), PENDING_EXIT], total=False)
+    for r in rows:
+        r.values[TOTAL] = sum(r.get(c.key) for c in reasons)
+    cols = [Column(TOTAL, "已退出"), *reasons, Column(PENDING_EXIT, "退出待审")]
+    return Figure("exits", "退出情况（按退出原因）", "社区", cols, rows,
+                  "已退出的援助对象按退出原因计数（累计，每条记录一次）；退出待审为已提出退出、尚待督导/审核决定的。")
+
+
+def _exits_refs(ctx: _Ctx, row: str, column: str) -> list[Ref]:
+    sql, params = _exit_sql(ctx, row, grouped=False)
+    names = {r.code: r.name_zh for r in workflow.exit_reasons()}
+    out = []
+    for r in ctx.conn.execute(text(sql), params):
+        c = _exit_class(r.stage, r.exit_reason)
+        if (column == TOTAL and c != PENDING_EXIT) or c == column:
+            when = f"{r.exited_on} 退出" if r.exited_on else f"{r.exit_proposed_on} 提出退出"
+            out.append(Ref("assistance_case", r.id, r.person_id,
+                           f"{r.name or '—'}　{names.get(r.exit_reason, r.exit_reason or '未填原因')}　{when}"))
+    return out
+
+
+# discovery backlog ------------------------------------------------------------------------------------------
+def _discovery_rows(ctx: _Ctx, row: str) -> dict[str, list[Any]]:
+    def scoped() -> tuple[str, dict[str, Any]]:
+        params: dict[str, Any] = {}
+        cond = ctx.scope("p.area_code", params)
+        if row != ALL:
+            cond, params["cell_r"] = cond + " AND p.area_code = :cell_r", row
+        return cond, params
+
+    return {ELIGIBLE: eligible_in(ctx.conn, ctx.today, *scoped()),
+            UNVISITED: unvisited_in(ctx.conn, ctx.today, default_days(), *scoped())}
+
+
+def _discovery(ctx: _Ctx) -> Figure:
+    lists = _discovery_rows(ctx, ALL)
+    counts: Counter[tuple[str, str]] = Counter((r.area_code, k) for k, rows in lists.items() for r in rows)
+    rows = _finish(_community_rows(ctx, (r for r, _ in counts)), counts, list(lists), total=False)
+    days = default_days()
+    cols = [Column("eligible", "符合条件未申请"), Column("unvisited", f"重点群体{days}天未走访")]
+    return Figure("discovery", "主动发现待办（按社区）", "社区", cols, rows,
+                  "符合条件未申请：已失业登记、未就业、没有在办认定，按登记信息看起来符合认定条件的人员；"
+                  f"重点群体（登记失业、低保/低收入、持证残疾、零就业家庭）中 {days} 天内没有走访记录的人员。"
+                  "一人可同时计入两列。")
+
+
+def _discovery_refs(ctx: _Ctx, row: str, column: str) -> list[Ref]:
+    lists = _discovery_rows(ctx, row)
+    picked = [r for k, rows in lists.items() if column in (TOTAL, k) for r in rows]
+    return [Ref("person", r.person_id, r.person_id,
+                f"{r.name}　{'、'.join(r.categories or r.groups)}　最近走访 {r.last_visit or '无'}") for r in picked]
 
 
 # 零就业家庭 ------------------------------------------------------------------------------------------------
@@ -518,9 +614,10 @@ def _matching_refs(ctx: _Ctx, row: str, column: str) -> list[Ref]:
 
 # --- public API ---------------------------------------------------------------------------------------------
 _BUILD: dict[str, Callable[[_Ctx], Figure]] = {"followups": _followups, "zero": _zero, "visits": _visits,
-                                               "matching": _matching}
+                                               "matching": _matching, "exits": _exits, "discovery": _discovery}
 _REFS: dict[str, Callable[[_Ctx, str, str], list[Ref]]] = {
     "followups": _followups_refs, "zero": _zero_refs, "visits": _visits_refs, "matching": _matching_refs,
+    "exits": _exits_refs, "discovery": _discovery_refs,
     **{k: (lambda ctx, row, column, k=k: _case_refs(k, ctx, row, column)) for k in CASE_FIGURES},
 }
 

@@ -16,11 +16,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from app import vocabulary
 from app.matching.sources import source
 from app.rules import workflow
 
 HIT_NAMESPACE = uuid.UUID("8f6f3c3e-4d9b-4c55-9a53-0f4f0a1b2c12")  # fixed: ids must agree across machines
-EMPLOYED = ("employed", "self_employed")
+EMPLOYED = vocabulary.employed_statuses()  # statuses that count as having work (resources/vocabulary.toml)
 
 
 @dataclass(frozen=True, slots=True)

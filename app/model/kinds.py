@@ -122,6 +122,10 @@ _kind("assistance_case", "援助对象", """
     exited_on:date:退出日期
     due_rules:str:时限依据的规则版本
     due_estimated:bool:时限按估算日历计算
+    exit_evidence:json:退出佐证
+    exit_from_stage:str:提出退出前环节
+    exit_proposed_by:str:退出提出人
+    exit_proposed_on:date:提出退出日期
 """, parent="person_id")
 
 _kind("case_step", "办理环节", """
@@ -181,6 +185,7 @@ _kind("service", "服务记录", """
     wage:str:岗位薪资
     result:str:结果
     note:str:说明
+    channel:str:服务方式
 """, parent="person_id")
 
 _kind("followup", "跟踪回访", """
@@ -190,6 +195,12 @@ _kind("followup", "跟踪回访", """
     done_on:date:回访日期
     by:str:回访人
     note:str:回访情况
+    contact_method:str:联系方式
+    contacted:bool:已联系上
+    still_employed:bool:仍在岗
+    difficulties:str:困难和问题:p
+    help_given:str:提供的帮助
+    outcome:str:评估结论
 """, parent="person_id")
 
 _kind("attachment", "附件", """
@@ -332,6 +343,17 @@ _kind("match_anomaly", "异常反馈", """
     corrected_on:date:更正日期
     status:str:处理状态
 """)
+
+_kind("policy_push", "政策推送", """
+    person_id:str:人员
+    channel:str:推送渠道
+    policies:json:推送政策
+    content:str:推送内容
+    sent_on:date:推送日期
+    by:str:推送人
+    confirmed_on:date:确认收到日期
+    service_id:str:计入的政策咨询
+""", parent="person_id")
 
 PERSONAL_FIELDS = frozenset(f.name for k in KINDS.values() for f in k.fields if f.personal)
 

@@ -15,6 +15,9 @@ def workflow_action(col: Collection, case_id: str, action: str, *, today: dt.dat
                     exit_reason: str | None = None, note: str = "") -> workflow.Transition:
     """Move a case one step (role from the logged-in user); records the step. Raises WorkflowError."""
     today = today or dt.date.today()
+    if any(a.code == action and (a.needs_evidence or a.from_stage in workflow.exit_pending_stages())
+           for a in workflow.actions()):  # the exit's evidence and its return stage are kept by ops.exits
+        raise workflow.WorkflowError("提出、审定退出请用退出办理（须填写退出佐证）")
     case = col.records.get("assistance_case", case_id)
     publicity_started = case["stage_started_on"] if case["stage"] == "publicity" else None
     user = col.user

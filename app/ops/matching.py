@@ -18,8 +18,9 @@ from app.matching import sources
 from app.matching.match import Candidate, candidate, find_hits
 from app.matching.reader import SourceFile, read_source
 from app.ops.exits import propose_exit
+from app.ops.followups import schedule_employment_followups
 from app.ops.validation import ValidationError
-from app.rules.followups import schedule_after_employment
+from app.rules import workflow
 from app.store.tables import TABLES
 
 MAPPING_META = "matching.mapping."  # + source: the column mapping last used for that source
@@ -137,15 +138,18 @@ def confirm_hit(col: Collection, hit_id: str, *, today: dt.date | None = None, n
                                         "note": note.strip() or None})
         if person.get("employment_status") != status:
             tx.update("person", person["id"], {"employment_status": status, "employed_on": employed_on})
-            for f in schedule_after_employment(max(employed_on, today)):
-                tx.create("followup", {"person_id": person["id"], "kind": f.kind, "due_on": f.due_on,
-                                       "note": f.label_zh}, area_code=person["area_code"])
+            # the same schedule a visit or an approved exit makes, never twice
+            schedule_employment_followups(tx, person["id"], person["area_code"], max(employed_on, today))
     cases = [c for c in col.records.children("assistance_case", "person_id", person["id"])
-             if not c["deleted"] and c.get("stage") in ("certified", "helping")]
+             if not c["deleted"] and c.get("stage") in workflow.certified_stages() - workflow.exit_pending_stages()]
+    evidence = {"match_hit": hit_id, "source": hit["source"], "employer": hit.get("employer"),
+                "credit_code": hit.get("credit_code"), "started_on": hit.get("started_on")}
+    if hit["source"] == "business_registration":  # 创业: the registration is the evidence
+        evidence["business_registration"] = hit.get("credit_code") or hit.get("employer")
+    else:  # enrolment data names the employer, not the post
+        evidence["post"] = hit.get("post") or "待核实（参保数据不含岗位）"
     for case in cases:
-        propose_exit(col, case["id"], "employed",
-                     {"match_hit": hit_id, "source": hit["source"], "employer": hit.get("employer"),
-                      "credit_code": hit.get("credit_code"), "started_on": hit.get("started_on")},
+        propose_exit(col, case["id"], "employed", evidence,
                      actor=_who(col), today=today, note=f"数据比对确认：{hit.get('detail') or ''}")
     return {"case_id": cases[0]["id"] if cases else None}
 

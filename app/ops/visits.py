@@ -9,18 +9,29 @@ from app import vocabulary
 from app.collection import Collection
 from app.ops.attachments import attach, size_errors
 from app.ops.drafts import delete_in
+from app.ops.exits import (
+    actor_name,
+    employment_errors,
+    employment_proposal,
+    propose_in,
+)
+from app.ops.followups import schedule_employment_followups
 from app.ops.validation import ValidationError, parse_date, required_text
-from app.rules.followups import schedule_after_employment
+from app.queries.exits import EMPLOYED, employment_asked
 from app.rules.phone import mobile_error
 from app.rules.service_package import service_kinds
 
+# The 服务需求 option that excludes every other need (resources/vocabulary.toml: none = true).
+NO_NEED = next(c.value for c in vocabulary.choices("service_need") if c.none)
 # Fields of the visit form that also describe the person now (the four clears kept on the person).
 PERSON_FIELDS = ("employment_status", "unemployment_reason", "intended_job", "intended_industry", "intended_area",
                  "intended_wage", "skill_level", "training_wish", "next_visit_on")
 
 
-def validate_visit(values: dict[str, Any], services: list[dict[str, Any]], today: dt.date) -> dict[str, str]:
-    """Errors per field for a visit form (empty = valid)."""
+def validate_visit(values: dict[str, Any], services: list[dict[str, Any]], today: dt.date,
+                   person_id: str | None = None) -> dict[str, str]:
+    """Errors per field for a visit form (empty = valid). With ``person_id``, the visited person's own row of
+    人员底数 must agree with 就业状态."""
     errors: dict[str, str] = {}
     visited = parse_date(values, "visited_on", errors, "走访日期")
     if visited is None and "visited_on" not in errors:
@@ -35,6 +46,12 @@ def validate_visit(values: dict[str, Any], services: list[dict[str, Any]], today
     if not isinstance(needs, list) or not needs:
         none = next((c.zh for c in vocabulary.choices("service_need") if c.none), "")
         errors["service_needs"] = f"请至少选择一项服务需求（无需求请选“{none}”）"
+    elif NO_NEED in needs and len(needs) > 1:
+        errors["service_needs"] = "“暂无需求”不能与其他服务需求同时选择"
+    own = [m for m in values.get("members") or [] if person_id and m.get("person_id") == person_id]
+    if own and own[0].get("status") and values.get("employment_status") and \
+            own[0]["status"] != values["employment_status"]:
+        errors["members"] = "人员底数中本人的就业状态与“就业状态”不一致，请核对"
     nxt = parse_date(values, "next_visit_on", errors, "下次走访日期")
     if nxt and visited and nxt <= visited:
         errors["next_visit_on"] = "下次走访日期应晚于本次走访日期"
@@ -60,13 +77,20 @@ def validate_services(services: list[dict[str, Any]]) -> dict[str, str]:
 
 def record_visit(col: Collection, person_id: str, values: dict[str, Any], services: list[dict[str, Any]],
                  *, planned_visit_id: str | None = None, attachments: list[tuple[str, str, bytes]] = (),
-                 today: dt.date | None = None, draft_key: str | None = None) -> str:
+                 today: dt.date | None = None, draft_key: str | None = None,
+                 employment: dict[str, Any] | None = None) -> str:
     """Save a visit with the services given during it; updates the person's four-clears fields and the
-    employment status of household members the worker corrected (人员底数), schedules follow-ups when the
-    person has found work, and deletes the form's draft — all in one transaction.
-    ``attachments`` are (name, mime, bytes)."""
+    employment status of household members the worker corrected (人员底数), and deletes the form's draft.
+
+    A visit that records 已就业/创业 needs ``employment`` (employer, post, started_on — or
+    business_registration, started_on): it sets the person's employment date, schedules the follow-ups from
+    the start day and proposes the exit of the person's case for the supervisor to decide — all in the same
+    transaction. ``attachments`` are (name, mime, bytes)."""
     today = today or dt.date.today()
-    errors = validate_visit(values, services, today) | size_errors(list(attachments))
+    errors = validate_visit(values, services, today, person_id) | size_errors(list(attachments))
+    asked = employment_asked(col, person_id, values.get("employment_status"))
+    if asked:
+        errors |= employment_errors(employment)
     if errors:
         raise ValidationError(errors)
     person = col.records.get("person", person_id)
@@ -75,9 +99,13 @@ def record_visit(col: Collection, person_id: str, values: dict[str, Any], servic
     area, worker = person["area_code"], col.user["name"]
     visit = {**values, "person_id": person_id, "household_id": person["household_id"], "worker": worker}
     person_changes = {k: values[k] for k in PERSON_FIELDS if values.get(k) not in (None, "")}
-    newly_employed = values.get("employment_status") == "employed" and person.get("employment_status") != "employed"
+    visited = parse_date(values, "visited_on", {}, "") or today
+    started = parse_date(employment or {}, "started_on", {}, "") if asked else None
+    newly_employed = values.get("employment_status") in EMPLOYED and person.get("employment_status") not in EMPLOYED
     if newly_employed:
-        person_changes["employed_on"] = values["visited_on"]
+        person_changes["employed_on"] = started or visited
+    proposal = employment_proposal(col, person_id, employment, today) if asked else None
+    actor = actor_name(col)  # the user is read outside the write transaction
     member_changes = {}
     for m in values.get("members") or []:
         mid, status = m.get("person_id"), m.get("status")
@@ -97,11 +125,11 @@ def record_visit(col: Collection, person_id: str, values: dict[str, Any], servic
                                   "served_on": s.get("served_on") or values["visited_on"]}, area_code=area)
         if person_changes:
             tx.update("person", person_id, person_changes)
-        if newly_employed:
-            employed_on = parse_date(values, "visited_on", {}, "") or today
-            for f in schedule_after_employment(employed_on):
-                tx.create("followup", {"person_id": person_id, "kind": f.kind, "due_on": f.due_on,
-                                       "note": f.label_zh}, area_code=area)
+        if newly_employed or started:
+            schedule_employment_followups(tx, person_id, area, started or visited)
+        if proposal is not None:
+            case, t, evidence = proposal
+            propose_in(tx, case, t, evidence, actor=actor, today=today)
         for mid, changes in member_changes.items():
             tx.update("person", mid, changes)
         for name, mime, data in attachments:

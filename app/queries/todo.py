@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
+from app.queries.exit_signals import signals_in
 from app.queries.person_detail import FOLLOWUP_KINDS, RETURNED, category_zh
 from app.rules import workflow
 from app.rules.followups import evaluation_due
@@ -25,10 +26,13 @@ GROUPS: dict[str, str] = {
     "followup": "到期回访",
     "case": "认定办理时限",
     "evaluation": "政策期满评估",
+    "exit": "可提出退出",
     "registration": "失业登记申请",
     "match": "数据比对待确认",
 }
 CASE_WARN_WORKDAYS = 3  # case steps due within this many working days are listed
+# Certified cases whose evaluation is due; a case waiting for its exit decision is not evaluated.
+EVALUATION_STAGES = tuple(s for s in workflow.certified_stages() if s not in workflow.exit_pending_stages())
 MATCH_DONE = ("confirmed", "dismissed", "已确认", "已排除")
 
 
@@ -86,6 +90,7 @@ def todo(col: Any, today: dt.date, limit_per_group: int = 500) -> list[TodoItem]
         items += _followups(conn, today, limit_per_group)
         items += _cases(conn, today, limit_per_group)
         items += _evaluations(conn, today, limit_per_group)
+        items += _exit_signals(conn, today, limit_per_group)
         items += _registrations(conn, today, limit_per_group)
         items += _matches(conn, today, limit_per_group)
         names = _names(conn, {i.person_id for i in items if i.person_id})
@@ -225,11 +230,15 @@ def _evaluations(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
     c, f = TABLES["assistance_case"], TABLES["followup"]
     # evaluation_due(v) = v - N days is monotonic, so "due by today" is "valid_until <= today + N days".
     horizon = today + (today - evaluation_due(today))
+    # Done for this validity period: an evaluation due on or after this period's evaluation day (an extension
+    # moves valid_until, so the next period needs its own evaluation).
+    days = (today - evaluation_due(today)).days
     done = select(f.c.id).where(
         f.c.person_id == c.c.person_id,
         f.c.kind == "evaluation",
         f.c.done_on.is_not(None),
         f.c.deleted.is_(False),
+        f.c.due_on >= func.date(c.c.valid_until, f"-{days} days"),
     )
     rows = conn.execute(
         select(c)
@@ -266,6 +275,12 @@ def _evaluations(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
             )
         )
     return out
+
+
+def _exit_signals(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
+    """Cases meeting an exit condition (拒绝服务、失联) that nobody has proposed yet."""
+    return [TodoItem("exit", "assistance_case", s.case_id, s.person_id, "", s.detail, None, False, "可提出退出")
+            for s in signals_in(conn, today, limit=limit)]
 
 
 def _registrations(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from app.rules._data import load
-from app.rules._dates import add_months
+from app.rules._dates import add_months, add_years
 from app.rules.workdays import add_workdays
 
 
@@ -45,3 +45,18 @@ def is_followup_on_time(due_on: date, done_on: date, grace_workdays: int | None 
     if grace_workdays is None:
         grace_workdays = load("followups")["on_time"]["grace_workdays"]
     return done_on <= add_workdays(due_on, grace_workdays)
+
+
+def contact_methods() -> dict[str, str]:
+    """How a follow-up or evaluation reached the person (code → Chinese)."""
+    return dict(load("followups")["contact_methods"])
+
+
+def evaluation_outcomes() -> dict[str, str]:
+    """Outcomes of the pre-expiry evaluation (code → Chinese), in display order."""
+    return dict(load("followups")["evaluation_outcomes"])
+
+
+def extended_until(valid_until: date) -> date:
+    """The new last day of validity when an evaluation extends it (by the configured years)."""
+    return add_years(valid_until, load("followups")["extend"]["years"])

@@ -90,3 +90,18 @@ def compliance(progresses: Iterable[PackageProgress]) -> tuple[int, int, float]:
         total += 1
         done += p.complete
     return done, total, (done / total if total else 0.0)
+
+
+def results() -> dict[str, str]:
+    """Outcomes of a service (code → Chinese text, which is what a service record stores)."""
+    return dict(load("service_package")["results"])
+
+
+def refused_text() -> str:
+    """The stored result that counts toward 无正当理由拒绝服务."""
+    return results()["refused"]
+
+
+def channels() -> dict[str, str]:
+    """How a service was given (code → Chinese): at a visit, by phone, at the office, by a confirmed push."""
+    return dict(load("service_package")["channels"])

@@ -53,6 +53,8 @@ class Action:
     needs_exit_reason: bool = False
     checks_min_duration: bool = False  # the source stage's min_workdays must have passed
     needs_materials: bool = False  # every required material must be in hand (checked by the caller)
+    needs_evidence: bool = False  # the exit reason's evidence must be given (see ExitReason.evidence)
+    back_to_previous: bool = False  # goes back to the stage the case left (``to_stage`` when unknown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,8 @@ class ExitReason:
     code: str
     name_zh: str
     needs_note: bool = False
+    # Alternative sets of evidence fields; filling every field of one set is enough (empty: none asked).
+    evidence: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +159,8 @@ def _build_actions() -> tuple[Action, ...]:
                 a.get("needs_exit_reason", False),
                 a.get("checks_min_duration", False),
                 a.get("needs_materials", False),
+                a.get("needs_evidence", False),
+                a.get("back_to_previous", False),
             )
             unknown = {src, edge.to_stage} - stages.keys() or set(edge.roles) - roles.keys()
             if unknown:
@@ -189,7 +195,58 @@ def allowed_actions(stage: str, role: str) -> list[Action]:
 
 
 def exit_reasons() -> list[ExitReason]:
-    return [ExitReason(r["code"], r["name_zh"], r.get("needs_note", False)) for r in _wf()["exit_reason"]]
+    return [ExitReason(r["code"], r["name_zh"], r.get("needs_note", False),
+                       tuple(tuple(group) for group in r.get("evidence", ())))
+            for r in _wf()["exit_reason"]]
+
+
+def exit_reason(code: str) -> ExitReason:
+    for r in exit_reasons():
+        if r.code == code:
+            return r
+    raise WorkflowError(f"无效的退出原因：{code}")
+
+
+def exit_reason_setting(code: str, key: str) -> Any:
+    """A number kept with an exit reason (``refusals`` of refused_service, ``months`` of lost_contact)."""
+    for r in _wf()["exit_reason"]:
+        if r["code"] == code:
+            return r[key]
+    raise WorkflowError(f"无效的退出原因：{code}")
+
+
+def evidence_fields() -> dict[str, str]:
+    """Evidence field code → Chinese label; codes ending in ``_on`` are dates."""
+    return dict(_wf()["evidence_field"])
+
+
+def evidence_errors(reason: str, evidence: dict[str, Any]) -> dict[str, str]:
+    """Errors (field → Chinese message) for the evidence of an exit proposal; empty when one set is complete."""
+    groups = exit_reason(reason).evidence
+    if not groups:
+        return {}
+    labels = evidence_fields()
+    errors: dict[str, str] = {}
+    for key, value in evidence.items():
+        if key.endswith("_on") and value not in (None, ""):
+            try:
+                date.fromisoformat(str(value)[:10])
+            except ValueError:
+                errors[key] = f"{labels.get(key, key)}不是有效日期（应为 YYYY-MM-DD）"
+    filled = {k for k, v in evidence.items() if v not in (None, "", [], {}) and k not in errors}
+    if errors or any(set(g) <= filled for g in groups):
+        return errors
+    best = max(groups, key=lambda g: (len(set(g) & filled), -groups.index(g)))
+    missing = "、".join(labels.get(k, k) for k in best if k not in filled)
+    alternatives = "；或填写" + "，或".join("、".join(labels.get(k, k) for k in g) for g in groups if g != best)
+    return {"evidence": f"退出原因「{exit_reason(reason).name_zh}」须填写{missing}"
+                        + (alternatives if len(groups) > 1 else "")}
+
+
+def exit_pending_stages() -> frozenset[str]:
+    """Stages an exit proposal leads to (退出待审): still certified until the decision."""
+    return rules_in_force().memo("workflow.exit_pending",
+                                 lambda: frozenset(a.to_stage for a in _actions() if a.needs_evidence))
 
 
 def _find_edge(stage_code: str, action: str, role: str) -> Action:
@@ -214,10 +271,14 @@ def apply_action(
     exit_reason: str | None = None,
     note: str = "",
     publicity_started_on: date | None = None,
+    previous_stage: str | None = None,
+    evidence: dict[str, Any] | None = None,
 ) -> Transition:
     """Check and compute one step; raises WorkflowError with a Chinese message.
 
-    ``publicity_started_on`` is required for an action that ends a minimum-duration stage (公示).
+    ``publicity_started_on`` is required for an action that ends a minimum-duration stage (公示);
+    ``previous_stage`` is where a back-to-previous action returns (the stage an exit was proposed from);
+    ``evidence`` is checked against the exit reason for an action that needs it.
     """
     edge = _find_edge(stage, action, role)
     current = _stages()[stage]
@@ -245,10 +306,21 @@ def apply_action(
             raise WorkflowError(f"退出原因「{reasons[exit_reason].name_zh}」须填写说明")
     elif exit_reason is not None:
         raise WorkflowError(f"「{edge.name_zh}」不需要退出原因")
+    if edge.needs_evidence and exit_reason:
+        errors = evidence_errors(exit_reason, evidence or {})
+        if errors:
+            raise WorkflowError("；".join(errors.values()))
     if edge.needs_note and not note:
         raise WorkflowError(f"「{edge.name_zh}」须填写意见")
 
-    target = _stages()[edge.to_stage]
+    to_stage = edge.to_stage
+    if edge.back_to_previous and previous_stage:
+        sources = {a.from_stage for a in _actions() if a.to_stage == stage}
+        if previous_stage not in sources:
+            back = _stages()[previous_stage].name_zh if previous_stage in _stages() else previous_stage
+            raise WorkflowError(f"「{current.name_zh}」不能回到「{back}」")
+        to_stage = previous_stage
+    target = _stages()[to_stage]
     due = add_workdays(today, target.limit_workdays) if target.limit_workdays is not None else None
     earliest = add_workdays(today, target.min_workdays) if target.min_workdays is not None else None
     last = max(d for d in (today, due, earliest) if d is not None)
@@ -256,7 +328,7 @@ def apply_action(
     return Transition(
         action=edge.code,
         from_stage=stage,
-        to_stage=edge.to_stage,
+        to_stage=to_stage,
         stage_started_on=today,
         due_on=due,
         earliest_next_on=earliest,
@@ -266,6 +338,27 @@ def apply_action(
         calendar_note=estimate_note(estimated_years),
         rules_version=rules_in_force().version,
     )
+
+
+def reentry_error(cases: list[dict[str, Any]], registered_unemployed_on: date | None) -> str:
+    """Why a person may not apply again now ("" = a new application may start at 已申请).
+
+    ``cases`` are the person's earlier cases (stage, exited_on, exit_reason). One case at a time; after an exit
+    the person must have registered as unemployed again after the exit day (workflow.toml [reentry]).
+    """
+    live = [c for c in cases if c.get("stage") in open_stages()]
+    if live:
+        return f"该人员已有在办的认定（{stage(live[0]['stage']).name_zh}），不能重复申请"
+    exited = [c for c in cases if c.get("stage") == "exited" and c.get("exited_on")]
+    if not exited or not _wf()["reentry"]["needs_new_registration"]:
+        return ""
+    last = max(exited, key=lambda c: c["exited_on"])
+    if registered_unemployed_on is None or registered_unemployed_on <= last["exited_on"]:
+        reasons = {r.code: r.name_zh for r in exit_reasons()}
+        why = reasons.get(last.get("exit_reason") or "", "")
+        return (f"该人员已于 {last['exited_on'].isoformat()} 退出（{why}），"
+                "须在退出后重新办理失业登记，再申请认定")
+    return ""
 
 
 def stage_deadline(stage_code: str, started_on: date, today: date) -> Deadline | None:

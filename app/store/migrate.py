@@ -20,7 +20,7 @@ from sqlalchemy import Engine, text
 from app.store.engine import StoreError, export_copy
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0006"
+HEAD = "0005"
 
 
 class MigrationError(StoreError):

@@ -64,6 +64,7 @@ Index("ix_welfare_claim_placement", TABLES["welfare_claim"].c.placement_id)
 Index("ix_welfare_vacancy_report_post", TABLES["welfare_vacancy_report"].c.post_id)
 Index("ix_registration_application_id_number", TABLES["registration_application"].c.id_number)
 Index("ix_si_paid_month_person", TABLES["si_paid_month"].c.person_id, TABLES["si_paid_month"].c.month)
+Index("ix_policy_push_person", TABLES["policy_push"].c.person_id)
 
 meta = Table(
     "meta", metadata,

@@ -576,6 +576,164 @@
     </message>
 </context>
 <context>
+    <name>DiscoveryView</name>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="51"/>
+        <source>看起来符合认定条件、尚未申请的人员</source>
+        <translation>Appear eligible, never applied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="52"/>
+        <source>重点群体中长期未走访的人员</source>
+        <translation>Key groups not visited recently</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="56"/>
+        <source> 天内未走访</source>
+        <translation> days without a visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="57"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="58"/>
+        <source>名单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="65"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="65"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="65"/>
+        <source>重点群体</source>
+        <translation>Key groups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="65"/>
+        <source>可能符合的类别</source>
+        <translation>Categories that appear met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="66"/>
+        <source>最近走访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="66"/>
+        <source>最近推送</source>
+        <translation>Last push</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="66"/>
+        <source>待确认推送</source>
+        <translation>Unconfirmed pushes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="70"/>
+        <source>批量打印政策明白卡</source>
+        <translation>Print policy cards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="74"/>
+        <source>记录推送</source>
+        <translation>Record push</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="75"/>
+        <source>本人确认收到</source>
+        <translation>Confirmed received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="76"/>
+        <source>打开人员</source>
+        <translation>Open person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="77"/>
+        <source>不选择时对整张名单操作；推送经本人确认后计为一次政策咨询</source>
+        <translation>With nothing selected, acts on the whole list; a confirmed push counts as a policy consultation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="79"/>
+        <source>推送渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="102"/>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="113"/>
+        <source>从未走访</source>
+        <translation>Never visited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="115"/>
+        <source>共 {n} 人</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="119"/>
+        <source>读取失败：{e}</source>
+        <translation>Could not read: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="153"/>
+        <source>导出未加密文件</source>
+        <translation>Export an unencrypted file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="154"/>
+        <source>三晋通推送文件含姓名、身份证号和手机号，且不加密。请只交给三晋通推送的经办人员，用后删除。是否继续？</source>
+        <translation>The Sanjintong push file holds names, ID numbers and phone numbers and is not encrypted. Give it only to the staff who send the Sanjintong push, and delete it afterwards. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="158"/>
+        <source>三晋通推送_{date}</source>
+        <translation>Sanjintong_push_{date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="159"/>
+        <source>导出三晋通推送名单</source>
+        <translation>Export the Sanjintong push list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="160"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="167"/>
+        <source>已记录 {n} 条推送</source>
+        <translation>{n} pushes recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="171"/>
+        <source>已导出：{path}（文件不加密）</source>
+        <translation>Exported: {path} (not encrypted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="177"/>
+        <source>已确认 {n} 条推送，计入政策咨询</source>
+        <translation>{n} pushes confirmed, counted as policy consultations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/discovery_view.py" line="182"/>
+        <source>无法保存</source>
+        <translation>Could not save</translation>
+    </message>
+</context>
+<context>
     <name>DrillDialog</name>
     <message>
         <location filename="../../ui/views/dashboard_view.py" line="109"/>
@@ -629,6 +787,78 @@
         <location filename="../../ui/views/welfare/dialogs.py" line="183"/>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="158"/>
+        <source>期满评估 — {name}</source>
+        <translation>Pre-expiry evaluation — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="160"/>
+        <source>认定有效期至 {d}：评估就业情况，决定继续帮扶、延长、退出或实现市场化就业</source>
+        <translation>Certified until {d}: evaluate the employment situation and decide to continue, extend, exit or move to a market job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="163"/>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="167"/>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="170"/>
+        <source>退出原因 *</source>
+        <translation>Exit reason *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="172"/>
+        <source>联系方式 *</source>
+        <translation>Contact method *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="173"/>
+        <source>评估日期</source>
+        <translation>Evaluation date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="174"/>
+        <source>评估结论 *</source>
+        <translation>Outcome *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="177"/>
+        <source>困难和问题</source>
+        <translation>Difficulties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="178"/>
+        <source>提供的帮助</source>
+        <translation>Help given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="179"/>
+        <source>评估情况</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="206"/>
+        <source>期满评估已记录</source>
+        <translation>Evaluation recorded</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceForm</name>
+    <message>
+        <location filename="../../ui/dialogs/exit_evidence.py" line="68"/>
+        <source>填写其中一组即可：{groups}</source>
+        <translation>Fill in one of these sets: {groups}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exit_evidence.py" line="67"/>
+        <source>；或</source>
+        <translation>; or </translation>
     </message>
 </context>
 <context>
@@ -816,61 +1046,195 @@
     </message>
 </context>
 <context>
-    <name>FollowupsSection</name>
+    <name>FollowupDialog</name>
     <message>
-        <location filename="../../ui/views/person/followups.py" line="20"/>
-        <source>回访（{n}）</source>
-        <translation>Follow-ups ({n})</translation>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="99"/>
+        <source>记录回访 — {name}</source>
+        <translation>Record follow-up — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/followups.py" line="20"/>
-        <source>回访</source>
-        <translation>Follow-ups</translation>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="102"/>
+        <source>{kind}&#x3000;应回访日期 {due}</source>
+        <translation>{kind}  due {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/followups.py" line="29"/>
-        <source>应回访日期</source>
-        <translation>Follow-up due</translation>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="108"/>
+        <source>请选择</source>
+        <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/followups.py" line="29"/>
-        <source>回访类型</source>
-        <translation>Follow-up type</translation>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="105"/>
+        <source>已联系上本人</source>
+        <translation>Reached the person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/followups.py" line="29"/>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="106"/>
+        <source>未联系上</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="109"/>
+        <source>仍在岗</source>
+        <translation>Still in the job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="110"/>
+        <source>已离职</source>
+        <translation>Left the job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="112"/>
+        <source>就业情况 *</source>
+        <translation>Job found *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="113"/>
+        <source>联系方式 *</source>
+        <translation>Contact method *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="114"/>
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/followups.py" line="30"/>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="115"/>
+        <source>是否联系上 *</source>
+        <translation>Reached? *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="116"/>
+        <source>是否仍在岗</source>
+        <translation>Still employed?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="118"/>
+        <source>困难和问题</source>
+        <translation>Difficulties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="119"/>
+        <source>提供的帮助</source>
+        <translation>Help given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="120"/>
+        <source>回访情况</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="148"/>
+        <source>回访已记录</source>
+        <translation>Follow-up recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="148"/>
+        <source>已记录未联系上，该回访仍待完成</source>
+        <translation>Recorded as not reached; the follow-up is still due</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupsSection</name>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="23"/>
+        <source>回访（{n}）</source>
+        <translation>Follow-ups ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="23"/>
+        <source>回访</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="36"/>
+        <source>应回访日期</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="36"/>
+        <source>回访类型</source>
+        <translation>Follow-up type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="36"/>
+        <source>回访日期</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="37"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/followups.py" line="30"/>
+        <location filename="../../ui/views/person/followups.py" line="38"/>
         <source>回访情况</source>
         <translation>Follow-up notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/followups.py" line="46"/>
+        <location filename="../../ui/views/person/followups.py" line="73"/>
         <source>已回访</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/followups.py" line="48"/>
+        <location filename="../../ui/views/person/followups.py" line="75"/>
         <source>已逾期 {n} 天</source>
         <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/followups.py" line="50"/>
+        <location filename="../../ui/views/person/followups.py" line="77"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/followups.py" line="52"/>
+        <location filename="../../ui/views/person/followups.py" line="79"/>
         <source>待回访</source>
         <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="37"/>
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="37"/>
+        <source>仍在岗</source>
+        <translation>Employed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="38"/>
+        <source>困难和帮助</source>
+        <translation>Difficulties and help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="43"/>
+        <source>记录回访</source>
+        <translation>Record follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="45"/>
+        <source>期满评估</source>
+        <translation>Evaluate before expiry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="47"/>
+        <source>提出退出…</source>
+        <translation>Propose exit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="83"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="83"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/followups.py" line="93"/>
+        <source>认定有效期至 {until}，{on} 前完成期满评估</source>
+        <translation>Certified until {until}; evaluate by {on}</translation>
     </message>
 </context>
 <context>
@@ -1116,140 +1480,145 @@
     </message>
     <message>
         <location filename="../../ui/app_window.py" line="56"/>
+        <source>主动发现</source>
+        <translation>Outreach</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_window.py" line="57"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="57"/>
+        <location filename="../../ui/app_window.py" line="58"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="60"/>
+        <location filename="../../ui/app_window.py" line="61"/>
         <source>数据比对</source>
         <translation>Data matching</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="61"/>
+        <location filename="../../ui/app_window.py" line="62"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="63"/>
+        <location filename="../../ui/app_window.py" line="64"/>
         <source>统计</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="82"/>
-        <location filename="../../ui/app_window.py" line="85"/>
-        <location filename="../../ui/app_window.py" line="90"/>
+        <location filename="../../ui/app_window.py" line="83"/>
+        <location filename="../../ui/app_window.py" line="86"/>
+        <location filename="../../ui/app_window.py" line="91"/>
         <source>此功能加载失败</source>
         <translation>This screen failed to load</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="134"/>
+        <location filename="../../ui/app_window.py" line="135"/>
         <location filename="../../ui/main.py" line="260"/>
         <source>就业援助走访台</source>
         <translation>OutreachDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="144"/>
+        <location filename="../../ui/app_window.py" line="145"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="144"/>
+        <location filename="../../ui/app_window.py" line="145"/>
         <source>输入密码解锁后继续工作。</source>
         <translation>Enter the passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="162"/>
+        <location filename="../../ui/app_window.py" line="163"/>
         <source>← 返回列表</source>
         <translation>← Back to list</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="163"/>
+        <location filename="../../ui/app_window.py" line="164"/>
         <source>返回（Esc）</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="199"/>
+        <location filename="../../ui/app_window.py" line="200"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="200"/>
+        <location filename="../../ui/app_window.py" line="201"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="201"/>
         <location filename="../../ui/app_window.py" line="202"/>
+        <location filename="../../ui/app_window.py" line="203"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="204"/>
+        <location filename="../../ui/app_window.py" line="205"/>
         <source>切换标签页</source>
         <translation>Switch tab</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="332"/>
+        <location filename="../../ui/app_window.py" line="333"/>
         <source>人员：%1</source>
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="334"/>
+        <location filename="../../ui/app_window.py" line="335"/>
         <source>家庭：%1</source>
         <translation>Household: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="386"/>
+        <location filename="../../ui/app_window.py" line="387"/>
         <source>数据文件：%1</source>
         <translation>Data file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="388"/>
+        <location filename="../../ui/app_window.py" line="389"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="405"/>
+        <location filename="../../ui/app_window.py" line="406"/>
         <source>上次同步：%1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="405"/>
+        <location filename="../../ui/app_window.py" line="406"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="406"/>
+        <location filename="../../ui/app_window.py" line="407"/>
         <source>待上传：%1 条</source>
         <translation>To upload: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="68"/>
+        <location filename="../../ui/app_window.py" line="69"/>
         <source>社区专干</source>
         <translation>community worker</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="69"/>
+        <location filename="../../ui/app_window.py" line="70"/>
         <source>经办人员</source>
         <translation>office staff</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="70"/>
+        <location filename="../../ui/app_window.py" line="71"/>
         <source>督导审核</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="71"/>
+        <location filename="../../ui/app_window.py" line="72"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="58"/>
+        <location filename="../../ui/app_window.py" line="59"/>
         <source>公益性岗位</source>
         <translation>Welfare jobs</translation>
     </message>
@@ -2529,62 +2898,62 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/views/review_view.py" line="48"/>
+        <location filename="../../ui/views/review_view.py" line="50"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="48"/>
+        <location filename="../../ui/views/review_view.py" line="50"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="48"/>
+        <location filename="../../ui/views/review_view.py" line="50"/>
         <source>专干</source>
         <translation>Worker</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="48"/>
+        <location filename="../../ui/views/review_view.py" line="50"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="48"/>
+        <location filename="../../ui/views/review_view.py" line="50"/>
         <source>审核期限</source>
         <translation>Review due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="49"/>
+        <location filename="../../ui/views/review_view.py" line="51"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="72"/>
+        <location filename="../../ui/views/review_view.py" line="74"/>
         <source>%1（超期 %2 个工作日）</source>
         <translation>%1 (%2 working days overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="75"/>
+        <location filename="../../ui/views/review_view.py" line="77"/>
         <source>%1（今天到期）</source>
         <translation>%1 (due today)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="76"/>
+        <location filename="../../ui/views/review_view.py" line="78"/>
         <source>%1（剩 %2 个工作日）</source>
         <translation>%1 (%2 working days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="97"/>
+        <location filename="../../ui/views/review_view.py" line="99"/>
         <source>已答复，待再审</source>
         <translation>Answered, to re-review</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="98"/>
+        <location filename="../../ui/views/review_view.py" line="100"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="98"/>
+        <location filename="../../ui/views/review_view.py" line="100"/>
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
@@ -2628,79 +2997,96 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/views/review_view.py" line="135"/>
+        <location filename="../../ui/views/review_view.py" line="137"/>
         <source>只看超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="137"/>
+        <location filename="../../ui/views/review_view.py" line="139"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="182"/>
+        <location filename="../../ui/views/review_view.py" line="184"/>
         <source>审核意见（退回时必填，专干会在今日待办中看到）</source>
         <translation>Review comment (required to return; the worker sees it under Today)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="187"/>
+        <location filename="../../ui/views/review_view.py" line="189"/>
+        <location filename="../../ui/views/review_view.py" line="301"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="188"/>
+        <location filename="../../ui/views/review_view.py" line="190"/>
+        <location filename="../../ui/views/review_view.py" line="302"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="189"/>
+        <location filename="../../ui/views/review_view.py" line="191"/>
         <source>打开人员</source>
         <translation>Open person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="199"/>
+        <location filename="../../ui/views/review_view.py" line="201"/>
         <source>审核决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="262"/>
+        <location filename="../../ui/views/review_view.py" line="264"/>
         <source>读取审核队列失败：%1</source>
         <translation>Loading the review queue failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="268"/>
+        <location filename="../../ui/views/review_view.py" line="270"/>
         <source>待审核 %1 项，其中超期 %2 项，专干已答复待再审 %3 项</source>
         <translation>%1 awaiting review, %2 overdue, %3 answered by the worker and awaiting re-review</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="304"/>
+        <location filename="../../ui/views/review_view.py" line="309"/>
         <source>请选择左侧待审核事项</source>
         <translation>Select an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="320"/>
+        <location filename="../../ui/views/review_view.py" line="325"/>
         <source>%1 %2 %3：%4</source>
         <translation>%1 %2 %3: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="323"/>
+        <location filename="../../ui/views/review_view.py" line="328"/>
         <source>&#x3000;专干答复（%1）：%2</source>
         <translation>  Worker&apos;s answer (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="326"/>
+        <location filename="../../ui/views/review_view.py" line="331"/>
         <source>审核记录：</source>
         <translation>Review history:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="338"/>
+        <location filename="../../ui/views/review_view.py" line="353"/>
         <source>退回必须填写审核意见，说明需要专干补正的内容。</source>
         <translation>Returning needs a comment saying what the worker must correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="356"/>
+        <location filename="../../ui/views/review_view.py" line="380"/>
         <source>审核结论已保存，将在下次同步时发送给专干。</source>
         <translation>Decision saved; it is sent to the worker at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="301"/>
+        <source>同意退出</source>
+        <translation>Approve exit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="302"/>
+        <source>不同意退出</source>
+        <translation>Refuse exit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="347"/>
+        <source>不同意退出须填写意见，专干会在今日待办中看到。</source>
+        <translation>Refusing an exit needs a comment; the worker sees it in Today.</translation>
     </message>
 </context>
 <context>
@@ -2777,71 +3163,164 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
     </message>
 </context>
 <context>
-    <name>ServicesSection</name>
+    <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/views/person/services.py" line="21"/>
-        <source>服务（{n}）</source>
-        <translation>Services ({n})</translation>
+        <location filename="../../ui/dialogs/service_dialog.py" line="39"/>
+        <source>记录服务 — {name}</source>
+        <translation>Record service — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="21"/>
-        <source>服务</source>
-        <translation>Services</translation>
+        <location filename="../../ui/dialogs/service_dialog.py" line="42"/>
+        <source>电话或窗口提供的服务，与走访中提供的服务一样计入最低服务包（3+1+1）</source>
+        <translation>Services given by phone or at the office count toward the minimum package (3+1+1) like those given during a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="29"/>
-        <source>最低服务包（岗位推荐 ≥3、职业指导 ≥1、政策咨询 ≥1）</source>
-        <translation>Minimum service package (job referrals ≥3, career guidance ≥1, policy consultations ≥1)</translation>
+        <location filename="../../ui/dialogs/service_dialog.py" line="48"/>
+        <source>请选择</source>
+        <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="34"/>
-        <source>日期</source>
-        <translation>Date</translation>
+        <location filename="../../ui/dialogs/service_dialog.py" line="60"/>
+        <source>服务类型 *</source>
+        <translation>Service *</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="34"/>
-        <source>服务类型</source>
-        <translation>Service type</translation>
+        <location filename="../../ui/dialogs/service_dialog.py" line="61"/>
+        <source>服务方式 *</source>
+        <translation>Given *</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="34"/>
-        <source>推荐单位</source>
-        <translation>Employer</translation>
+        <location filename="../../ui/dialogs/service_dialog.py" line="62"/>
+        <source>服务日期 *</source>
+        <translation>Date *</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="34"/>
-        <source>岗位</source>
-        <translation>Job</translation>
+        <location filename="../../ui/dialogs/service_dialog.py" line="63"/>
+        <source>推荐单位 *</source>
+        <translation>Employer *</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="35"/>
-        <source>薪资</source>
+        <location filename="../../ui/dialogs/service_dialog.py" line="63"/>
+        <source>推荐岗位 *</source>
+        <translation>Post *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="64"/>
+        <source>岗位薪资</source>
         <translation>Wage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="35"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="70"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="35"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="71"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="76"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="77"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="112"/>
+        <source>服务已记录</source>
+        <translation>Service recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_dialog.py" line="118"/>
+        <source>保存失败：{error}</source>
+        <translation>Could not save: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesSection</name>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="32"/>
+        <source>服务（{n}）</source>
+        <translation>Services ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="32"/>
+        <source>服务</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="40"/>
+        <source>最低服务包（岗位推荐 ≥3、职业指导 ≥1、政策咨询 ≥1）</source>
+        <translation>Minimum service package (job referrals ≥3, career guidance ≥1, policy consultations ≥1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="51"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="51"/>
+        <source>服务类型</source>
+        <translation>Service type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="51"/>
+        <source>推荐单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="52"/>
+        <source>岗位</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="52"/>
+        <source>薪资</source>
+        <translation>Wage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="52"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="52"/>
         <source>服务人</source>
         <translation>Served by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="35"/>
+        <location filename="../../ui/views/person/services.py" line="53"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="60"/>
+        <location filename="../../ui/views/person/services.py" line="78"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/services.py" line="60"/>
+        <location filename="../../ui/views/person/services.py" line="78"/>
         <source>还差 {n} 次</source>
         <translation>{n} to go</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="46"/>
+        <source>记录服务</source>
+        <translation>Record service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="47"/>
+        <source>电话或窗口提供的岗位推荐、职业指导、政策咨询等</source>
+        <translation>A job recommendation, career guidance or policy consultation given by phone or at the office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/services.py" line="51"/>
+        <source>方式</source>
+        <translation>Given</translation>
     </message>
 </context>
 <context>
@@ -3014,6 +3493,14 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
         <location filename="../../ui/widgets/strength.py" line="35"/>
         <source>强</source>
         <translation>strong</translation>
+    </message>
+</context>
+<context>
+    <name>StrictDateEdit</name>
+    <message>
+        <location filename="../../ui/dialogs/date_edit.py" line="45"/>
+        <source>输入的日期“{typed}”无效（已显示为 {shown}），请重新填写</source>
+        <translation>The date typed, &quot;{typed}&quot;, is not valid (it now shows {shown}); please type it again</translation>
     </message>
 </context>
 <context>
@@ -3413,64 +3900,74 @@ All changes are still on this computer and will be sent at the next sync.</trans
 <context>
     <name>TodoView</name>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="62"/>
+        <location filename="../../ui/views/todo_view.py" line="70"/>
         <source>打印今日走访表</source>
         <translation>Print today&apos;s visit sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="64"/>
+        <location filename="../../ui/views/todo_view.py" line="72"/>
         <source>打印路线单</source>
         <translation>Print route sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="66"/>
+        <location filename="../../ui/views/todo_view.py" line="77"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="72"/>
+        <location filename="../../ui/views/todo_view.py" line="83"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="72"/>
+        <location filename="../../ui/views/todo_view.py" line="83"/>
         <source>事项</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="72"/>
+        <location filename="../../ui/views/todo_view.py" line="83"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="72"/>
+        <location filename="../../ui/views/todo_view.py" line="83"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="84"/>
+        <location filename="../../ui/views/todo_view.py" line="96"/>
         <source>双击或按回车打开人员详情</source>
         <translation>Double-click or press Enter to open the person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="122"/>
+        <location filename="../../ui/views/todo_view.py" line="134"/>
         <source>读取失败：{e}</source>
         <translation>Loading failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="138"/>
+        <location filename="../../ui/views/todo_view.py" line="150"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="152"/>
+        <location filename="../../ui/views/todo_view.py" line="164"/>
         <source>今日待办（{d}）</source>
         <translation>Today ({d})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/todo_view.py" line="153"/>
+        <location filename="../../ui/views/todo_view.py" line="165"/>
         <source>共 {n} 项，其中超期 {o} 项</source>
         <translation>{n} item(s), {o} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/todo_view.py" line="74"/>
+        <source>办理所选</source>
+        <translation>Act on selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/todo_view.py" line="75"/>
+        <source>记录回访、期满评估或提出退出</source>
+        <translation>Record a follow-up, an evaluation or propose an exit</translation>
     </message>
 </context>
 <context>
@@ -3545,297 +4042,312 @@ All changes are still on this computer and will be sent at the next sync.</trans
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="91"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="93"/>
         <source>记录走访 — {name}</source>
         <translation>Record visit — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="142"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="144"/>
         <source>一、人员底数（核实家庭成员及其就业状态）</source>
         <translation>1. Household members (check each member and their employment)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="148"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="148"/>
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="148"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="148"/>
         <source>就业状态</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="146"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="148"/>
         <source>已核实</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="154"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="156"/>
         <source>添加家庭成员</source>
         <translation type="unfinished">Add household member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="160"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="163"/>
         <source>二、就业状态&#x3000;三、就业意愿&#x3000;四、服务需求</source>
         <translation>2. Employment status   3. Willingness to work   4. Service needs</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="163"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="419"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="166"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="483"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="166"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="169"/>
         <source>就业状态 *</source>
         <translation>Employment status *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="171"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="174"/>
         <source>选择或填写</source>
         <translation>Choose or type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="173"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="176"/>
         <source>就业意愿 *</source>
         <translation>Willing to work *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="183"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="186"/>
         <source>服务需求 *</source>
         <translation>Service needs *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="187"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="190"/>
         <source>失业原因与求职意向</source>
         <translation>Unemployment reason and job wishes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="193"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="196"/>
         <source>手机号，或微信/其他方式</source>
         <translation>Mobile number, or WeChat / other</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="197"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="200"/>
         <source>失业原因</source>
         <translation>Unemployment reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="198"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="201"/>
         <source>意向岗位</source>
         <translation>Intended job</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="199"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="202"/>
         <source>意向行业</source>
         <translation>Intended industry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="200"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="203"/>
         <source>意向地区</source>
         <translation>Intended area</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="201"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="204"/>
         <source>期望薪资</source>
         <translation>Expected wage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="202"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="205"/>
         <source>技能水平</source>
         <translation>Skill level</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="203"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="206"/>
         <source>培训意愿</source>
         <translation>Training wish</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="208"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="211"/>
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="216"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="233"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="219"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="232"/>
         <source>走访情况</source>
         <translation>Visit notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="221"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="222"/>
         <source>走访日期 *</source>
         <translation>Visit date *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="226"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="225"/>
         <source>未安排</source>
         <translation>Not scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="228"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="227"/>
         <source>下次走访日期</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="230"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="229"/>
         <source>家庭及就业情况、本人诉求等</source>
         <translation>Household and employment situation, the person&apos;s requests, etc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="236"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="249"/>
         <source>本次提供的服务</source>
         <translation>Services given on this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="241"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="254"/>
         <source>服务类型</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="242"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="255"/>
         <source>推荐单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="243"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="256"/>
         <source>推荐岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="244"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="257"/>
         <source>岗位薪资</source>
         <translation>Wage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="245"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="258"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="246"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="259"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="255"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="268"/>
         <source>添加服务</source>
         <translation>Add service</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="257"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="270"/>
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="263"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="276"/>
         <source>证件照片（加密保存在本机数据文件中）</source>
         <translation>Document photos (stored encrypted in the local data file)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="268"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="281"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="270"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="283"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="283"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="644"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="296"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="718"/>
         <source>保存走访记录</source>
         <translation>Save visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="286"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="299"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="377"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="437"/>
         <source>未记录</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="451"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="515"/>
         <source>{name}（{kb} KB）</source>
         <translation>{name} ({kb} KB)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="457"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="521"/>
         <source>选择证件照片</source>
         <translation>Choose document photos</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="457"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="521"/>
         <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>Images or PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="526"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="593"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="527"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="594"/>
         <source>发现未保存的走访记录草稿（{time}），是否恢复？</source>
         <translation>An unsaved visit draft was found ({time}). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="536"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="603"/>
         <source>已恢复 {time} 的草稿</source>
         <translation>Draft from {time} restored</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="546"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="613"/>
         <source>草稿已自动保存（{time}）</source>
         <translation>Draft saved automatically ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="588"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="660"/>
         <source>附件“{name}”超过 20 MB，请压缩后再添加</source>
         <translation>Attachment “{name}” is over 20 MB; compress it, then add it again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="620"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="692"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="638"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="712"/>
         <source>走访记录已保存</source>
         <translation>Visit saved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="648"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="722"/>
         <source>保存失败：{error}</source>
         <translation>Saving failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="657"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="731"/>
         <source>（{sex}，{age}岁）</source>
         <translation> ({sex}, {age})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="658"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="732"/>
         <source>走访对象：{who}&#x3000;&#x3000;{area} · {address}</source>
         <translation>Visiting: {who}    {area} · {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="660"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="734"/>
         <source>走访对象：{who}</source>
         <translation>Visiting: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="236"/>
+        <source>就业情况（已就业/创业时填写）</source>
+        <translation>Job found (when employed or self-employed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="420"/>
+        <source>保存后将按“已就业/创业”提出退出，由督导/审核人员审定；跟踪回访从入职日期起排期。</source>
+        <translation>Saving proposes the exit as &quot;employed/self-employed&quot; for the supervisor to decide; follow-ups are scheduled from the start date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/visit_form.py" line="711"/>
+        <source>走访记录已保存，已提出退出，等待督导审核</source>
+        <translation>Visit saved; exit proposed, waiting for the supervisor</translation>
     </message>
 </context>
 <context>
@@ -4566,75 +5078,113 @@ All changes are still on this computer and will be sent at the next sync.</trans
 <context>
     <name>WorkflowDialog</name>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="50"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="56"/>
         <source>认定办理 — {name}</source>
         <translation>Certification — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="76"/>
         <source>当前环节</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="77"/>
         <source>认定类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="78"/>
         <source>您的角色</source>
         <translation>Your role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="82"/>
         <source>办理操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="86"/>
         <source>办理时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="88"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="91"/>
         <source>退出原因 *</source>
         <translation>Exit reason *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="89"/>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="151"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="179"/>
         <source>意见/说明</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="109"/>
         <source>{role}在「{stage}」环节没有可办理的操作</source>
         <translation>Role “{role}” has no actions at the “{stage}” stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="114"/>
         <source>确定办理</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="115"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="151"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="179"/>
         <source>意见/说明 *</source>
         <translation>Comment *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/workflow_dialog.py" line="192"/>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="232"/>
         <source>办理失败：{error}</source>
         <translation>Action failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="94"/>
+        <source>退出佐证 *</source>
+        <translation>Exit evidence *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="99"/>
+        <source>退出申请</source>
+        <translation>Exit proposal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workflow_dialog.py" line="244"/>
+        <source>{by} {on} 提出</source>
+        <translation>proposed by {by} on {on}</translation>
+    </message>
+</context>
+<context>
+    <name>_ContactDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="53"/>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="65"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="66"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followup_dialog.py" line="90"/>
+        <source>保存失败：{error}</source>
+        <translation>Could not save: {error}</translation>
     </message>
 </context>
 <context>

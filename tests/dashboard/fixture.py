@@ -144,9 +144,11 @@ EXPECTED: dict[str, dict[str, dict[str, float]]] = {
         "all": {"overdue": 1, "due_soon": 2},
     },
     "followups": {
-        A: {"on_time": 2, "late": 1, "overdue": 1, "pending": 2, "total": 6, "on_time_rate": 2 / 3},
+        A: {"on_time": 2, "late": 1, "overdue": 1, "pending": 2, "total": 6, "on_time_rate": 2 / 3,
+            "done_rate": 3 / 4},
         B: {},
-        "all": {"on_time": 2, "late": 1, "overdue": 1, "pending": 2, "total": 6, "on_time_rate": 2 / 3},
+        "all": {"on_time": 2, "late": 1, "overdue": 1, "pending": 2, "total": 6, "on_time_rate": 2 / 3,
+                "done_rate": 3 / 4},
     },
     "zero": {
         A: {"total": 2, "open": 2, "open_b0": 1, "open_b3": 1, "max_days": 208},

@@ -39,7 +39,10 @@ EXPECTED = {
     ("certified", "start_help"): ("helping", {WK, OF, AD}),
     ("certified", "exit"): ("exited", {OF, SV, AD}),
     ("helping", "exit"): ("exited", {OF, SV, AD}),
-    ("exit_proposed", "exit"): ("exited", {OF, SV, AD}),  # placeholder stage until issue 11 lands
+    ("certified", "propose_exit"): ("exit_proposed", {WK, OF, AD}),
+    ("helping", "propose_exit"): ("exit_proposed", {WK, OF, AD}),
+    ("exit_proposed", "approve_exit"): ("exited", {OF, SV, AD}),
+    ("exit_proposed", "refuse_exit"): ("helping", {OF, SV, AD}),
 }
 STAGE_CODES = [
     "applied",
@@ -49,6 +52,7 @@ STAGE_CODES = [
     "county_confirm",
     "certified",
     "helping",
+    "exit_proposed",
     "exited",
     "rejected",
     "exit_proposed",
@@ -62,9 +66,10 @@ def _apply(stage, action, role, today=TODAY):
         action,
         role,
         today,
-        exit_reason="employed" if action == "exit" else None,
-        note="意见：材料不全" if action in ("reject", "return") else "",
+        exit_reason="employed" if action in ("exit", "propose_exit") else None,
+        note="意见：材料不全" if action in ("reject", "return", "refuse_exit") else "",
         publicity_started_on=LONG_AGO,
+        evidence={"business_registration": "92140105MA0X", "started_on": "2026-11-02"},
     )
 
 

@@ -25,6 +25,10 @@ def _fill_valid(qtbot, form: VisitForm) -> None:  # noqa: ANN001
     qtbot.mouseClick(form.needs["技能培训"], Qt.MouseButton.LeftButton)
     type_text(form.notes, "本人已在社区超市找到工作")
     form.next_visit_on.setDate(QDate(2026, 12, 20))
+    # 已就业 asks for the job found (the evidence of the exit it proposes)
+    assert form.employment_box.isVisible()
+    for key, text in (("employer", "社区超市"), ("post", "收银员"), ("started_on", TODAY.isoformat())):
+        type_text(form.employment.edits[key], text)
 
 
 def test_record_visit_through_form(qtbot, ctx, col) -> None:  # noqa: F811

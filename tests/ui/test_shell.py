@@ -98,7 +98,7 @@ def test_tabs_status_bar_and_roles(qtbot: Any, make_shell: Any, demo_store: Path
     unlock(qtbot, shell)
     w = shell.window
     titles = [w.tabs.tabText(i) for i in range(w.tabs.count())]
-    assert titles == ["今日待办", "户与人员", "援助对象", "走访记录", "同步", "设置", "数据比对"]
+    assert titles == ["今日待办", "户与人员", "援助对象", "走访记录", "主动发现", "同步", "设置", "数据比对"]
     assert "张丽" in w.status_user.text() and demo_store.name in w.status_file.text()
     qtbot.waitUntil(lambda: "待上传" in w.status_pending.text(), timeout=5000)
     QTest.keyClick(w, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)

@@ -179,7 +179,7 @@ def test_main_window_is_english(qtbot: Any, make_shell: Any, demo_store: Path, e
     unlock(qtbot, shell)
     w = shell.window
     titles = [w.tabs.tabText(i) for i in range(w.tabs.count())]
-    assert titles == ["Today", "Households && people", "Cases", "Visits", "Sync", "Settings", "Data matching"]
+    assert titles == ["Today", "Households && people", "Cases", "Visits", "Outreach", "Sync", "Settings", "Data matching"]
     assert not any(CJK_ANY.search(t) for t in titles)
     assert not CJK.search(w.windowTitle())
     assert w.status_user.text().endswith("(community worker)")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -55,3 +55,10 @@ def stacked(*widgets: QWidget) -> QWidget:
 def with_error(widget: QWidget, error: ErrorLabel) -> QWidget:
     """A field with its error message right under it."""
     return stacked(widget, error)
+
+
+def open_dialog(dlg: QDialog) -> QDialog:
+    """Show a modeless dialog that deletes itself when closed; returns it."""
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.show()
+    return dlg

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -47,12 +46,15 @@ from app import ops, vocabulary
 from app.collection import Collection
 from app.ops import drafts
 from app.queries.drafts import Draft, load_draft
+from app.queries.exits import employment_asked, proposable_case
 from app.queries.person_detail import household_for
 from app.rules.idcard import IdNumberError, canonical, parse_id
 from app.rules.service_package import service_kinds
 from ui import vocab
 from ui.context import AppContext
 from ui.dialogs import ErrorLabel, button_row, from_qdate, to_qdate, with_error
+from ui.dialogs.date_edit import StrictDateEdit
+from ui.dialogs.exit_evidence import EvidenceForm
 
 # Fields chosen in an editable combo from the vocabulary list of the same name (resources/vocabulary.toml).
 CHOICE_FIELDS = ("unemployment_reason", "skill_level", "training_wish")
@@ -154,6 +156,7 @@ class VisitForm(QDialog):
         self.add_member_button = QPushButton(self.tr("添加家庭成员"))
         self.add_member_button.clicked.connect(self.add_member)
         lay.addWidget(self.add_member_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self._err("members"))
         left.addWidget(box)
 
         # 二、三、四
@@ -215,13 +218,9 @@ class VisitForm(QDialog):
         # right column: dates, notes, services, photos
         box = QGroupBox(self.tr("走访情况"))
         form = QFormLayout(box)
-        self.visited_on = QDateEdit(to_qdate(self.today))
-        self.visited_on.setCalendarPopup(True)
-        self.visited_on.setDisplayFormat("yyyy-MM-dd")
+        self.visited_on = StrictDateEdit(to_qdate(self.today))
         form.addRow(self.tr("走访日期 *"), with_error(self.visited_on, self._err("visited_on")))
-        self.next_visit_on = QDateEdit()
-        self.next_visit_on.setCalendarPopup(True)
-        self.next_visit_on.setDisplayFormat("yyyy-MM-dd")
+        self.next_visit_on = StrictDateEdit()
         self.next_visit_on.setMinimumDate(NO_DATE)
         self.next_visit_on.setSpecialValueText(self.tr("未安排"))
         self.next_visit_on.setDate(NO_DATE)
@@ -232,6 +231,20 @@ class VisitForm(QDialog):
         self.notes.setMaximumHeight(90)
         form.addRow(self.tr("走访情况"), self.notes)
         right.addWidget(box)
+
+        # 已就业/创业: the job found, which is also the evidence of the exit this visit proposes
+        self.employment_box = QGroupBox(self.tr("就业情况（已就业/创业时填写）"))
+        lay = QVBoxLayout(self.employment_box)
+        self.employment = EvidenceForm("employed")
+        self.employment.changed.connect(lambda: self._touched("employment"))
+        lay.addWidget(self.employment)
+        self.exit_note = QLabel()
+        self.exit_note.setWordWrap(True)
+        self.exit_note.setStyleSheet("color: #1565c0;")
+        lay.addWidget(self.exit_note)
+        lay.addWidget(self._err("employment"))
+        right.addWidget(self.employment_box)
+        self.employment_box.hide()
 
         box = QGroupBox(self.tr("本次提供的服务"))
         lay = QVBoxLayout(box)
@@ -291,9 +304,13 @@ class VisitForm(QDialog):
 
         # Every edit marks the form dirty and (re)arms the autosave.
         self.employment_status.currentIndexChanged.connect(lambda _i: self._touched("employment_status"))
+        self.employment_status.currentIndexChanged.connect(lambda _i: self._show_employment())
+        self.employment_status.currentIndexChanged.connect(lambda _i: self._status_changed())
         self.employment_intention.currentTextChanged.connect(lambda _t: self._touched("employment_intention"))
-        for cb in self.needs.values():
-            cb.toggled.connect(lambda _c: self._touched("service_needs"))
+        for need, cb in self.needs.items():
+            cb.toggled.connect(lambda checked, n=need: self._need_toggled(n, checked))
+        self.visited_on.problem_changed.connect(lambda _m: self._touched("visited_on"))
+        self.next_visit_on.problem_changed.connect(lambda _m: self._touched("next_visit_on"))
         self.unemployment_reason.currentTextChanged.connect(lambda _t: self._touched())
         self.skill_level.currentTextChanged.connect(lambda _t: self._touched())
         self.training_wish.currentTextChanged.connect(lambda _t: self._touched())
@@ -363,6 +380,49 @@ class VisitForm(QDialog):
         self.set_members(members)
         self._touched()
 
+    def _need_toggled(self, need: str, checked: bool) -> None:
+        """暂无需求 and a need exclude each other: ticking one clears the other."""
+        if checked and not self._loading:
+            others = [n for n in self.needs if n != ops.visits.NO_NEED] if need == ops.visits.NO_NEED \
+                else [ops.visits.NO_NEED]
+            for n in others:
+                self.needs[n].setChecked(False)
+        self._touched("service_needs")
+
+    def _own_row(self) -> int | None:
+        for r in range(self.members.rowCount()):
+            if (self.members.item(r, 0).data(Qt.ItemDataRole.UserRole) or {}).get("person_id") == self.person_id:
+                return r
+        return None
+
+    def _status_changed(self) -> None:
+        """The visited person's row of 人员底数 follows the main 就业状态."""
+        r = self._own_row()
+        combo = self.members.cellWidget(r, 3) if r is not None else None
+        if combo is not None and combo.currentData() != self.employment_status.currentData():
+            combo.blockSignals(True)
+            _set_combo_data(combo, self.employment_status.currentData())
+            combo.blockSignals(False)
+
+    def _own_member_changed(self, combo: QComboBox) -> None:
+        """… and the other way: correcting one's own row of 人员底数 corrects 就业状态."""
+        if combo.currentData() is not None and combo.currentData() != self.employment_status.currentData():
+            _set_combo_data(self.employment_status, combo.currentData())
+
+    def employment_needed(self) -> bool:
+        return employment_asked(self.col, self.person_id, self.employment_status.currentData())
+
+    def _show_employment(self) -> None:
+        """Ask for the job when 已就业/创业 is chosen, and say that saving proposes the case's exit."""
+        asked = self.employment_needed()
+        self.employment_box.setVisible(asked)
+        proposes = asked and proposable_case(self.col, self.person_id) is not None
+        self.exit_note.setText(self.tr("保存后将按“已就业/创业”提出退出，由督导/审核人员审定；"
+                                       "跟踪回访从入职日期起排期。") if proposes else "")
+
+    def employment_values(self) -> dict[str, Any] | None:
+        return self.employment.values() if self.employment_needed() else None
+
     def set_members(self, members: list[dict[str, Any]]) -> None:
         self.members.setRowCount(0)
         for m in members:
@@ -378,19 +438,23 @@ class VisitForm(QDialog):
             vocab.fill_combo(combo, "employment_status", blank=None)
             _set_combo_data(combo, m.get("status"))
             combo.currentIndexChanged.connect(lambda _i: self._touched())
+            if m.get("person_id") == self.person_id:
+                combo.currentIndexChanged.connect(lambda _i, c=combo: self._own_member_changed(c))
             self.members.setCellWidget(r, 3, combo)
             check = QTableWidgetItem()
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             check.setCheckState(Qt.CheckState.Checked if m.get("confirmed") else Qt.CheckState.Unchecked)
             self.members.setItem(r, 4, check)
 
-    def member_values(self) -> list[dict[str, Any]]:
+    def member_values(self, keep_age: bool = False) -> list[dict[str, Any]]:
+        """The members as the visit stores them; a draft also keeps their ages (shown, not stored)."""
         out = []
         for r in range(self.members.rowCount()):
             m = dict(self.members.item(r, 0).data(Qt.ItemDataRole.UserRole) or {})
             m["status"] = self.members.cellWidget(r, 3).currentData()
             m["confirmed"] = self.members.item(r, 4).checkState() == Qt.CheckState.Checked
-            m.pop("age", None)
+            if not keep_age:
+                m.pop("age", None)
             out.append(m)
         return out
 
@@ -479,8 +543,9 @@ class VisitForm(QDialog):
             "person_id": self.person_id,
             "planned_visit_id": self.planned_visit_id,
             "title": self.person.get("name", ""),
-            "values": self.values(),
+            "values": {**self.values(), "members": self.member_values(keep_age=True)},
             "services": self.service_values(),
+            "employment": self.employment.values(),
             "attachments": [
                 {"name": n, "mime": m, "data": base64.b64encode(d).decode()} for n, m, d in self._attachments
             ],
@@ -505,6 +570,8 @@ class VisitForm(QDialog):
             self.notes.setPlainText(v.get("notes") or "")
             nxt = v.get("next_visit_on")
             self.next_visit_on.setDate(to_qdate(dt.date.fromisoformat(nxt)) if nxt else NO_DATE)
+            self.employment.set_values(data.get("employment") or {})
+            self._show_employment()
             self.services.setRowCount(0)
             for s in data.get("services") or []:
                 self.add_service_row(s)
@@ -582,7 +649,12 @@ class VisitForm(QDialog):
 
     # --- validation and saving -----------------------------------------------------------------------
     def validate(self) -> dict[str, str]:
-        errors = ops.visits.validate_visit(self.values(), self.service_values(), self.today)
+        errors = ops.visits.validate_visit(self.values(), self.service_values(), self.today, self.person_id)
+        for name, edit in (("visited_on", self.visited_on), ("next_visit_on", self.next_visit_on)):
+            if edit.problem():
+                errors[name] = edit.problem()
+        if self.employment_needed():
+            errors.update(ops.exits.employment_errors(self.employment.values()))
         for name, _mime, data in self._attachments:
             if len(data) > ops.attachments.MAX_ATTACHMENT_BYTES:
                 errors["attachments"] = self.tr("附件“{name}”超过 20 MB，请压缩后再添加").format(name=name)
@@ -628,6 +700,7 @@ class VisitForm(QDialog):
             attachments=list(self._attachments),
             today=self.today,
             draft_key=self.draft_key,
+            employment=self.employment_values(),
             on_done=self._saved,
             on_error=self._failed,
         )
@@ -635,7 +708,8 @@ class VisitForm(QDialog):
     def _saved(self, visit_id: str) -> None:
         self._finished = True
         self._disconnect()
-        self.ctx.status.emit(self.tr("走访记录已保存"))
+        self.ctx.status.emit(self.tr("走访记录已保存，已提出退出，等待督导审核") if self.exit_note.text()
+                             else self.tr("走访记录已保存"))
         self.saved.emit(visit_id)
         self.accept()
 

@@ -1,15 +1,17 @@
 """One workflow step on a case (submit, review steps, certify, help, exit), as the user's role allows.
 
 The dialog shows the working-day deadline the step starts, checks the step as the rules will (permission,
-公示 minimum, exit reason, note) while the user fills it in, and runs ``ops.cases.workflow_action`` on the writer
-thread; a WorkflowError's message is shown inline.
+公示 minimum, exit reason and its evidence, note) while the user fills it in, and runs the operation on the
+writer thread — ``ops.exits`` for proposing and deciding an exit, ``ops.cases.workflow_action`` otherwise; a
+WorkflowError's message is shown inline.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +28,7 @@ from app.queries.person_detail import action_preview, category_zh
 from app.rules import workflow
 from ui.context import AppContext
 from ui.dialogs import ErrorLabel
+from ui.dialogs.exit_evidence import EvidenceForm
 
 
 class WorkflowDialog(QDialog):
@@ -39,8 +42,11 @@ class WorkflowDialog(QDialog):
         parent: QWidget | None = None,
         *,
         today: dt.date | None = None,
+        exit_reason: str | None = None,
+        evidence: dict[str, Any] | None = None,
     ) -> None:
-        """``action`` preselects a step; a step the role may not take is still shown, with the reason."""
+        """``action`` preselects a step; a step the role may not take is still shown, with the reason.
+        ``exit_reason`` and ``evidence`` prefill an exit proposal (from an exit signal of the to-do)."""
         super().__init__(parent)
         self.ctx, self.col, self.case_id = ctx, ctx.col, case_id
         self.today = today or dt.date.today()
@@ -84,6 +90,13 @@ class WorkflowDialog(QDialog):
             self.exit_reason.addItem(r.name_zh, r.code)
         self.exit_label = QLabel(self.tr("退出原因 *"))
         head.addRow(self.exit_label, self.exit_reason)
+        self.evidence = EvidenceForm()
+        self.evidence_label = QLabel(self.tr("退出佐证 *"))
+        head.addRow(self.evidence_label, self.evidence)
+        self.proposal_label = QLabel(_proposal_text(self.case))
+        self.proposal_label.setWordWrap(True)
+        if self.proposal_label.text():
+            head.addRow(self.tr("退出申请"), self.proposal_label)
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(90)
         self.note_label = QLabel(self.tr("意见/说明"))
@@ -104,12 +117,23 @@ class WorkflowDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
 
-        self.action.currentIndexChanged.connect(self._update)
-        self.exit_reason.currentIndexChanged.connect(self._update)
+        self.action.currentIndexChanged.connect(self._reason_changed)
+        self.exit_reason.currentIndexChanged.connect(self._reason_changed)
+        self.evidence.changed.connect(self._update)
         self.note.textChanged.connect(self._update)
         ctx.locking.connect(self.reject)
         if action:
             self.action.setCurrentIndex(max(0, self.action.findData(action)))
+        if exit_reason:
+            self.exit_reason.setCurrentIndex(max(0, self.exit_reason.findData(exit_reason)))
+        self._reason_changed()
+        if evidence:
+            self.evidence.set_reason(self.exit_reason.currentData(), evidence)
+        self._update()
+
+    def _reason_changed(self) -> None:
+        edge = self._edge()
+        self.evidence.set_reason(self.exit_reason.currentData() if edge and edge.needs_evidence else None)
         self._update()
 
     def _edge(self) -> workflow.Action | None:
@@ -131,6 +155,8 @@ class WorkflowDialog(QDialog):
                 exit_reason=self.exit_reason.currentData() if edge.needs_exit_reason else None,
                 note=self.note.toPlainText(),
                 publicity_started_on=publicity,
+                previous_stage=self.case.get("exit_from_stage"),
+                evidence=self.evidence.values(),
             )
         except workflow.WorkflowError as exc:
             return str(exc)
@@ -144,6 +170,8 @@ class WorkflowDialog(QDialog):
         self.preview.setText(action_preview(edge, self.today))
         self.exit_label.setVisible(edge.needs_exit_reason)
         self.exit_reason.setVisible(edge.needs_exit_reason)
+        shows_evidence = edge.needs_evidence and self.evidence.reason is not None and self.evidence.isVisibleTo(self)
+        self.evidence_label.setVisible(shows_evidence)
         reason = {r.code: r for r in workflow.exit_reasons()}.get(self.exit_reason.currentData())
         note_required = edge.needs_note or (
             edge.needs_exit_reason and reason is not None and reason.needs_note
@@ -155,6 +183,7 @@ class WorkflowDialog(QDialog):
             msg
             and not (note_required and not self.note.toPlainText().strip())
             and not (edge.needs_exit_reason and reason is None)
+            and not (edge.needs_evidence and self.evidence.problems())
         )
         self.error.show_error(msg if permanent else "")
         self.ok_btn.setEnabled(not permanent)
@@ -168,6 +197,17 @@ class WorkflowDialog(QDialog):
             self.error.show_error(msg)
             return
         self.ok_btn.setEnabled(False)
+        note, actor = self.note.toPlainText().strip(), self.col.user.get("display_name") or self.col.user["name"]
+        if edge.code == ops.exits.PROPOSE:
+            self.ctx.write(ops.exits.propose_exit, self.col, self.case_id, self.exit_reason.currentData(),
+                           self.evidence.values(), actor=actor, today=self.today, note=note,
+                           on_done=lambda _r: self._done(None), on_error=self._failed)
+            return
+        if edge.code in (ops.exits.APPROVE, ops.exits.REFUSE):
+            self.ctx.write(ops.exits.decide_exit, self.col, self.case_id, edge.code == ops.exits.APPROVE,
+                           actor=actor, today=self.today, note=note,
+                           on_done=lambda _r: self._done(None), on_error=self._failed)
+            return
         self.ctx.write(
             ops.cases.workflow_action,
             self.col,
@@ -180,7 +220,7 @@ class WorkflowDialog(QDialog):
             on_error=self._failed,
         )
 
-    def _done(self, transition: workflow.Transition) -> None:
+    def _done(self, transition: workflow.Transition | None) -> None:
         self.applied.emit(transition)
         self.accept()
 
@@ -191,3 +231,15 @@ class WorkflowDialog(QDialog):
             if isinstance(exc, (workflow.WorkflowError, ops.ValidationError))
             else self.tr("办理失败：{error}").format(error=exc)
         )
+
+
+def _proposal_text(case: dict[str, Any]) -> str:
+    """For a case waiting for an exit decision: who proposed which reason, with the evidence."""
+    if case.get("stage") not in workflow.exit_pending_stages() or not case.get("exit_reason"):
+        return ""
+    summary = ops.exits.evidence_summary(case["exit_reason"], case.get("exit_evidence") or {})
+    by = case.get("exit_proposed_by") or ""
+    on = case["exit_proposed_on"].isoformat() if case.get("exit_proposed_on") else ""
+    note = f"\n{case['exit_note']}" if case.get("exit_note") else ""
+    proposed = QCoreApplication.translate("WorkflowDialog", "{by} {on} 提出").format(by=by, on=on)
+    return f"{summary}\n{proposed}{note}"

@@ -1,7 +1,8 @@
 """审核 tab (supervisor/admin): the queue of synced work waiting for review, its detail, 通过 / 退回.
 
 The queue is read off the GUI thread; a decision runs ``ops.reviews.approve`` / ``return_`` on the writer thread
-and the view reloads when ``ctx.changed`` reports reviews or reviewable records.
+and the view reloads when ``ctx.changed`` reports reviews or reviewable records. A step proposing an exit is
+decided here too: 同意退出 / 不同意退出 run ``ops.exits.decide_exit``, which also settles its review.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app import ops
 from app.queries import reviews
+from app.queries.exits import pending_exit_case
 from app.queries.reviews import ReviewItem
 from ui.context import AppContext
 from ui.views.live import LiveRefresh
@@ -295,6 +297,9 @@ class ReviewView(QWidget):
 
     def _show_item(self, item: ReviewItem | None) -> None:
         self.current = item
+        self.exit_case = pending_exit_case(self.ctx.col, item.id) if item and item.kind == "case_step" else None
+        self.approve_button.setText(self.tr("同意退出") if self.exit_case else self.tr("通过"))
+        self.return_button.setText(self.tr("不同意退出") if self.exit_case else self.tr("退回"))
         self.error.clear()
         self._clear_fields()
         enabled = item is not None
@@ -331,9 +336,19 @@ class ReviewView(QWidget):
 
     # --- decisions ----------------------------------------------------------------------------------------
     def approve(self) -> None:
+        if self.exit_case:
+            self._decide_exit(True)
+            return
         self._decide(ops.reviews.approve)
 
     def return_(self) -> None:
+        if self.exit_case:
+            if not self.comment.toPlainText().strip():
+                self.error.setText(self.tr("不同意退出须填写意见，专干会在今日待办中看到。"))
+                self.comment.setFocus()
+                return
+            self._decide_exit(False)
+            return
         if not self.comment.toPlainText().strip():
             self.error.setText(self.tr("退回必须填写审核意见，说明需要专干补正的内容。"))
             self.comment.setFocus()
@@ -351,7 +366,16 @@ class ReviewView(QWidget):
         self.ctx.write(fn, self.ctx.col, item.kind, item.id, text, today=self.today, on_done=self._decided,
                        on_error=self._failed)
 
-    def _decided(self, _review_id: str) -> None:
+    def _decide_exit(self, approve: bool) -> None:
+        self.error.clear()
+        self.approve_button.setEnabled(False)
+        self.return_button.setEnabled(False)
+        user = self.ctx.col.user
+        self.ctx.write(ops.exits.decide_exit, self.ctx.col, self.exit_case, approve,
+                       actor=user.get("display_name") or user["name"], today=self.today,
+                       note=self.comment.toPlainText().strip(), on_done=self._decided, on_error=self._failed)
+
+    def _decided(self, _review_id: str | None) -> None:
         self.comment.clear()
         self.ctx.status.emit(self.tr("审核结论已保存，将在下次同步时发送给专干。"))
 

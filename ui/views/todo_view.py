@@ -1,5 +1,6 @@
-"""今日待办: today's work grouped (returned items, visits, follow-ups, deadlines, evaluations, pushed
-applications, data-matching hits) with counts; double-click or Enter opens the person."""
+"""今日待办: today's work grouped (returned items, visits, follow-ups, deadlines, evaluations, exits that can be
+proposed, pushed applications, data-matching hits) with counts; double-click or Enter opens the person, 办理
+records a follow-up or an evaluation, or proposes an exit, right from the list."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.queries.exit_signals import exit_signals
 from app.queries.todo import GROUPS, TodoItem, counts, todo
 from ui.context import AppContext
+from ui.dialogs import open_dialog
 from ui.views import tagged
 from ui.views.live import LiveRefresh
 
@@ -33,7 +37,11 @@ WATCHED = {
     "registration_application",
     "match_hit",
     "person",
+    "service",
+    "policy_push",
 }
+# To-do groups 办理 acts on directly (the rest open the person).
+ACTIONABLE = {"followup", "evaluation", "exit"}
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -63,9 +71,12 @@ class TodoView(QWidget):
         self.sheets_btn.clicked.connect(self.print_sheets)
         self.route_btn = QPushButton(self.tr("打印路线单"))
         self.route_btn.clicked.connect(self.print_route)
+        self.act_btn = QPushButton(self.tr("办理所选"))
+        self.act_btn.setToolTip(self.tr("记录回访、期满评估或提出退出"))
+        self.act_btn.clicked.connect(self.act_on_current)
         self.refresh_btn = QPushButton(self.tr("刷新"))
         self.refresh_btn.clicked.connect(self.refresh)
-        for b in (self.sheets_btn, self.route_btn, self.refresh_btn):
+        for b in (self.act_btn, self.sheets_btn, self.route_btn, self.refresh_btn):
             head.addWidget(b)
         lay.addLayout(head)
         self.tree = QTreeWidget()
@@ -80,6 +91,7 @@ class TodoView(QWidget):
         hv.setStretchLastSection(False)
         self.tree.setColumnWidth(0, 150)
         self.tree.itemActivated.connect(self._activated)
+        self.tree.currentItemChanged.connect(lambda _c, _p: self._update_act())
         lay.addWidget(self.tree, 1)
         self.hint = QLabel(self.tr("双击或按回车打开人员详情"))
         self.hint.setStyleSheet("color: #757575;")
@@ -177,12 +189,40 @@ class TodoView(QWidget):
             groups[item.kind].addChild(row)
         for kind, group in groups.items():
             group.setExpanded(expanded.get(kind, True) if n[kind] else False)
+        self._update_act()
 
     def _activated(self, row: QTreeWidgetItem, _column: int) -> None:
         idx = row.data(0, ITEM_ROLE)
         if row.parent() is None or not isinstance(idx, int) or idx >= len(self.items):
             return
         self.open_item(self.items[idx])
+
+    def current_item(self) -> TodoItem | None:
+        row = self.tree.currentItem()
+        idx = row.data(0, ITEM_ROLE) if row is not None and row.parent() is not None else None
+        return self.items[idx] if isinstance(idx, int) and idx < len(self.items) else None
+
+    def _update_act(self) -> None:
+        item = self.current_item()
+        self.act_btn.setEnabled(item is not None and item.kind in ACTIONABLE)
+
+    def act_on_current(self) -> QDialog | None:
+        """记录回访 / 期满评估 / 提出退出 for the selected item; returns the dialog opened."""
+        from ui.dialogs.followup_dialog import EvaluationDialog, FollowupDialog
+        from ui.dialogs.workflow_dialog import WorkflowDialog
+
+        item, today = self.current_item(), self.today_fn()
+        if item is None or item.kind not in ACTIONABLE:
+            return None
+        if item.kind == "followup":
+            return open_dialog(FollowupDialog(self.ctx, item.record_id, self, today=today))
+        if item.kind == "evaluation":
+            return open_dialog(EvaluationDialog(self.ctx, item.record_id, self, today=today))
+        signal = next((s for s in exit_signals(self.ctx.col, today, item.person_id)
+                       if s.case_id == item.record_id), None)
+        return open_dialog(WorkflowDialog(self.ctx, item.record_id, "propose_exit", self, today=today,
+                                          exit_reason=signal.reason if signal else None,
+                                          evidence=signal.evidence if signal else None))
 
     def open_item(self, item: TodoItem) -> None:
         if item.record_kind == "registration_application" or not item.person_id:
