@@ -55,7 +55,6 @@ STAGE_CODES = [
     "exit_proposed",
     "exited",
     "rejected",
-    "exit_proposed",
 ]
 ACTION_CODES = sorted({a for _, a in EXPECTED})
 

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import ops
+from app import ops, vocabulary
 from app.rules.service_package import channels, results, service_kinds
 from ui.context import AppContext
 from ui.dialogs import ErrorLabel, from_qdate, to_qdate
-from ui.dialogs.visit_form import JOB_RESULTS
 
 OUTSIDE_VISIT = ("phone", "office")  # the channels chosen here (a visit records its own; a push is confirmed)
 
@@ -89,7 +88,7 @@ class ServiceDialog(QDialog):
             w.setVisible(job)
         self.result.clear()
         self.result.addItem("", None)
-        options = [*JOB_RESULTS, results()["refused"]] if job else list(results().values())
+        options = [*vocabulary.values("job_result"), results()["refused"]] if job else list(results().values())
         for text in options:
             self.result.addItem(text, text)
 
