@@ -46,13 +46,34 @@ class Collection:
     # --- opening and closing -------------------------------------------------------------------------
     @classmethod
     def create(cls, path: Path | str, passphrase: str, user: dict[str, Any] | None = None) -> Collection:
+        """Make a new store. It is built under a temporary name and renamed into place only when complete,
+        so a crash or a closed window never leaves a half-made file under the real name (such a file could
+        never be opened again)."""
         path = Path(path)
-        engine = connect(path, passphrase, create=True)
-        upgrade(engine, path, passphrase)
-        col = cls(Store(path, engine))
-        col.set_meta(settings.USER.key, {**settings.DEFAULT_USER, **(user or {})})
-        col.set_meta(settings.DEVICE_ID.key, settings.DEVICE_ID.default_value())
-        col.set_meta(settings.SETTINGS_VERSION.key, settings.CURRENT_VERSION)
+        if path.exists():
+            raise StoreError(f"文件已存在，不会覆盖：{path}")
+        tmp = path.with_name(path.name + ".creating")
+        _remove_with_journal(tmp)
+        engine = connect(tmp, passphrase, create=True)
+        try:
+            upgrade(engine, tmp, passphrase)
+            col = cls(Store(tmp, engine))
+            col.set_meta(settings.USER.key, {**settings.DEFAULT_USER, **(user or {})})
+            col.set_meta(settings.DEVICE_ID.key, settings.DEVICE_ID.default_value())
+            col.set_meta(settings.SETTINGS_VERSION.key, settings.CURRENT_VERSION)
+            col.store.close()  # checkpoints the WAL: the one file now holds everything
+            fd = os.open(tmp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except BaseException:
+            engine.dispose()
+            _remove_with_journal(tmp)
+            raise
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+        col = cls(Store(path, connect(path, passphrase)))
         col.records.actor = col.user["name"]
         return col
 
@@ -158,6 +179,11 @@ class Collection:
             os.replace(tmp, path)
             _fsync_dir(path.parent)
             self.store.engine = connect(path, new_passphrase)
+
+
+def _remove_with_journal(path: Path) -> None:
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        p.unlink(missing_ok=True)
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -89,6 +89,7 @@ class Shell(QObject):
                            delays=self.delays, note=note)
         if self.demo:
             dlg.passphrase.setText(DEMO_PASSPHRASE)
+        dlg.create_elsewhere.connect(self._create_elsewhere)
         self._show_dialog(dlg)
         if preparing:
             dlg.set_busy(True, QCoreApplication.translate("Shell", "正在生成演示数据（约 %1 户），请稍候…").replace("%1", str(DEMO_HOUSEHOLDS)))
@@ -98,6 +99,21 @@ class Shell(QObject):
         dlg = CreateDialog(self.path, self.window, {"name": "", "display_name": "", "role": "worker"})
         self._show_dialog(dlg)
         return dlg
+
+    def _create_elsewhere(self, path: Path) -> None:
+        """The current file cannot be opened: make a new store at ``path`` and open that from now on."""
+        old = self.dialog
+        self.dialog = None
+        if old is not None:
+            old.rejected.disconnect(self._dialog_rejected)
+            old.close()
+            old.deleteLater()
+        self.path = Path(path)
+        if not self.demo:
+            from app.config import remember_store_path
+
+            remember_store_path(self.path)
+        self.show_create()
 
     def _show_dialog(self, dlg: UnlockDialog | CreateDialog) -> None:
         self.dialog = dlg

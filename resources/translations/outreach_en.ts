@@ -2437,6 +2437,26 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <source>请等待 %1 秒</source>
         <translation>Wait %1 s</translation>
     </message>
+    <message>
+        <location filename="../work/wt/first/ui/unlock.py" line="171"/>
+        <source>在其他位置新建数据文件…</source>
+        <translation>Create a new data file elsewhere…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/first/ui/unlock.py" line="241"/>
+        <source>新建数据文件</source>
+        <translation>New data file</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/first/ui/unlock.py" line="242"/>
+        <source>走访台数据文件 (*.db)</source>
+        <translation>OutreachDesk data files (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/first/ui/unlock.py" line="247"/>
+        <source>请选择一个新的文件名，已有的文件不会被覆盖。</source>
+        <translation>Choose a new file name; an existing file is never overwritten.</translation>
+    </message>
 </context>
 <context>
     <name>VisitForm</name>
