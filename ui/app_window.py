@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import settings
 from ui.context import AppContext
 from ui.widgets.placeholder import Placeholder
 
@@ -201,17 +202,9 @@ class MainWindow(QMainWindow):
     # --- attaching to an unlocked store --------------------------------------------------------------
     def attach(self, ctx: AppContext) -> None:
         self.ctx = ctx
-        role = (ctx.col.user or {}).get("role", "worker")
-        self.tabs.blockSignals(True)
-        self.tabs.clear()
         self.slots = []
-        for spec in TABS:
-            if spec.roles and role not in spec.roles:
-                continue
-            slot = _Lazy(spec)
-            self.slots.append(slot)
-            self.tabs.addTab(slot, _t(spec.title))
-        self.tabs.blockSignals(False)
+        self.tabs.clear()
+        self._apply_role()
         ctx.open_record.connect(self.show_record)
         ctx.changed.connect(self._changed)
         ctx.status.connect(self.show_status)
@@ -220,6 +213,34 @@ class MainWindow(QMainWindow):
         self._status_static()
         # Counting pending changes can mean reading a large outbox: after the first screen, off the GUI thread.
         QTimer.singleShot(600, self.refresh_status)
+
+    def _apply_role(self) -> None:
+        """Make the tabs match the user's role, keeping screens already built (a role can change while unlocked:
+        the first sync tells a new supervisor's laptop who they are)."""
+        if self.ctx is None:
+            return
+        role = (self.ctx.col.user or {}).get("role", "worker")
+        wanted = [spec for spec in TABS if not spec.roles or role in spec.roles]
+        if [s.spec for s in self.slots] == wanted:
+            return
+        current = self.current_key()
+        self.tabs.blockSignals(True)
+        kept = {s.spec.key: s for s in self.slots}
+        for slot in self.slots:
+            if slot.spec not in wanted:
+                slot.drop()
+                slot.deleteLater()
+        self.tabs.clear()
+        self.slots = []
+        for spec in wanted:
+            slot = kept.get(spec.key) or _Lazy(spec)
+            self.slots.append(slot)
+            self.tabs.addTab(slot, _t(spec.title))
+        self.tabs.blockSignals(False)
+        if current is not None and current in {s.key for s in wanted}:
+            self.show_tab(current)
+        elif self.slots and self.stack.currentIndex() == self.PAGE_TABS:
+            self.show_tab_index(0)
 
     def detach(self) -> None:
         """Drop every screen and everything shown (on lock)."""
@@ -364,8 +385,11 @@ class MainWindow(QMainWindow):
         self.notice.setVisible(bool(text))
         self.show_status(text)
 
-    def _changed(self, _change: object) -> None:
+    def _changed(self, change: object) -> None:
         self._status_timer.start()
+        if settings.USER.key in getattr(change, "ids", {}).get("meta", ()):
+            self._apply_role()
+            self._status_static()
 
     def _status_static(self) -> None:
         if self.ctx is None:
