@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -375,6 +376,36 @@ class MainWindow(QMainWindow):
             self.record_view.deleteLater()
             self.record_view = None
 
+    # --- closing ------------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.ctx is not None and not self._confirm_close():
+            event.ignore()
+            return
+        for w in top_level_others((self,)):
+            w.close()  # forms keep their drafts as they close
+        super().closeEvent(event)
+
+    def _confirm_close(self) -> bool:
+        """Say what closing would leave behind (open forms, changes not yet on the platform) and ask."""
+        reasons = []
+        editing = [w.windowTitle() for w in top_level_others((self,)) if _has_unsaved_work(w)]
+        if editing:
+            reasons.append(self.tr("正在编辑：%1。走访记录会留作草稿，其他未保存的内容将丢失。").replace(
+                "%1", "、".join(editing)))
+        try:
+            pending = self.ctx.col.records.pending_count() if self.ctx is not None else 0
+        except Exception:  # a store that cannot be read must not keep the window open
+            pending = 0
+        if pending:
+            reasons.append(self.tr("还有 %1 条修改没有上传到平台。它们保存在本机，下次同步时发送。").replace(
+                "%1", str(pending)))
+        if not reasons:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("退出走访台"), "\n\n".join([*reasons, self.tr("确定退出吗？")]),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     # --- status --------------------------------------------------------------------------------------
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 15000)
@@ -437,6 +468,15 @@ def _local(at: str) -> str:
     if t.tzinfo is not None:
         t = t.astimezone()
     return t.strftime("%H:%M") if t.date() == dt.date.today() else t.strftime("%Y-%m-%d %H:%M")
+
+
+def _has_unsaved_work(w: QWidget) -> bool:
+    """A window says it holds unsaved work through ``has_unsaved_work()`` (forms, editors)."""
+    check = getattr(w, "has_unsaved_work", None)
+    try:
+        return bool(check()) if callable(check) else False
+    except RuntimeError:  # already deleted
+        return False
 
 
 def top_level_others(keep: tuple[QWidget | None, ...]) -> list[QWidget]:

@@ -889,6 +889,26 @@
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
+    <message>
+        <location filename="../work/wt/first/ui/app_window.py" line="393"/>
+        <source>正在编辑：%1。走访记录会留作草稿，其他未保存的内容将丢失。</source>
+        <translation>Still being edited: %1. Visit records are kept as drafts; other unsaved input will be lost.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/first/ui/app_window.py" line="400"/>
+        <source>还有 %1 条修改没有上传到平台。它们保存在本机，下次同步时发送。</source>
+        <translation>%1 changes have not been uploaded to the platform yet. They are kept on this computer and sent at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/first/ui/app_window.py" line="405"/>
+        <source>退出走访台</source>
+        <translation>Quit OutreachDesk</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/first/ui/app_window.py" line="405"/>
+        <source>确定退出吗？</source>
+        <translation>Quit now?</translation>
+    </message>
 </context>
 <context>
     <name>OverviewSection</name>
@@ -1879,6 +1899,21 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
         <source>已锁定。请输入密码继续工作。</source>
         <translation>Locked. Enter the passphrase to continue.</translation>
     </message>
+    <message>
+        <location filename="../work/wt/first/ui/main.py" line="251"/>
+        <source>本地演示平台没有启动：端口 %1 已被占用（也许另一个演示正在运行）。同步会连到占用该端口的程序。</source>
+        <translation>The local demo platform did not start: port %1 is in use (perhaps another demo is running). Sync will talk to whatever holds that port.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/first/ui/main.py" line="264"/>
+        <source>本地演示平台没有启动：%1</source>
+        <translation>The local demo platform did not start: %1</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/first/ui/main.py" line="282"/>
+        <source>本地演示平台启动后退出了（退出码 %1），同步将连不上。原因见 %2。</source>
+        <translation>The local demo platform exited after starting (exit code %1); sync will not connect. See %2 for why.</translation>
+    </message>
 </context>
 <context>
     <name>StageColumn</name>
@@ -2304,6 +2339,11 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <location filename="../../ui/sync_runner.py" line="35"/>
         <source>完成</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/first/ui/views/sync_view.py" line="437"/>
+        <source>冲突已全部处理。</source>
+        <translation>All conflicts resolved.</translation>
     </message>
 </context>
 <context>

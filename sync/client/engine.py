@@ -45,7 +45,7 @@ class SyncReport:
     duplicate: int = 0
     conflict: int = 0
     rejected: int = 0
-    pulled: int = 0  # records received
+    pulled: int = 0  # records received that were newer than ours (not the echo of our own push)
     conflicts: int = 0  # unresolved conflicts in the store after the run
     uploaded: int = 0  # blobs
     downloaded: int = 0
@@ -290,6 +290,7 @@ class SyncClient:
         with self.col.records.reading() as conn:
             cursor = st.get_cursor(conn, server, user)
         self._progress("pull", 0, 0)
+        received = 0
         while True:
             _check(stop)
             page = self.transport.get_json("/sync/pull", params={"cursor": cursor, "limit": self.pull_limit})
@@ -305,15 +306,19 @@ class SyncClient:
                         report.warnings.append(f"平台返回了无法识别的记录类型：{r.get('kind')}")
                 batch = _Batch(tx, [(r["kind"], r["id"]) for r in known])
                 blobs = []
+                taken = 0  # newer than ours: an echo of our own push is received but is not news
                 for rec in known:
                     flat = _flat(rec, rec["id"], rec.get("version"))
-                    if batch.merge(rec["kind"], flat) and rec["kind"] == "attachment" and not flat.get("deleted"):
-                        blobs.append(flat.get("sha256"))
+                    if batch.merge(rec["kind"], flat):
+                        taken += 1
+                        if rec["kind"] == "attachment" and not flat.get("deleted"):
+                            blobs.append(flat.get("sha256"))
                 batch.flush(halfway=lambda: self._at("pull:applying"))
                 st.want_blobs(tx.conn, blobs)
                 st.set_cursor(tx.conn, server, user, new_cursor)
-            report.pulled += len(changes)
-            self._progress("pull", report.pulled, 0)
+            report.pulled += taken
+            received += len(changes)
+            self._progress("pull", received, 0)
             if not page.get("has_more") or (new_cursor == cursor and not changes):
                 break
             cursor = new_cursor

@@ -136,6 +136,10 @@ class HelpPlanEditor(QDialog):
         self.difficulty_degree.currentIndexChanged.connect(lambda _i: self._revalidate())
         ctx.locking.connect(self.reject)
 
+
+    def has_unsaved_work(self) -> bool:
+        """Open means being edited (the plan is written only by 保存)."""
+        return self.isVisible()
     def add_measure(self, m: dict[str, Any] | None = None) -> int:
         m = m or {"owner": self.col.user.get("display_name") or self.col.user.get("name")}
         r = self.measures.rowCount()

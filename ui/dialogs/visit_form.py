@@ -533,6 +533,10 @@ class VisitForm(QDialog):
             self._finished = True
             self.done(QDialog.DialogCode.Rejected)
 
+    def has_unsaved_work(self) -> bool:
+        """Open and not saved (the main window asks before closing over it)."""
+        return not self._finished
+
     def reject(self) -> None:
         self.save_draft()
         self._finished = True
