@@ -1641,6 +1641,31 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
         <source>审核结论已保存，将在下次同步时发送给专干。</source>
         <translation>Decision saved; it is sent to the worker at the next sync.</translation>
     </message>
+    <message>
+        <location filename="../work/wt/first/ui/views/review_view.py" line="153"/>
+        <source>按姓名查找</source>
+        <translation>Find by name</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/first/ui/views/review_view.py" line="308"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/first/ui/views/review_view.py" line="309"/>
+        <source>全部专干</source>
+        <translation>All workers</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/first/ui/views/review_view.py" line="310"/>
+        <source>全部社区</source>
+        <translation>All communities</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/first/ui/views/review_view.py" line="329"/>
+        <source>显示 %1 / %2 项</source>
+        <translation>Showing %1 of %2</translation>
+    </message>
 </context>
 <context>
     <name>ReviewsSection</name>
@@ -1713,6 +1738,16 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
         <location filename="../../ui/views/person/reviews.py" line="133"/>
         <source>答复已保存，将在同步时送达审核人</source>
         <translation>Answer saved; it reaches the reviewer at the next sync</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/first/ui/views/person/reviews.py" line="94"/>
+        <source>退回的记录：{t}</source>
+        <translation>Returned record: {t}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/first/ui/views/person/reviews.py" line="94"/>
+        <source>审核的记录：{t}</source>
+        <translation>Reviewed record: {t}</translation>
     </message>
 </context>
 <context>

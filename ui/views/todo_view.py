@@ -185,7 +185,9 @@ class TodoView(QWidget):
         self.open_item(self.items[idx])
 
     def open_item(self, item: TodoItem) -> None:
-        if item.person_id:
+        if item.kind == "returned":  # the person page opens on the 审核意见 tab, at this review
+            self.ctx.open_record.emit(item.record_kind, item.record_id)
+        elif item.person_id:
             self.ctx.open_record.emit("person", item.person_id)
         else:  # a pushed application not matched to anyone here yet
             self.ctx.open_record.emit(item.record_kind, item.record_id)
