@@ -8,7 +8,6 @@ in conflict; the next sync sends the choice.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -34,6 +33,7 @@ from app import areas, ops
 from app.model.kinds import KINDS
 from app.ops.visits import EMPLOYMENT_STATUSES
 from app.queries.conflicts import conflicts_of, record_title
+from app.queries.readable import field_text
 from ui.context import AppContext
 
 CONFLICT_BG = QColor("#FFF4CE")
@@ -71,9 +71,7 @@ def format_value(kind: str, field: str, value: Any) -> str:
         return (QCoreApplication.translate("ConflictDialog", "是") if value
                 else QCoreApplication.translate("ConflictDialog", "否"))
     if ftype == "json" or isinstance(value, (list, dict)):
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return "、".join(value)
-        return json.dumps(value, ensure_ascii=False)
+        return field_text(kind, field, value)  # measures, materials… in words, never JSON
     return str(value)
 
 
