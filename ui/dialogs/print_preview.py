@@ -181,8 +181,8 @@ class PrintPreviewDialog(QDialog):
         return True
 
     def done(self, result: int) -> None:
-        # Drop the document and bytes as soon as the preview closes.
-        self.view.setDocument(None)
+        # Drop the document and bytes as soon as the preview closes. (Not view.setDocument(None): QPdfView then
+        # connects its link model to a null document, and Qt warns on stderr at every preview.)
         self.document.close()
         self._buffer.close()
         self._buffer.setData(QByteArray())
