@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app import settings
 from ui.context import AppContext
+from ui.widgets.fit import fit_to_screen
 from ui.widgets.placeholder import Placeholder
 
 
@@ -129,7 +130,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx: AppContext | None = None
         self.setWindowTitle(self.tr("就业援助走访台"))
-        self.resize(1366, 740)
+        fit_to_screen(self, 1366, 740)
         self.setMinimumSize(1000, 600)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)

@@ -305,12 +305,21 @@ class CreateDialog(_StoreDialog):
         self.confirm.returnPressed.connect(self.submit)
         self.meter = StrengthMeter()
         self.passphrase.textChanged.connect(self.meter.update_for)
+        self.passphrase.textChanged.connect(lambda _t: QTimer.singleShot(0, self, self._grow))
         self.form.addRow(self.tr("姓名"), self.display_name)
         self.form.addRow(self.tr("账号"), self.account)
         self.form.addRow(self.tr("密码"), self.passphrase)
         self.form.addRow("", self.meter)
         self.form.addRow(self.tr("再次输入"), self.confirm)
         self.ok_button.setText(self.tr("创建"))
+
+    def _grow(self) -> None:
+        """The strength meter's reasons wrap onto more lines as they change: grow so none is clipped."""
+        lay = self.layout()
+        lay.activate()
+        need = lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth() else lay.totalMinimumSize().height()
+        if self.height() < need:
+            self.resize(self.width(), need)
 
     def submit(self) -> None:
         from app.passphrase import problems

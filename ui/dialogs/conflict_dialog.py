@@ -35,6 +35,7 @@ from app.ops.visits import EMPLOYMENT_STATUSES
 from app.queries.conflicts import conflicts_of, record_title
 from app.queries.readable import field_text
 from ui.context import AppContext
+from ui.widgets.fit import fit_to_screen
 
 CONFLICT_BG = QColor("#FFF4CE")
 MAX_CHARS = 80  # longer values are cut in the cell; the tooltip has them in full
@@ -88,7 +89,7 @@ class ConflictDialog(QDialog):
         self.conflicts = {c["field"]: c for c in conflicts_of(col, record_id)}
         title = record_title(col, kind, record_id)
         self.setWindowTitle(self.tr("处理同步冲突 — %1：%2").replace("%1", KINDS[kind].label).replace("%2", title))
-        self.resize(900, 600)
+        fit_to_screen(self, 900, 600)
 
         intro = QLabel(self.tr(
             "这条记录在本机和平台上被同时修改了（黄色的字段）。请逐项选择要保留的值：选“本机”保留本机的修改，"

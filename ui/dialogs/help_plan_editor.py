@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app import ops
 from ui.context import AppContext
 from ui.dialogs import ErrorLabel, button_row
+from ui.widgets.fit import fit_to_screen
 
 DIFFICULTY_TYPES = ("技能不足", "年龄偏大", "家庭照护负担", "身体原因", "缺乏工作经验", "就业观念", "其他")
 DEGREES = ("一般", "较重", "严重")
@@ -64,7 +65,7 @@ class HelpPlanEditor(QDialog):
         self.plan = plans[0] if plans else {}
         self._tried = False
         self.setWindowTitle(self.tr("援助方案 — {name}").format(name=person.get("name", "")))
-        self.resize(820, 640)
+        fit_to_screen(self, 820, 640)
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.errors: dict[str, ErrorLabel] = {

@@ -50,6 +50,7 @@ from app.queries.person_detail import household_for
 from app.rules.service_package import service_kinds
 from ui.context import AppContext
 from ui.dialogs import ErrorLabel, button_row, from_qdate, to_qdate
+from ui.widgets.fit import fit_to_screen
 
 NEEDS = ("岗位推荐", "职业指导", "技能培训", "政策咨询", "创业指导", "公益性岗位", "暂无需求")
 REASONS = ("企业裁员", "合同到期", "个人原因辞职", "企业关闭", "照顾家庭", "毕业未就业", "其他")
@@ -89,7 +90,7 @@ class VisitForm(QDialog):
         self._tried = False  # after a first save attempt, errors update as the fields change
         self._errors: dict[str, ErrorLabel] = {}
         self.setWindowTitle(self.tr("记录走访 — {name}").format(name=self.person.get("name", "")))
-        self.resize(1240, 730)
+        fit_to_screen(self, 1240, 730)
         self._build()
         self._prefill()
         self._autosave = QTimer(self)
