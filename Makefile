@@ -23,8 +23,11 @@ lint: setup
 	.venv/bin/ruff check .
 	.venv/bin/lint-imports --no-cache
 
+# The target laptop (1366×768), then a 1920×1080 screen at 150 % scaling (into docs/screenshots/scale150/).
 screenshots: setup
 	xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb $(PY) docs/screenshots/make_screenshots.py
+	xvfb-run -a -s "-screen 0 1920x1080x24" env QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=1.5 \
+		OUTREACH_SHOTS_DIR=docs/screenshots/scale150 $(PY) docs/screenshots/make_screenshots.py
 
 # The one-folder app bundle (installer/README.md): dist/OutreachDesk/, about a minute; PyInstaller comes from the
 # `bundle` extra (bootstrap.sh installs it). `bundle-test` builds it and runs only the bundle's smoke test.

@@ -45,17 +45,39 @@ class Collection:
     # --- opening and closing -------------------------------------------------------------------------
     @classmethod
     def create(cls, path: Path | str, passphrase: str, user: dict[str, Any] | None = None) -> Collection:
+        """Make a new store. It is built under a temporary name and renamed into place only when complete,
+        so a crash or a closed window never leaves a half-made file under the real name (such a file could
+        never be opened again)."""
         path = Path(path)
-        engine = connect(path, passphrase, create=True)
-        upgrade(engine, path, passphrase)
-        col = cls(Store(path, engine))
-        key = audit.head_key(passphrase)
+        if path.exists():
+            raise StoreError(f"文件已存在，不会覆盖：{path}")
+        tmp = path.with_name(path.name + ".creating")
+        _remove_with_journal(tmp)
+        engine = connect(tmp, passphrase, create=True)
+        try:
+            upgrade(engine, tmp, passphrase)
+            col = cls(Store(tmp, engine))
+            key = audit.head_key(passphrase)
+            col.store.bind_audit_key(key)
+            with col.store.lock, col.store.engine.begin() as conn:
+                audit.start_head(conn, key)
+            col.set_meta(settings.USER.key, {**settings.DEFAULT_USER, **(user or {})})
+            col.set_meta(settings.DEVICE_ID.key, settings.DEVICE_ID.default_value())
+            col.set_meta(settings.SETTINGS_VERSION.key, settings.CURRENT_VERSION)
+            col.store.close()  # checkpoints the WAL: the one file now holds everything
+            fd = os.open(tmp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except BaseException:
+            engine.dispose()
+            _remove_with_journal(tmp)
+            raise
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+        col = cls(Store(path, connect(path, passphrase)))
         col.store.bind_audit_key(key)
-        with col.store.lock, col.store.engine.begin() as conn:
-            audit.start_head(conn, key)
-        col.set_meta(settings.USER.key, {**settings.DEFAULT_USER, **(user or {})})
-        col.set_meta(settings.DEVICE_ID.key, settings.DEVICE_ID.default_value())
-        col.set_meta(settings.SETTINGS_VERSION.key, settings.CURRENT_VERSION)
         col.records.actor = col.user["name"]
         return col
 
@@ -175,6 +197,11 @@ class Collection:
             self.store.bind_audit_key(audit.head_key(new_passphrase))
             with self.store.engine.begin() as conn:
                 audit.rekey_head(conn, old_key, self.store.audit_key)
+
+
+def _remove_with_journal(path: Path) -> None:
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        p.unlink(missing_ok=True)
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -17,7 +17,22 @@ def data_dir() -> Path:
 
 
 def default_store_path() -> Path:
+    """The store to open: the one the user last made elsewhere (recorded in the data folder), else the default."""
+    chosen = data_dir() / "store-path.txt"
+    if chosen.exists():
+        text = chosen.read_text(encoding="utf-8").strip()
+        if text:
+            return Path(text)
     return data_dir() / "outreach.db"
+
+
+def remember_store_path(path: Path) -> None:
+    """Open ``path`` from now on (a new store made because the default one could not be opened)."""
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / "store-path.txt.tmp"
+    tmp.write_text(str(Path(path).resolve()), encoding="utf-8")
+    os.replace(tmp, folder / "store-path.txt")
 
 
 def demo_store_path() -> Path:

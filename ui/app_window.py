@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -29,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import settings
 from app.rules import welfare_jobs
 from ui.context import AppContext
+from ui.widgets.fit import fit_to_screen
 from ui.widgets.placeholder import Placeholder
 
 
@@ -133,7 +136,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx: AppContext | None = None
         self.setWindowTitle(self.tr("就业援助走访台"))
-        self.resize(1366, 740)
+        fit_to_screen(self, 1366, 740)
         self.setMinimumSize(1000, 600)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -207,17 +210,9 @@ class MainWindow(QMainWindow):
     # --- attaching to an unlocked store --------------------------------------------------------------
     def attach(self, ctx: AppContext) -> None:
         self.ctx = ctx
-        role = (ctx.col.user or {}).get("role", "worker")
-        self.tabs.blockSignals(True)
-        self.tabs.clear()
         self.slots = []
-        for spec in TABS:
-            if spec.roles and role not in spec.roles:
-                continue
-            slot = _Lazy(spec)
-            self.slots.append(slot)
-            self.tabs.addTab(slot, _t(spec.title))
-        self.tabs.blockSignals(False)
+        self.tabs.clear()
+        self._apply_role()
         ctx.open_record.connect(self.show_record)
         ctx.changed.connect(self._changed)
         ctx.status.connect(self.show_status)
@@ -226,6 +221,34 @@ class MainWindow(QMainWindow):
         self._status_static()
         # Counting pending changes can mean reading a large outbox: after the first screen, off the GUI thread.
         QTimer.singleShot(600, self.refresh_status)
+
+    def _apply_role(self) -> None:
+        """Make the tabs match the user's role, keeping screens already built (a role can change while unlocked:
+        the first sync tells a new supervisor's laptop who they are)."""
+        if self.ctx is None:
+            return
+        role = (self.ctx.col.user or {}).get("role", "worker")
+        wanted = [spec for spec in TABS if not spec.roles or role in spec.roles]
+        if [s.spec for s in self.slots] == wanted:
+            return
+        current = self.current_key()
+        self.tabs.blockSignals(True)
+        kept = {s.spec.key: s for s in self.slots}
+        for slot in self.slots:
+            if slot.spec not in wanted:
+                slot.drop()
+                slot.deleteLater()
+        self.tabs.clear()
+        self.slots = []
+        for spec in wanted:
+            slot = kept.get(spec.key) or _Lazy(spec)
+            self.slots.append(slot)
+            self.tabs.addTab(slot, _t(spec.title))
+        self.tabs.blockSignals(False)
+        if current is not None and current in {s.key for s in wanted}:
+            self.show_tab(current)
+        elif self.slots and self.stack.currentIndex() == self.PAGE_TABS:
+            self.show_tab_index(0)
 
     def detach(self) -> None:
         """Drop every screen and everything shown (on lock)."""
@@ -365,6 +388,36 @@ class MainWindow(QMainWindow):
             self.record_view.deleteLater()
             self.record_view = None
 
+    # --- closing ------------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.ctx is not None and not self._confirm_close():
+            event.ignore()
+            return
+        for w in top_level_others((self,)):
+            w.close()  # forms keep their drafts as they close
+        super().closeEvent(event)
+
+    def _confirm_close(self) -> bool:
+        """Say what closing would leave behind (open forms, changes not yet on the platform) and ask."""
+        reasons = []
+        editing = [w.windowTitle() for w in top_level_others((self,)) if _has_unsaved_work(w)]
+        if editing:
+            reasons.append(self.tr("正在编辑：%1。走访记录会留作草稿，其他未保存的内容将丢失。").replace(
+                "%1", "、".join(editing)))
+        try:
+            pending = self.ctx.col.records.pending_count() if self.ctx is not None else 0
+        except Exception:  # a store that cannot be read must not keep the window open
+            pending = 0
+        if pending:
+            reasons.append(self.tr("还有 %1 条修改没有上传到平台。它们保存在本机，下次同步时发送。").replace(
+                "%1", str(pending)))
+        if not reasons:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("退出走访台"), "\n\n".join([*reasons, self.tr("确定退出吗？")]),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     # --- status --------------------------------------------------------------------------------------
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 15000)
@@ -375,8 +428,11 @@ class MainWindow(QMainWindow):
         self.notice.setVisible(bool(text))
         self.show_status(text)
 
-    def _changed(self, _change: object) -> None:
+    def _changed(self, change: object) -> None:
         self._status_timer.start()
+        if settings.USER.key in getattr(change, "ids", {}).get("meta", ()):
+            self._apply_role()
+            self._status_static()
 
     def _status_static(self) -> None:
         if self.ctx is None:
@@ -424,6 +480,15 @@ def _local(at: str) -> str:
     if t.tzinfo is not None:
         t = t.astimezone()
     return t.strftime("%H:%M") if t.date() == dt.date.today() else t.strftime("%Y-%m-%d %H:%M")
+
+
+def _has_unsaved_work(w: QWidget) -> bool:
+    """A window says it holds unsaved work through ``has_unsaved_work()`` (forms, editors)."""
+    check = getattr(w, "has_unsaved_work", None)
+    try:
+        return bool(check()) if callable(check) else False
+    except RuntimeError:  # already deleted
+        return False
 
 
 def top_level_others(keep: tuple[QWidget | None, ...]) -> list[QWidget]:

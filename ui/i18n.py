@@ -78,6 +78,12 @@ def install(app: QCoreApplication, lang: str | None = None) -> str:
         if t.load("qtbase_zh_CN", qt_dir):
             app.installTranslator(t)
             _installed.append(t)
+        # What Qt's catalogue lacks ("&Look in:", "Files of &type:" …), installed after it so it is asked first.
+        qm = _qm_for(lang)
+        extra = QTranslator(app)
+        if qm is not None and extra.load(str(qm)):
+            app.installTranslator(extra)
+            _installed.append(extra)
         return lang
     qm = _qm_for(lang)
     if qm is not None:

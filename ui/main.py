@@ -54,7 +54,7 @@ class Shell(QObject):
 
     def __init__(self, app: QApplication, path: Path, *, demo: bool = False, server: str | None = None,
                  delays: tuple[float, ...] = DEFAULT_DELAYS, idle_check_ms: int = 5000,
-                 start_server: bool = True) -> None:
+                 start_server: bool = True, demo_port: int = 8765) -> None:
         super().__init__()
         from ui.lock import IdleLock
 
@@ -69,6 +69,12 @@ class Shell(QObject):
         self.state: dict[str, Any] | None = None
         self.server_proc: subprocess.Popen | None = None
         self._start_server = start_server
+        self.demo_port = demo_port
+        self.platform_problem = ""  # why the local demo platform is not running, shown wherever the user is
+        self._watch = QTimer(self)
+        self._watch.setInterval(500)
+        self._watch.timeout.connect(self._watch_server)
+        self._watch_left = 0
         self.idle = IdleLock(app, check_ms=idle_check_ms)
         self.idle.idle.connect(self.lock)
 
@@ -89,7 +95,10 @@ class Shell(QObject):
                            delays=self.delays, note=note)
         if self.demo:
             dlg.passphrase.setText(DEMO_PASSPHRASE)
+        dlg.create_elsewhere.connect(self._create_elsewhere)
         self._show_dialog(dlg)
+        if self.platform_problem and not preparing:
+            dlg.show_message(self.platform_problem, "warning")
         if preparing:
             dlg.set_busy(True, QCoreApplication.translate("Shell", "正在生成演示数据（约 %1 户），请稍候…").replace("%1", str(DEMO_HOUSEHOLDS)))
         return dlg
@@ -98,6 +107,21 @@ class Shell(QObject):
         dlg = CreateDialog(self.path, self.window, {"name": "", "display_name": "", "role": "worker"})
         self._show_dialog(dlg)
         return dlg
+
+    def _create_elsewhere(self, path: Path) -> None:
+        """The current file cannot be opened: make a new store at ``path`` and open that from now on."""
+        old = self.dialog
+        self.dialog = None
+        if old is not None:
+            old.rejected.disconnect(self._dialog_rejected)
+            old.close()
+            old.deleteLater()
+        self.path = Path(path)
+        if not self.demo:
+            from app.config import remember_store_path
+
+            remember_store_path(self.path)
+        self.show_create()
 
     def _show_dialog(self, dlg: UnlockDialog | CreateDialog) -> None:
         self.dialog = dlg
@@ -142,7 +166,11 @@ class Shell(QObject):
         def done(_r: object) -> None:
             if isinstance(self.dialog, UnlockDialog):
                 self.dialog.set_busy(False)
-                self.dialog.show_message(QCoreApplication.translate("Shell", "演示数据已生成。"), "info")
+                done_text = QCoreApplication.translate("Shell", "演示数据已生成。")
+                if self.platform_problem:
+                    self.dialog.show_message(done_text + "\n" + self.platform_problem, "warning")
+                else:
+                    self.dialog.show_message(done_text, "info")
 
         def failed(exc: Exception) -> None:
             if isinstance(self.dialog, UnlockDialog):
@@ -171,6 +199,8 @@ class Shell(QObject):
         self.window.raise_()
         self.idle.set_minutes(settings.AUTO_LOCK_MINUTES.get(col))
         self.idle.start()
+        if self.platform_problem:
+            self.window.show_status(self.platform_problem)
 
     def _remember_server(self, col: Any) -> None:
         from app import ops, settings
@@ -201,24 +231,69 @@ class Shell(QObject):
         self.show_unlock(note=QCoreApplication.translate("Shell", "已锁定。请输入密码继续工作。"))
 
     # --- the demo platform ---------------------------------------------------------------------------
+    def _server_cmd(self) -> list[str]:
+        return [sys.executable, "-m", "sync.server.cli", "serve", "--demo", "--host", "127.0.0.1",
+                "--port", str(self.demo_port)]
+
     def _launch_server(self) -> None:
         import importlib.util
+        import socket
 
         try:
             if importlib.util.find_spec("sync.server.cli") is None:
                 return
         except (ImportError, ValueError):
             return
-        cmd = [sys.executable, "-m", "sync.server.cli", "serve", "--demo", "--host", "127.0.0.1", "--port", "8765"]
+        probe = socket.socket()
+        try:
+            probe.bind(("127.0.0.1", self.demo_port))
+        except OSError:
+            self._platform_failed(QCoreApplication.translate(
+                "Shell", "本地演示平台没有启动：端口 %1 已被占用（也许另一个演示正在运行）。同步会连到占用该端口的程序。")
+                .replace("%1", str(self.demo_port)))
+            return
+        finally:
+            probe.close()
         root = Path(__file__).resolve().parents[1]
         log = (self.path.parent / "platform.log") if self.path.parent.exists() else None
         try:
             out = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - closed with the process
-            self.server_proc = subprocess.Popen(cmd, cwd=root, stdout=out, stderr=subprocess.STDOUT)
-        except OSError:
+            self.server_proc = subprocess.Popen(self._server_cmd(), cwd=root, stdout=out, stderr=subprocess.STDOUT)
+        except OSError as exc:
             self.server_proc = None
+            self._platform_failed(QCoreApplication.translate("Shell", "本地演示平台没有启动：%1").replace(
+                "%1", str(exc)))
+            return
+        self._watch_left = 30  # 15 s: a platform that dies at start (a port taken meanwhile, a bad install)
+        self._watch.start()
+
+    def _watch_server(self) -> None:
+        proc = self.server_proc
+        self._watch_left -= 1
+        if proc is None or self._watch_left <= 0:
+            self._watch.stop()
+            return
+        code = proc.poll()
+        if code is None:
+            return
+        self._watch.stop()
+        self.server_proc = None
+        log = self.path.parent / "platform.log"
+        self._platform_failed(QCoreApplication.translate(
+            "Shell", "本地演示平台启动后退出了（退出码 %1），同步将连不上。原因见 %2。")
+            .replace("%1", str(code)).replace("%2", str(log)))
+
+    def _platform_failed(self, text: str) -> None:
+        """Say so where the user looks: the open dialog, else the main window's status bar; and on stderr."""
+        self.platform_problem = text
+        print(text, file=sys.stderr, flush=True)
+        if isinstance(self.dialog, UnlockDialog):
+            self.dialog.show_message(text, "warning")
+        elif self.window is not None:
+            self.window.show_status(text)
 
     def shutdown(self) -> None:
+        self._watch.stop()
         self.idle.dispose()
         if self.ctx is not None:
             ctx, self.ctx = self.ctx, None

@@ -102,6 +102,10 @@ class _StoreDialog(QDialog):
         buttons.addStretch(1)
         self.quit_button = QPushButton(QCoreApplication.translate("StoreDialog", "退出"))
         self.quit_button.clicked.connect(self.reject)
+        # Only the primary button answers Enter. An auto-default button becomes the default when it gets the
+        # focus — and when the line edits are disabled while working, the focus lands on 退出: the Enter
+        # that started the work would then also press 退出 (the app quit mid-create, leaving a broken file).
+        self.quit_button.setAutoDefault(False)
         self.ok_button = QPushButton()
         self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self.submit)
@@ -120,8 +124,15 @@ class _StoreDialog(QDialog):
         for w in self.findChildren(QLineEdit):
             w.setEnabled(not busy)
         self.ok_button.setEnabled(not busy)
+        self.quit_button.setEnabled(not busy)
         if busy:
             self.show_message(text, "info")
+
+    def reject(self) -> None:
+        """Esc and closing the window are refused while a file is being opened or written."""
+        if self.busy.isVisible():
+            return
+        super().reject()
 
     def submit(self) -> None:  # overridden
         raise NotImplementedError
@@ -129,6 +140,8 @@ class _StoreDialog(QDialog):
 
 class UnlockDialog(_StoreDialog):
     """Ask for the passphrase of an existing store and open it."""
+
+    create_elsewhere = Signal(object)  # Path: the user chose to make a new store there instead
 
     def __init__(self, path: Path, parent: QWidget | None = None, *, demo_passphrase: str | None = None,
                  delays: Sequence[float] = DEFAULT_DELAYS, note: str = "") -> None:
@@ -154,6 +167,13 @@ class UnlockDialog(_StoreDialog):
             self.form.addRow("", hint)
             self.demo_hint = hint
         self.ok_button.setText(self.tr("解锁"))
+        # A file that is not a store (or is damaged) cannot be fixed here: offer a way forward, not a dead end.
+        self.new_button = QPushButton(self.tr("在其他位置新建数据文件…"))
+        self.new_button.setAutoDefault(False)
+        self.new_button.clicked.connect(self.choose_new_file)
+        self.new_button.hide()
+        self.layout().insertWidget(self.layout().indexOf(self.message) + 1, self.new_button,
+                                   alignment=Qt.AlignmentFlag.AlignLeft)
         if note:
             self.show_message(note, "info")
         self._tick = QTimer(self)
@@ -206,12 +226,28 @@ class UnlockDialog(_StoreDialog):
             self.start_delay(self.delay_for(self.failures))
         elif isinstance(exc, NotAStoreError):
             self.show_message(self.tr("无法打开：%1").replace("%1", str(exc)), "warning")
+            self.new_button.show()
         elif isinstance(exc, DamagedStoreError):
             self.show_message(self.tr("数据文件已损坏：%1").replace("%1", str(exc)))
+            self.new_button.show()
         elif isinstance(exc, StoreNotFoundError):
             self.show_message(str(exc), "warning")
         else:
             self.show_message(self.tr("打开失败：%1").replace("%1", str(exc)))
+
+    def choose_new_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        suggested = self.path.with_name(self.path.stem + "-2" + self.path.suffix)
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("新建数据文件"), str(suggested),
+                                              self.tr("走访台数据文件 (*.db)"))
+        if not name:
+            return
+        target = Path(name)
+        if target.resolve() == self.path.resolve() or target.exists():
+            self.show_message(self.tr("请选择一个新的文件名，已有的文件不会被覆盖。"), "warning")
+            return
+        self.create_elsewhere.emit(target)
 
     # --- growing delay ---------------------------------------------------------------------------------
     def delay_for(self, failures: int) -> float:
@@ -270,12 +306,21 @@ class CreateDialog(_StoreDialog):
         self.confirm.returnPressed.connect(self.submit)
         self.meter = StrengthMeter()
         self.passphrase.textChanged.connect(self.meter.update_for)
+        self.passphrase.textChanged.connect(lambda _t: QTimer.singleShot(0, self, self._grow))
         self.form.addRow(self.tr("姓名"), self.display_name)
         self.form.addRow(self.tr("账号"), self.account)
         self.form.addRow(self.tr("密码"), self.passphrase)
         self.form.addRow("", self.meter)
         self.form.addRow(self.tr("再次输入"), self.confirm)
         self.ok_button.setText(self.tr("创建"))
+
+    def _grow(self) -> None:
+        """The strength meter's reasons wrap onto more lines as they change: grow so none is clipped."""
+        lay = self.layout()
+        lay.activate()
+        need = lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth() else lay.totalMinimumSize().height()
+        if self.height() < need:
+            self.resize(self.width(), need)
 
     def submit(self) -> None:
         from app.passphrase import problems

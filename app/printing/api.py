@@ -81,6 +81,7 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
 def route_visits(conn: Connection, day: dt.date) -> list[dict[str, Any]]:
     """Planned, not yet made visits on ``day``, in route order (route_order, then address)."""
     from app.printing import data as q
+    from app.queries.visits import route_key
 
     v = TABLES["visit"]
     rows = conn.execute(select(v).where(v.c.planned_on == day, v.c.visited_on.is_(None), v.c.deleted.is_(False)))
@@ -90,7 +91,7 @@ def route_visits(conn: Connection, day: dt.date) -> list[dict[str, Any]]:
     homes = {h["id"]: h for h in q.where_in(conn, "household", "id", {x["household_id"] for x in visits})}
     for x in visits:
         x["_address"] = (homes.get(x["household_id"]) or {}).get("address") or ""
-    visits.sort(key=lambda x: (x.get("route_order") is None, x.get("route_order") or 0, x["_address"]))
+    visits.sort(key=lambda x: route_key(x.get("route_order"), x["_address"]))
     return visits
 
 

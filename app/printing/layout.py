@@ -39,7 +39,7 @@ LABEL_GRAY = 0.9
 # "□是 ☑否" and get real, printable check boxes.
 BOX, CHECKED = "□", "☑"
 _BOXES = frozenset((BOX, CHECKED))
-# Characters that must not start a line (避头点): they hang past the edge instead.
+# Characters that must not start a line (避头点): the character before them moves down with them.
 _NO_LINE_START = frozenset("，。、；：？！）》」』】’”…%,.;:!?)")
 
 
@@ -61,7 +61,20 @@ def wrap(text: str, width: float, size: float) -> list[str]:
         total = 0.0
         for ch in para:
             cw = _w(ch, size)
-            if total + cw > width and line and ch not in _NO_LINE_START:
+            if total + cw > width and line and ch in _NO_LINE_START:
+                # It may not start a line, and hanging it would cross the cell's border: carry the last
+                # character(s) down with it instead (推出). Only a line of nothing but such marks hangs.
+                k = len(line) - 1
+                while k > 0 and line[k] in _NO_LINE_START:
+                    k -= 1
+                if _is_word(line[k]) and 0 < brk <= k:
+                    k = brk  # an ASCII word moves down whole
+                if k > 0:
+                    out.append("".join(line[:k]).rstrip())
+                    line, widths = line[k:], widths[k:]
+                    total = sum(widths)
+                    brk = 0
+            elif total + cw > width and line:
                 if _is_word(ch) and _is_word(line[-1]) and 0 < brk < len(line):
                     out.append("".join(line[:brk]).rstrip())
                     line, widths = line[brk:], widths[brk:]

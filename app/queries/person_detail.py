@@ -518,8 +518,25 @@ def person_reviews(col: Any, person_id: str) -> list[dict[str, Any]]:
         targets = ([person_id] + vids + [x["id"] for x in _plans(conn, person_id)]
                    + ([case_rec["id"]] if case_rec else []))
         reviews = _rows(conn, "review", or_(rv.c.person_id == person_id, rv.c.target_id.in_(targets)))
+        for r in reviews:
+            r["target_text"] = review_target_text(conn, r)
     reviews.sort(key=lambda r: r.get("decided_on") or dt.date.min, reverse=True)
     return reviews
+
+
+def review_target_text(conn: Any, review: dict[str, Any]) -> str:
+    """Which record a review is about, in words: “走访记录（2026-11-20 走访）”, “援助方案”…"""
+    kind = review.get("target_kind") or ""
+    if kind not in KINDS:
+        return "记录"
+    label = KINDS[kind].label
+    if kind == "visit" and review.get("target_id"):
+        v = TABLES["visit"]
+        row = conn.execute(select(v.c.visited_on, v.c.planned_on).where(v.c.id == review["target_id"])).first()
+        if row is not None and (row.visited_on or row.planned_on):
+            when = row.visited_on or row.planned_on
+            return f"{label}（{when.isoformat()} {'走访' if row.visited_on else '计划'}）"
+    return label
 
 
 def pending_answers(reviews: list[dict[str, Any]]) -> int:

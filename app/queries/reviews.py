@@ -23,6 +23,7 @@ from app import areas
 from app.collection import Collection
 from app.model.kinds import KINDS
 from app.queries.names import directory, shown
+from app.queries.readable import field_text
 from app.rules._data import load
 from app.rules.workdays import add_workdays, workdays_between
 
@@ -241,44 +242,6 @@ def reviews_of(col: Collection, target_id: str) -> list[dict[str, Any]]:
         return [dict(r._mapping) for r in rows]
 
 
-def _fmt(value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, list):
-        return "、".join(_fmt(v) for v in value) if value else "—"
-    if isinstance(value, dict):
-        return "；".join(f"{k}：{_fmt(v)}" for k, v in value.items())
-    return str(value)
-
-
-def _members(members: Any) -> str:
-    if not isinstance(members, list) or not members:
-        return "—"
-    out = []
-    for m in members:
-        if isinstance(m, dict):
-            out.append(" ".join(str(m[k]) for k in ("name", "relation", "employment_status") if m.get(k)))
-        else:
-            out.append(str(m))
-    return "；".join(out)
-
-
-def _measures(measures: Any) -> str:
-    if not isinstance(measures, list) or not measures:
-        return "—"
-    lines = []
-    for i, m in enumerate(measures, 1):
-        if isinstance(m, dict):
-            state = "已完成" if m.get("done") else "未完成"
-            lines.append(f"{i}. {m.get('text', '')}（责任人 {m.get('owner') or '—'}，"
-                         f"目标 {m.get('target_on') or '—'}，{state}）")
-        else:
-            lines.append(f"{i}. {m}")
-    return "\n".join(lines)
-
-
 # Fields shown first, in this order (the "four clears" for a visit); the rest follow in registry order.
 _DETAIL_FIRST = {
     "visit": ("visited_on", "worker", "members", "employment_status", "employment_intention", "service_needs"),
@@ -308,27 +271,7 @@ def describe(col: Collection, kind: str, record_id: str) -> list[tuple[str, str]
         value = rec.get(name)
         if value in (None, "", [], {}) and name not in first:
             continue
-        if name == "members":
-            shown = _members(value)
-        elif name == "measures":
-            shown = _measures(value)
-        elif kind == "case_step" and name in ("from_stage", "to_stage") and value:
-            from app.rules.workflow import WorkflowError, stage
-
-            try:
-                shown = stage(value).name_zh
-            except WorkflowError:
-                shown = str(value)
-        elif name == "employment_status" and value:
-            from app.vocabulary import zh
-
-            shown = zh("employment_status", value, str(value))
-        elif kind == "case_step" and name == "action" and value:
-            from app.rules.workflow import actions
-
-            shown = next((a.name_zh for a in actions() if a.code == value), str(value))
-        else:
-            shown = _fmt(value)
+        shown = field_text(kind, name, value)
         out.append((k.field(name).label or name, shown))
     if kind == "help_plan" and rec.get("changed_at"):
         out.append(("最后修改", str(rec["changed_at"])[:10]))

@@ -14,6 +14,7 @@ from sqlalchemy import func, or_, select
 
 from app.queries.exit_signals import signals_in
 from app.queries.person_detail import FOLLOWUP_KINDS, RETURNED, category_zh
+from app.queries.visits import route_stops
 from app.rules import workflow
 from app.rules.followups import evaluation_due
 from app.rules.workdays import add_workdays, workdays_between
@@ -154,11 +155,14 @@ def _visits(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
         .where(v.c.deleted.is_(False), v.c.visited_on.is_(None), v.c.planned_on <= today)
         .order_by(v.c.planned_on, v.c.route_order)
         .limit(limit)
-    )
+    ).all()
+    # Stop numbers are positions on today's route (as printed), not the stored route_order: that may repeat
+    # or skip, and an overdue visit from another day is not on today's route at all.
+    stop = route_stops(conn, [today])
     out = []
-    for row in rows:
+    for row in sorted(rows, key=lambda r: (r.planned_on, stop.get(r.id, 0))):
         overdue = row.planned_on < today
-        detail = "计划走访" + (f" · 路线第 {row.route_order} 站" if row.route_order else "")
+        detail = "计划走访" + (f" · 路线第 {stop[row.id]} 站" if row.id in stop else "")
         if row.address:
             detail += f" · {row.address}"
         out.append(

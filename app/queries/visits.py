@@ -33,6 +33,34 @@ class VisitRow:
     notes: str
 
 
+def route_key(route_order: int | None, address: str | None) -> tuple[bool, int, str]:
+    """The order of a day's stops: planned route order, then address. The printed route sheet numbers its
+    stops 1, 2, … in this order; the to-do and the visit list show the same numbers."""
+    return (route_order is None, route_order or 0, address or "")
+
+
+def route_stops(conn: Any, days: Any) -> dict[str, int]:
+    """visit id → its stop number on its day's route, for the planned, not yet made visits of ``days``. The
+    stored route_order may repeat or skip; the position on the day's route does not."""
+    v, hh = TABLES["visit"], TABLES["household"]
+    days = sorted(set(days))
+    if not days:
+        return {}
+    rows = conn.execute(
+        select(v.c.id, v.c.planned_on, v.c.route_order, hh.c.address)
+        .select_from(v.outerjoin(hh, hh.c.id == v.c.household_id))
+        .where(v.c.deleted.is_(False), v.c.visited_on.is_(None), v.c.planned_on.in_(days))
+    ).all()
+    stops: dict[str, int] = {}
+    by_day: dict[Any, list[Any]] = {}
+    for r in rows:
+        by_day.setdefault(r.planned_on, []).append(r)
+    for day_rows in by_day.values():
+        day_rows.sort(key=lambda r: route_key(r.route_order, r.address))
+        stops.update((r.id, i) for i, r in enumerate(day_rows, 1))
+    return stops
+
+
 def _filters(which: str, start: dt.date | None, end: dt.date | None, community: str | None) -> list[Any]:
     v = TABLES["visit"]
     day = _day(which)
@@ -112,6 +140,7 @@ def page(
     )
     with col.records.reading() as conn:
         rows = conn.execute(stmt).all()
+        stops = route_stops(conn, [r.planned_on for r in rows if r.visited_on is None and r.planned_on])
     out = []
     for r in rows:
         needs = json.loads(r.service_needs) if r.service_needs else []
@@ -123,7 +152,7 @@ def page(
                 areas.name_of(r.area_code),
                 r.visited_on or r.planned_on,
                 r.visited_on is None,
-                r.route_order,
+                stops.get(r.id),
                 r.worker or "",
                 status_zh(r.employment_status) if r.employment_status else "",
                 r.employment_intention or "",

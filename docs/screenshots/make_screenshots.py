@@ -14,7 +14,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = Path(__file__).resolve().parent
+# make screenshots runs this twice: 1366×768 into this folder, 1920×1080 at 150 % (QT_SCALE_FACTOR) into scale150/.
+OUT = Path(os.environ.get("OUTREACH_SHOTS_DIR") or Path(__file__).resolve().parent)
+OUT.mkdir(parents=True, exist_ok=True)
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OUTREACH_DATA_DIR", tempfile.mkdtemp(prefix="outreach-shots-"))
 
@@ -83,6 +85,13 @@ def main() -> int:
         shot(w, f"main_{key}")
     w.show_tab("settings")
     shot(w, "settings")
+    # A supervisor's screens: the role takes effect at once (no lock and unlock).
+    shell.ctx.col.set_user({**shell.ctx.col.user, "role": "supervisor"})
+    wait(lambda: w.tabs.count() == 8)
+    review = w.show_tab("review")
+    wait(lambda: review.model.rowCount() > 0)
+    review.only_overdue.setChecked(True)
+    shot(w, "review_filters")
     shell.lock()
     pump(0.3)
     shot(shell.dialog, "locked")

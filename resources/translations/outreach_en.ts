@@ -189,117 +189,117 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="40"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="41"/>
         <source>所属社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="41"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="42"/>
         <source>记录状态</source>
         <translation>Record status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="61"/>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="62"/>
         <source>保留（未删除）</source>
         <translation>Kept (not deleted)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="71"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="72"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="90"/>
         <source>处理同步冲突 — %1：%2</source>
         <translation>Resolve sync conflict — %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="94"/>
         <source>这条记录在本机和平台上被同时修改了（黄色的字段）。请逐项选择要保留的值：选“本机”保留本机的修改，选“平台”采用平台上的值。其余字段两边一致，只作参考。选择会在下次同步时发送到平台。</source>
         <translation>This record was changed both on this computer and on the platform (fields in yellow). Choose the value to keep for each one: “Local” keeps the change made here, “Platform” takes the platform&apos;s value. The other fields are the same on both sides and are shown for reference. Your choices are sent to the platform at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="99"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="99"/>
         <source>本机的值</source>
         <translation>Local value</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="99"/>
         <source>平台的值</source>
         <translation>Platform value</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="113"/>
         <source>全部用本机</source>
         <translation>All local</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="114"/>
         <source>全部用平台</source>
         <translation>All platform</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="115"/>
         <source>打开记录</source>
         <translation>Open record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="120"/>
         <source>应用选择</source>
         <translation>Apply choices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="121"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="158"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="157"/>
         <source>本机</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="158"/>
         <source>平台</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="161"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="160"/>
         <source>{side}：{value}</source>
         <translation>{side}: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="206"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="205"/>
         <source>还有 %1 个字段未选择，未选择的字段保持冲突状态。</source>
         <translation>%1 field(s) not chosen yet; they stay in conflict.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="207"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="206"/>
         <source>已全部选择。</source>
         <translation>All fields chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="229"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="228"/>
         <source>无法保存选择</source>
         <translation>Cannot save the choices</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/conflict_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/conflict_dialog.py" line="229"/>
         <source>保存选择时出错：%1。请关闭后重新打开此冲突。</source>
         <translation>Saving the choices failed: %1. Close and reopen this conflict.</translation>
     </message>
@@ -307,72 +307,72 @@
 <context>
     <name>CreateDialog</name>
     <message>
-        <location filename="../../ui/unlock.py" line="260"/>
+        <location filename="../../ui/unlock.py" line="296"/>
         <source>首次使用：设置数据文件密码。所有数据加密保存在本机，忘记密码将无法恢复。</source>
         <translation>First use: choose the data file passphrase. All data is stored encrypted on this computer; a forgotten passphrase cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="262"/>
+        <location filename="../../ui/unlock.py" line="298"/>
         <source>例如：张丽</source>
         <translation>e.g. Zhang Li</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="264"/>
+        <location filename="../../ui/unlock.py" line="300"/>
         <source>平台登录账号</source>
         <translation>Platform login name</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="267"/>
+        <location filename="../../ui/unlock.py" line="303"/>
         <source>至少 10 个字符，混合字母、数字、汉字或符号</source>
         <translation>At least 10 characters: mix letters, digits, Chinese or symbols</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="273"/>
+        <location filename="../../ui/unlock.py" line="310"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="274"/>
+        <location filename="../../ui/unlock.py" line="311"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="275"/>
+        <location filename="../../ui/unlock.py" line="312"/>
         <source>密码</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="277"/>
+        <location filename="../../ui/unlock.py" line="314"/>
         <source>再次输入</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="278"/>
+        <location filename="../../ui/unlock.py" line="315"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="287"/>
+        <location filename="../../ui/unlock.py" line="332"/>
         <source>请填写姓名。</source>
         <translation>Enter your name.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="291"/>
+        <location filename="../../ui/unlock.py" line="336"/>
         <source>密码太弱：%1</source>
         <translation>Passphrase too weak: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="294"/>
+        <location filename="../../ui/unlock.py" line="339"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="299"/>
+        <location filename="../../ui/unlock.py" line="344"/>
         <source>正在创建加密数据文件…</source>
         <translation>Creating the encrypted data file…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="317"/>
+        <location filename="../../ui/unlock.py" line="362"/>
         <source>创建失败：%1</source>
         <translation>Creating failed: %1</translation>
     </message>
@@ -380,197 +380,197 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="165"/>
+        <location filename="../../ui/views/dashboard_view.py" line="166"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="167"/>
+        <location filename="../../ui/views/dashboard_view.py" line="168"/>
         <source>导出的文件不加密</source>
         <translation>Exported files are not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="169"/>
+        <location filename="../../ui/views/dashboard_view.py" line="170"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="170"/>
+        <location filename="../../ui/views/dashboard_view.py" line="171"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="174"/>
+        <location filename="../../ui/views/dashboard_view.py" line="175"/>
         <source>区域：</source>
         <translation>Area:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="186"/>
+        <location filename="../../ui/views/dashboard_view.py" line="187"/>
         <source>援助对象</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="187"/>
+        <location filename="../../ui/views/dashboard_view.py" line="188"/>
         <source>帮扶中</source>
         <translation>Receiving help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="188"/>
+        <location filename="../../ui/views/dashboard_view.py" line="189"/>
         <source>服务包达标率</source>
         <translation>Service package met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="189"/>
+        <location filename="../../ui/views/dashboard_view.py" line="190"/>
         <source>环节已超期</source>
         <translation>Stage overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="190"/>
+        <location filename="../../ui/views/dashboard_view.py" line="191"/>
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="191"/>
+        <location filename="../../ui/views/dashboard_view.py" line="192"/>
         <source>回访逾期未做</source>
         <translation>Follow-ups overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="192"/>
+        <location filename="../../ui/views/dashboard_view.py" line="193"/>
         <source>零就业未清零（户）</source>
         <translation>Zero-employment not cleared (households)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="193"/>
+        <location filename="../../ui/views/dashboard_view.py" line="194"/>
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="216"/>
+        <location filename="../../ui/views/dashboard_view.py" line="217"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="234"/>
+        <location filename="../../ui/views/dashboard_view.py" line="235"/>
         <source>全部辖区</source>
         <translation>Whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="254"/>
+        <location filename="../../ui/views/dashboard_view.py" line="255"/>
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="273"/>
+        <location filename="../../ui/views/dashboard_view.py" line="274"/>
         <source>统计失败：%1</source>
         <translation>Calculation failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="284"/>
+        <location filename="../../ui/views/dashboard_view.py" line="285"/>
         <source>统计日期 %1，用时 %2 秒</source>
         <translation>As of %1, took %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="295"/>
+        <location filename="../../ui/views/dashboard_view.py" line="296"/>
         <source>达标 %1 人</source>
         <translation>%1 met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="300"/>
+        <location filename="../../ui/views/dashboard_view.py" line="301"/>
         <source>%1 个工作日内</source>
         <translation>within %1 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="303"/>
+        <location filename="../../ui/views/dashboard_view.py" line="304"/>
         <source>最长 %1 天</source>
         <translation>longest %1 days</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="306"/>
+        <location filename="../../ui/views/dashboard_view.py" line="307"/>
         <source>超期 %1</source>
         <translation>%1 overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="341"/>
+        <location filename="../../ui/views/dashboard_view.py" line="342"/>
         <source>各环节人数（点击柱子查看明细）</source>
         <translation>People per stage (click a bar for details)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="342"/>
+        <location filename="../../ui/views/dashboard_view.py" line="343"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="358"/>
+        <location filename="../../ui/views/dashboard_view.py" line="359"/>
         <source>在册援助对象困难类别</source>
         <translation>Difficulty categories of current cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="372"/>
+        <location filename="../../ui/views/dashboard_view.py" line="373"/>
         <source>各社区最低服务包达标情况</source>
         <translation>Minimum service package by community</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="373"/>
+        <location filename="../../ui/views/dashboard_view.py" line="374"/>
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="373"/>
+        <location filename="../../ui/views/dashboard_view.py" line="374"/>
         <source>未达标</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="426"/>
+        <location filename="../../ui/views/dashboard_view.py" line="427"/>
         <source>点击数字查看明细。</source>
         <translation>Click a number for details.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="427"/>
+        <location filename="../../ui/views/dashboard_view.py" line="428"/>
         <source>规则版本：%1</source>
         <translation>Rule set: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="474"/>
+        <location filename="../../ui/views/dashboard_view.py" line="475"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="489"/>
+        <location filename="../../ui/views/dashboard_view.py" line="490"/>
         <source>导出未加密文件</source>
         <translation>Export an unencrypted file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="490"/>
+        <location filename="../../ui/views/dashboard_view.py" line="491"/>
         <source>导出的文件不加密，任何拿到文件的人都能打开。文件只含统计数字和专干姓名，但仍请妥善保管、用后删除。是否继续？</source>
         <translation>The exported file is not encrypted: anyone who gets it can open it. It holds only figures and worker names, but keep it safe and delete it after use. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="495"/>
+        <location filename="../../ui/views/dashboard_view.py" line="496"/>
         <source>就业援助统计_{date}</source>
         <translation>employment_assistance_stats_{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="496"/>
+        <location filename="../../ui/views/dashboard_view.py" line="497"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="496"/>
+        <location filename="../../ui/views/dashboard_view.py" line="497"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="497"/>
+        <location filename="../../ui/views/dashboard_view.py" line="498"/>
         <source>导出统计</source>
         <translation>Export dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="504"/>
+        <location filename="../../ui/views/dashboard_view.py" line="505"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="509"/>
+        <location filename="../../ui/views/dashboard_view.py" line="510"/>
         <source>已导出：%1（文件不加密）</source>
         <translation>Exported: %1 (not encrypted)</translation>
     </message>
@@ -736,32 +736,32 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="109"/>
+        <location filename="../../ui/views/dashboard_view.py" line="110"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="109"/>
+        <location filename="../../ui/views/dashboard_view.py" line="110"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="117"/>
+        <location filename="../../ui/views/dashboard_view.py" line="118"/>
         <source>双击一行打开该人员。</source>
         <translation>Double-click a row to open the person.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="119"/>
+        <location filename="../../ui/views/dashboard_view.py" line="120"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="133"/>
+        <location filename="../../ui/views/dashboard_view.py" line="134"/>
         <source>明细：%1</source>
         <translation>Details: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="134"/>
+        <location filename="../../ui/views/dashboard_view.py" line="135"/>
         <source>%1&#x3000;共 %2 条</source>
         <translation>%1  (%2 rows)</translation>
     </message>
@@ -1240,117 +1240,117 @@
 <context>
     <name>HelpPlanEditor</name>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="39"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="40"/>
         <source>请选择或填写困难类型</source>
         <translation>Choose or enter a difficulty type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="41"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="42"/>
         <source>请选择困难程度</source>
         <translation>Choose a difficulty degree</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="44"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="45"/>
         <source>第 {n} 项措施：请填写措施内容</source>
         <translation>Measure {n}: enter what will be done</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="50"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="51"/>
         <source>第 {n} 项措施：目标日期格式不正确，应为 年-月-日</source>
         <translation>Measure {n}: the target date must be YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="65"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="66"/>
         <source>援助方案 — {name}</source>
         <translation>Help plan — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="76"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="77"/>
         <source>困难类型 *</source>
         <translation>Difficulty type *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="78"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="79"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="80"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="81"/>
         <source>困难程度 *</source>
         <translation>Difficulty degree *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="83"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="84"/>
         <source>优势</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="84"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="85"/>
         <source>就业障碍</source>
         <translation>Barriers to employment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="85"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="86"/>
         <source>就业意向</source>
         <translation>Job intentions</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="86"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="87"/>
         <source>进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="95"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="96"/>
         <source>帮扶措施</source>
         <translation>Help measures</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="98"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="99"/>
         <source>措施内容</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="98"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="99"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="98"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="99"/>
         <source>目标日期</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="98"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="99"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="109"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="110"/>
         <source>添加措施</source>
         <translation>Add measure</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="111"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="112"/>
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="124"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="125"/>
         <source>保存援助方案</source>
         <translation>Save help plan</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="125"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="126"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="142"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="147"/>
         <source>年-月-日，如 2026-12-31</source>
         <translation>YYYY-MM-DD, e.g. 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/help_plan_editor.py" line="221"/>
+        <location filename="../../ui/dialogs/help_plan_editor.py" line="226"/>
         <source>保存失败：{error}</source>
         <translation>Saving failed: {error}</translation>
     </message>
@@ -1459,166 +1459,186 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app_window.py" line="52"/>
+        <location filename="../../ui/app_window.py" line="55"/>
         <source>今日待办</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="53"/>
+        <location filename="../../ui/app_window.py" line="56"/>
         <source>户与人员</source>
         <translation>Households &amp;&amp; people</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="54"/>
+        <location filename="../../ui/app_window.py" line="57"/>
         <source>援助对象</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="55"/>
+        <location filename="../../ui/app_window.py" line="58"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="56"/>
+        <location filename="../../ui/app_window.py" line="59"/>
         <source>主动发现</source>
         <translation>Outreach</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="57"/>
+        <location filename="../../ui/app_window.py" line="60"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="58"/>
+        <location filename="../../ui/app_window.py" line="61"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="61"/>
+        <location filename="../../ui/app_window.py" line="64"/>
         <source>数据比对</source>
         <translation>Data matching</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="62"/>
+        <location filename="../../ui/app_window.py" line="65"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="64"/>
+        <location filename="../../ui/app_window.py" line="67"/>
         <source>统计</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="83"/>
         <location filename="../../ui/app_window.py" line="86"/>
-        <location filename="../../ui/app_window.py" line="91"/>
+        <location filename="../../ui/app_window.py" line="89"/>
+        <location filename="../../ui/app_window.py" line="94"/>
         <source>此功能加载失败</source>
         <translation>This screen failed to load</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="135"/>
-        <location filename="../../ui/main.py" line="260"/>
+        <location filename="../../ui/app_window.py" line="138"/>
+        <location filename="../../ui/main.py" line="335"/>
         <source>就业援助走访台</source>
         <translation>OutreachDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="145"/>
+        <location filename="../../ui/app_window.py" line="148"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="145"/>
+        <location filename="../../ui/app_window.py" line="148"/>
         <source>输入密码解锁后继续工作。</source>
         <translation>Enter the passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="163"/>
+        <location filename="../../ui/app_window.py" line="166"/>
         <source>← 返回列表</source>
         <translation>← Back to list</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="164"/>
+        <location filename="../../ui/app_window.py" line="167"/>
         <source>返回（Esc）</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="200"/>
+        <location filename="../../ui/app_window.py" line="203"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="201"/>
+        <location filename="../../ui/app_window.py" line="204"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="202"/>
-        <location filename="../../ui/app_window.py" line="203"/>
+        <location filename="../../ui/app_window.py" line="205"/>
+        <location filename="../../ui/app_window.py" line="206"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="205"/>
+        <location filename="../../ui/app_window.py" line="208"/>
         <source>切换标签页</source>
         <translation>Switch tab</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="333"/>
+        <location filename="../../ui/app_window.py" line="356"/>
         <source>人员：%1</source>
         <translation>Person: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="335"/>
+        <location filename="../../ui/app_window.py" line="358"/>
         <source>家庭：%1</source>
         <translation>Household: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="387"/>
+        <location filename="../../ui/app_window.py" line="405"/>
+        <source>正在编辑：%1。走访记录会留作草稿，其他未保存的内容将丢失。</source>
+        <translation>Still being edited: %1. Visit records are kept as drafts; other unsaved input will be lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_window.py" line="412"/>
+        <source>还有 %1 条修改没有上传到平台。它们保存在本机，下次同步时发送。</source>
+        <translation>%1 changes have not been uploaded to the platform yet. They are kept on this computer and sent at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_window.py" line="417"/>
+        <source>退出走访台</source>
+        <translation>Quit OutreachDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_window.py" line="417"/>
+        <source>确定退出吗？</source>
+        <translation>Quit now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_window.py" line="443"/>
         <source>数据文件：%1</source>
         <translation>Data file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="389"/>
+        <location filename="../../ui/app_window.py" line="445"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="406"/>
+        <location filename="../../ui/app_window.py" line="462"/>
         <source>上次同步：%1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="406"/>
+        <location filename="../../ui/app_window.py" line="462"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="407"/>
+        <location filename="../../ui/app_window.py" line="463"/>
         <source>待上传：%1 条</source>
         <translation>To upload: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="69"/>
+        <location filename="../../ui/app_window.py" line="72"/>
         <source>社区专干</source>
         <translation>community worker</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="70"/>
+        <location filename="../../ui/app_window.py" line="73"/>
         <source>经办人员</source>
         <translation>office staff</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="71"/>
+        <location filename="../../ui/app_window.py" line="74"/>
         <source>督导审核</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="72"/>
+        <location filename="../../ui/app_window.py" line="75"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/app_window.py" line="59"/>
+        <location filename="../../ui/app_window.py" line="62"/>
         <source>公益性岗位</source>
         <translation>Welfare jobs</translation>
     </message>
@@ -2228,102 +2248,102 @@
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../ui/views/people_view.py" line="97"/>
+        <location filename="../../ui/views/people_view.py" line="99"/>
         <source>查找：姓名、拼音首字母（如 zs）、身份证号或手机号码（Ctrl+F）</source>
         <translation>Find: name, pinyin initials (e.g. zs), ID number or phone digits (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="110"/>
+        <location filename="../../ui/views/people_view.py" line="112"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="115"/>
+        <location filename="../../ui/views/people_view.py" line="117"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="119"/>
+        <location filename="../../ui/views/people_view.py" line="121"/>
         <source>全部环节</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="123"/>
+        <location filename="../../ui/views/people_view.py" line="125"/>
         <source>全部时限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="124"/>
+        <location filename="../../ui/views/people_view.py" line="126"/>
         <source>3 个工作日内到期</source>
         <translation>Due within 3 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="125"/>
+        <location filename="../../ui/views/people_view.py" line="127"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="126"/>
+        <location filename="../../ui/views/people_view.py" line="128"/>
         <source>服务包未完成</source>
         <translation>Service package incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="127"/>
+        <location filename="../../ui/views/people_view.py" line="129"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="129"/>
+        <location filename="../../ui/views/people_view.py" line="131"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="129"/>
+        <location filename="../../ui/views/people_view.py" line="131"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="130"/>
+        <location filename="../../ui/views/people_view.py" line="132"/>
         <source>环节</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="130"/>
+        <location filename="../../ui/views/people_view.py" line="132"/>
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="138"/>
+        <location filename="../../ui/views/people_view.py" line="140"/>
         <source>新建家庭</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="200"/>
+        <location filename="../../ui/views/people_view.py" line="204"/>
         <source>正在建立索引，先显示 %1 人</source>
         <translation>Building the index; showing %1 people</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="202"/>
+        <location filename="../../ui/views/people_view.py" line="206"/>
         <source>共 %1 人（正在建立索引，先显示前 %2 人）</source>
         <translation>%1 people (building the index; showing the first %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="205"/>
+        <location filename="../../ui/views/people_view.py" line="209"/>
         <source>共 %1 人</source>
         <translation>%1 people</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="266"/>
+        <location filename="../../ui/views/people_view.py" line="270"/>
         <source>未找到该表对应的记录（可能尚未同步到本机，或已删除）。</source>
         <translation>No record for this sheet (not yet synced to this computer, or deleted).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="272"/>
+        <location filename="../../ui/views/people_view.py" line="276"/>
         <source>该表打印自旧版本（打印时版本 %1，当前版本 %2）</source>
         <translation>This sheet was printed from an older version (version %1 when printed, now %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/people_view.py" line="344"/>
+        <location filename="../../ui/views/people_view.py" line="348"/>
         <source>建立查找索引失败：%1</source>
         <translation>Building the search index failed: %1</translation>
     </message>
@@ -2495,58 +2515,58 @@
 <context>
     <name>PersonView</name>
     <message>
-        <location filename="../../ui/views/person/page.py" line="95"/>
+        <location filename="../../ui/views/person/page.py" line="96"/>
         <source>记录走访</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/page.py" line="97"/>
+        <location filename="../../ui/views/person/page.py" line="98"/>
         <source>计划走访</source>
         <translation>Planned visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/page.py" line="99"/>
-        <location filename="../../ui/views/person/page.py" line="224"/>
+        <location filename="../../ui/views/person/page.py" line="100"/>
+        <location filename="../../ui/views/person/page.py" line="229"/>
         <source>编辑援助方案</source>
         <translation>Edit help plan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/page.py" line="101"/>
+        <location filename="../../ui/views/person/page.py" line="102"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/page.py" line="146"/>
+        <location filename="../../ui/views/person/page.py" line="149"/>
         <source>记录不存在或已删除</source>
         <translation>The record does not exist or was deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/page.py" line="146"/>
+        <location filename="../../ui/views/person/page.py" line="149"/>
         <source>该家庭暂无成员</source>
         <translation>This household has no members</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/page.py" line="188"/>
+        <location filename="../../ui/views/person/page.py" line="193"/>
         <source>该人员已删除</source>
         <translation>This person was deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/page.py" line="163"/>
+        <location filename="../../ui/views/person/page.py" line="168"/>
         <source>未选择人员</source>
         <translation>No person selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/page.py" line="196"/>
+        <location filename="../../ui/views/person/page.py" line="201"/>
         <source>{sex}，{age}岁</source>
         <translation>{sex}, {age}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/page.py" line="197"/>
+        <location filename="../../ui/views/person/page.py" line="202"/>
         <source>无身份证号</source>
         <translation>no ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/page.py" line="224"/>
+        <location filename="../../ui/views/person/page.py" line="229"/>
         <source>制定援助方案</source>
         <translation>Create help plan</translation>
     </message>
@@ -2798,7 +2818,7 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="35"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="37"/>
         <source>PDF 文件不加密，内含个人信息。
 任何拿到这个文件的人都能看到其中内容。
 
@@ -2809,88 +2829,88 @@ Anyone who gets the file can read it.
 Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="68"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="70"/>
         <source>无法开始打印（打印机不可用？）</source>
         <translation>Cannot start printing (printer unavailable?)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="78"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="80"/>
         <source>第 {n} 页渲染失败</source>
         <translation>Rendering page {n} failed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="95"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="97"/>
         <source>打印预览 — {title}</source>
         <translation>Print preview — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="97"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="99"/>
         <source>表单.pdf</source>
         <translation>form.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="106"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="108"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="109"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="111"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="110"/>
-        <location filename="../../ui/dialogs/print_preview.py" line="164"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="112"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="166"/>
         <source>PDF 文件不加密</source>
         <translation>PDF files are not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="112"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="114"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="114"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="116"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="116"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="118"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="118"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="120"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="135"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="137"/>
         <source>共 {n} 页</source>
         <translation>{n} page(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="158"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="160"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="169"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="171"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="170"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="172"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="179"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="181"/>
         <source>保存失败</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_preview.py" line="179"/>
+        <location filename="../../ui/dialogs/print_preview.py" line="181"/>
         <source>无法保存文件：{e}</source>
         <translation>Cannot save the file: {e}</translation>
     </message>
@@ -2898,62 +2918,62 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/views/review_view.py" line="50"/>
+        <location filename="../../ui/views/review_view.py" line="52"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="50"/>
+        <location filename="../../ui/views/review_view.py" line="52"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="50"/>
+        <location filename="../../ui/views/review_view.py" line="52"/>
         <source>专干</source>
         <translation>Worker</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="50"/>
+        <location filename="../../ui/views/review_view.py" line="52"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="50"/>
+        <location filename="../../ui/views/review_view.py" line="52"/>
         <source>审核期限</source>
         <translation>Review due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="51"/>
+        <location filename="../../ui/views/review_view.py" line="53"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="74"/>
+        <location filename="../../ui/views/review_view.py" line="76"/>
         <source>%1（超期 %2 个工作日）</source>
         <translation>%1 (%2 working days overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="77"/>
+        <location filename="../../ui/views/review_view.py" line="79"/>
         <source>%1（今天到期）</source>
         <translation>%1 (due today)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="78"/>
+        <location filename="../../ui/views/review_view.py" line="80"/>
         <source>%1（剩 %2 个工作日）</source>
         <translation>%1 (%2 working days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="99"/>
+        <location filename="../../ui/views/review_view.py" line="101"/>
         <source>已答复，待再审</source>
         <translation>Answered, to re-review</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="100"/>
+        <location filename="../../ui/views/review_view.py" line="102"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="100"/>
+        <location filename="../../ui/views/review_view.py" line="102"/>
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
@@ -2997,94 +3017,119 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/views/review_view.py" line="137"/>
+        <location filename="../../ui/views/review_view.py" line="146"/>
         <source>只看超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="139"/>
+        <location filename="../../ui/views/review_view.py" line="148"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="184"/>
+        <location filename="../../ui/views/review_view.py" line="155"/>
+        <source>按姓名查找</source>
+        <translation>Find by name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="211"/>
         <source>审核意见（退回时必填，专干会在今日待办中看到）</source>
         <translation>Review comment (required to return; the worker sees it under Today)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="189"/>
-        <location filename="../../ui/views/review_view.py" line="301"/>
+        <location filename="../../ui/views/review_view.py" line="216"/>
+        <location filename="../../ui/views/review_view.py" line="358"/>
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="190"/>
-        <location filename="../../ui/views/review_view.py" line="302"/>
+        <location filename="../../ui/views/review_view.py" line="217"/>
+        <location filename="../../ui/views/review_view.py" line="359"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="191"/>
+        <location filename="../../ui/views/review_view.py" line="218"/>
         <source>打开人员</source>
         <translation>Open person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="201"/>
+        <location filename="../../ui/views/review_view.py" line="228"/>
         <source>审核决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="264"/>
+        <location filename="../../ui/views/review_view.py" line="293"/>
         <source>读取审核队列失败：%1</source>
         <translation>Loading the review queue failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="270"/>
+        <location filename="../../ui/views/review_view.py" line="299"/>
         <source>待审核 %1 项，其中超期 %2 项，专干已答复待再审 %3 项</source>
         <translation>%1 awaiting review, %2 overdue, %3 answered by the worker and awaiting re-review</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="309"/>
+        <location filename="../../ui/views/review_view.py" line="310"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="311"/>
+        <source>全部专干</source>
+        <translation>All workers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="312"/>
+        <source>全部社区</source>
+        <translation type="unfinished">All communities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="331"/>
+        <source>显示 %1 / %2 项</source>
+        <translation>Showing %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_view.py" line="366"/>
         <source>请选择左侧待审核事项</source>
         <translation>Select an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="325"/>
+        <location filename="../../ui/views/review_view.py" line="382"/>
         <source>%1 %2 %3：%4</source>
         <translation>%1 %2 %3: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="328"/>
+        <location filename="../../ui/views/review_view.py" line="385"/>
         <source>&#x3000;专干答复（%1）：%2</source>
         <translation>  Worker&apos;s answer (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="331"/>
+        <location filename="../../ui/views/review_view.py" line="388"/>
         <source>审核记录：</source>
         <translation>Review history:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="353"/>
+        <location filename="../../ui/views/review_view.py" line="410"/>
         <source>退回必须填写审核意见，说明需要专干补正的内容。</source>
         <translation>Returning needs a comment saying what the worker must correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="380"/>
+        <location filename="../../ui/views/review_view.py" line="437"/>
         <source>审核结论已保存，将在下次同步时发送给专干。</source>
         <translation>Decision saved; it is sent to the worker at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="301"/>
+        <location filename="../../ui/views/review_view.py" line="358"/>
         <source>同意退出</source>
         <translation>Approve exit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="302"/>
+        <location filename="../../ui/views/review_view.py" line="359"/>
         <source>不同意退出</source>
         <translation>Refuse exit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_view.py" line="347"/>
+        <location filename="../../ui/views/review_view.py" line="404"/>
         <source>不同意退出须填写意见，专干会在今日待办中看到。</source>
         <translation>Refusing an exit needs a comment; the worker sees it in Today.</translation>
     </message>
@@ -3127,115 +3172,125 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
         <translation>&lt;b style=&apos;color:{c};&apos;&gt;{v}&lt;/b&gt;  {who}  {on}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/reviews.py" line="93"/>
+        <location filename="../../ui/views/person/reviews.py" line="98"/>
         <source>审核意见：{c}</source>
         <translation>Comment: {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/reviews.py" line="93"/>
+        <location filename="../../ui/views/person/reviews.py" line="98"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/reviews.py" line="97"/>
+        <location filename="../../ui/views/person/reviews.py" line="102"/>
         <source>答复（{who}，{on}）：{a}</source>
         <translation>Answer ({who}, {on}): {a}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/reviews.py" line="103"/>
+        <location filename="../../ui/views/person/reviews.py" line="108"/>
         <source>填写整改情况或答复</source>
         <translation>Describe the correction or answer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/reviews.py" line="109"/>
+        <location filename="../../ui/views/person/reviews.py" line="114"/>
         <source>提交答复</source>
         <translation>Send answer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/reviews.py" line="128"/>
+        <location filename="../../ui/views/person/reviews.py" line="133"/>
         <source>请填写答复内容</source>
         <translation>Enter an answer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/person/reviews.py" line="133"/>
+        <location filename="../../ui/views/person/reviews.py" line="138"/>
         <source>答复已保存，将在同步时送达审核人</source>
         <translation>Answer saved; it reaches the reviewer at the next sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="94"/>
+        <source>退回的记录：{t}</source>
+        <translation>Returned record: {t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/person/reviews.py" line="94"/>
+        <source>审核的记录：{t}</source>
+        <translation>Reviewed record: {t}</translation>
     </message>
 </context>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/dialogs/service_dialog.py" line="39"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="38"/>
         <source>记录服务 — {name}</source>
         <translation>Record service — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/service_dialog.py" line="42"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="41"/>
         <source>电话或窗口提供的服务，与走访中提供的服务一样计入最低服务包（3+1+1）</source>
         <translation>Services given by phone or at the office count toward the minimum package (3+1+1) like those given during a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/service_dialog.py" line="48"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="47"/>
         <source>请选择</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/service_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="59"/>
         <source>服务类型 *</source>
         <translation>Service *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/service_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="60"/>
         <source>服务方式 *</source>
         <translation>Given *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/service_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="61"/>
         <source>服务日期 *</source>
         <translation>Date *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/service_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="62"/>
         <source>推荐单位 *</source>
         <translation>Employer *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/service_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="62"/>
         <source>推荐岗位 *</source>
         <translation>Post *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/service_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="63"/>
         <source>岗位薪资</source>
         <translation>Wage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/service_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="69"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/service_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="70"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/service_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="75"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/service_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="76"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/service_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="111"/>
         <source>服务已记录</source>
         <translation>Service recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/service_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/service_dialog.py" line="117"/>
         <source>保存失败：{error}</source>
         <translation>Could not save: {error}</translation>
     </message>
@@ -3420,24 +3475,39 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/main.py" line="94"/>
+        <location filename="../../ui/main.py" line="103"/>
         <source>正在生成演示数据（约 %1 户），请稍候…</source>
         <translation>Generating demo data (about %1 households), please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="145"/>
+        <location filename="../../ui/main.py" line="169"/>
         <source>演示数据已生成。</source>
         <translation>Demo data generated.</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="150"/>
+        <location filename="../../ui/main.py" line="178"/>
         <source>生成演示数据失败：%1</source>
         <translation>Generating demo data failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="201"/>
+        <location filename="../../ui/main.py" line="231"/>
         <source>已锁定。请输入密码继续工作。</source>
         <translation>Locked. Enter the passphrase to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="251"/>
+        <source>本地演示平台没有启动：端口 %1 已被占用（也许另一个演示正在运行）。同步会连到占用该端口的程序。</source>
+        <translation>The local demo platform did not start: port %1 is in use (perhaps another demo is running). Sync will talk to whatever holds that port.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="264"/>
+        <source>本地演示平台没有启动：%1</source>
+        <translation>The local demo platform did not start: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="282"/>
+        <source>本地演示平台启动后退出了（退出码 %1），同步将连不上。原因见 %2。</source>
+        <translation>The local demo platform exited after starting (exit code %1); sync will not connect. See %2 for why.</translation>
     </message>
 </context>
 <context>
@@ -3519,332 +3589,332 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="116"/>
+        <location filename="../../ui/views/sync_view.py" line="118"/>
         <source>只在本次运行中记住，不会保存</source>
         <translation>Remembered only while the app runs, never saved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="120"/>
+        <location filename="../../ui/views/sync_view.py" line="122"/>
         <source>联网时自动同步</source>
         <translation>Sync automatically when online</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="125"/>
+        <location filename="../../ui/views/sync_view.py" line="127"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="126"/>
+        <location filename="../../ui/views/sync_view.py" line="128"/>
         <source>每 </source>
         <translation>every </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="132"/>
+        <location filename="../../ui/views/sync_view.py" line="134"/>
         <source>平台连接</source>
         <translation>Platform connection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="134"/>
+        <location filename="../../ui/views/sync_view.py" line="136"/>
         <source>平台地址</source>
         <translation>Platform address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="135"/>
+        <location filename="../../ui/views/sync_view.py" line="137"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="136"/>
+        <location filename="../../ui/views/sync_view.py" line="138"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="138"/>
+        <location filename="../../ui/views/sync_view.py" line="140"/>
         <source>后台同步</source>
         <translation>Background sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="149"/>
+        <location filename="../../ui/views/sync_view.py" line="151"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="152"/>
+        <location filename="../../ui/views/sync_view.py" line="154"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="164"/>
+        <location filename="../../ui/views/sync_view.py" line="166"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="182"/>
-        <location filename="../../ui/views/sync_view.py" line="193"/>
+        <location filename="../../ui/views/sync_view.py" line="184"/>
+        <location filename="../../ui/views/sync_view.py" line="195"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="182"/>
-        <location filename="../../ui/views/sync_view.py" line="193"/>
+        <location filename="../../ui/views/sync_view.py" line="184"/>
+        <location filename="../../ui/views/sync_view.py" line="195"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="182"/>
+        <location filename="../../ui/views/sync_view.py" line="184"/>
         <source>冲突的字段</source>
         <translation>Fields in conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="182"/>
+        <location filename="../../ui/views/sync_view.py" line="184"/>
         <source>发现时间</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="184"/>
+        <location filename="../../ui/views/sync_view.py" line="186"/>
         <source>双击一行处理冲突</source>
         <translation>Double-click a row to resolve the conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="186"/>
+        <location filename="../../ui/views/sync_view.py" line="188"/>
         <source>同一字段在本机和平台上都被修改过。两边的值都已保留，请双击一行逐项选择。</source>
         <translation>The same field was changed on this computer and on the platform. Both values are kept; double-click a row to choose field by field.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="193"/>
+        <location filename="../../ui/views/sync_view.py" line="195"/>
         <source>修改的字段</source>
         <translation>Changed fields</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="193"/>
+        <location filename="../../ui/views/sync_view.py" line="195"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="194"/>
-        <location filename="../../ui/views/sync_view.py" line="210"/>
+        <location filename="../../ui/views/sync_view.py" line="196"/>
+        <location filename="../../ui/views/sync_view.py" line="212"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="195"/>
+        <location filename="../../ui/views/sync_view.py" line="197"/>
         <source>忽略所选</source>
         <translation>Dismiss selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="196"/>
+        <location filename="../../ui/views/sync_view.py" line="198"/>
         <source>全部忽略</source>
         <translation>Dismiss all</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="198"/>
+        <location filename="../../ui/views/sync_view.py" line="200"/>
         <source>平台拒绝了这些修改，重发也不会成功。请按原因在本机更正后再同步；看过后可以忽略。</source>
         <translation>The platform rejected these changes; sending them again will not help. Correct them here as the reason says, then sync; dismiss them once read.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="210"/>
+        <location filename="../../ui/views/sync_view.py" line="212"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="210"/>
+        <location filename="../../ui/views/sync_view.py" line="212"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="210"/>
+        <location filename="../../ui/views/sync_view.py" line="212"/>
         <source>上传</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="211"/>
+        <location filename="../../ui/views/sync_view.py" line="213"/>
         <source>下载</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="211"/>
+        <location filename="../../ui/views/sync_view.py" line="213"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="211"/>
+        <location filename="../../ui/views/sync_view.py" line="213"/>
         <source>拒绝</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="211"/>
+        <location filename="../../ui/views/sync_view.py" line="213"/>
         <source>用时</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="212"/>
+        <location filename="../../ui/views/sync_view.py" line="214"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="216"/>
+        <location filename="../../ui/views/sync_view.py" line="218"/>
         <source>同步记录</source>
         <translation>Sync log</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="267"/>
+        <location filename="../../ui/views/sync_view.py" line="269"/>
         <source>待上传的修改：%1 条</source>
         <translation>Changes to upload: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="271"/>
+        <location filename="../../ui/views/sync_view.py" line="273"/>
         <source>已登录平台（有效至 %1），同步无需再输入密码。</source>
         <translation>Signed in to the platform (valid until %1); no password needed to sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="273"/>
+        <location filename="../../ui/views/sync_view.py" line="275"/>
         <source>首次同步或登录过期时需要输入密码。密码只保存在内存中。</source>
         <translation>A password is needed for the first sync or when the login expires. It is kept in memory only.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="280"/>
+        <location filename="../../ui/views/sync_view.py" line="283"/>
         <source>上次同步：尚未同步</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="284"/>
+        <location filename="../../ui/views/sync_view.py" line="287"/>
         <source>上次同步：%1，成功（上传 %2 条，下载 %3 条）</source>
         <translation>Last sync: %1, succeeded (%2 sent, %3 received)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="288"/>
+        <location filename="../../ui/views/sync_view.py" line="291"/>
         <source>上次同步：%1，已取消</source>
         <translation>Last sync: %1, cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="292"/>
+        <location filename="../../ui/views/sync_view.py" line="295"/>
         <source>上次同步：%1，失败：%2</source>
         <translation>Last sync: %1, failed: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="307"/>
+        <location filename="../../ui/views/sync_view.py" line="310"/>
         <source>待处理冲突（%1）</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="321"/>
+        <location filename="../../ui/views/sync_view.py" line="324"/>
         <source>删除记录</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="333"/>
+        <location filename="../../ui/views/sync_view.py" line="336"/>
         <source>被拒绝的修改（%1）</source>
         <translation>Rejected changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="343"/>
+        <location filename="../../ui/views/sync_view.py" line="346"/>
         <source>成功</source>
         <translation>Succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="345"/>
+        <location filename="../../ui/views/sync_view.py" line="348"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="347"/>
+        <location filename="../../ui/views/sync_view.py" line="350"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="350"/>
+        <location filename="../../ui/views/sync_view.py" line="353"/>
         <source>待处理冲突 %1 处</source>
         <translation>%1 conflict(s) to resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="352"/>
+        <location filename="../../ui/views/sync_view.py" line="355"/>
         <source>仍有 %1 条修改待上传</source>
         <translation>%1 change(s) still to upload</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="353"/>
+        <location filename="../../ui/views/sync_view.py" line="356"/>
         <source>自动</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="353"/>
+        <location filename="../../ui/views/sync_view.py" line="356"/>
         <source>手动</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="355"/>
+        <location filename="../../ui/views/sync_view.py" line="358"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="368"/>
+        <location filename="../../ui/views/sync_view.py" line="371"/>
         <source>平台地址应以 http:// 或 https:// 开头。</source>
         <translation>The platform address must start with http:// or https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="371"/>
+        <location filename="../../ui/views/sync_view.py" line="374"/>
         <source>请输入平台用户名。</source>
         <translation>Enter the platform user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="379"/>
+        <location filename="../../ui/views/sync_view.py" line="382"/>
         <source>正在取消…（已完成的部分会保留）</source>
         <translation>Cancelling… (finished parts are kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="389"/>
+        <location filename="../../ui/views/sync_view.py" line="393"/>
         <source>正在连接平台…</source>
         <translation>Connecting to the platform…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="401"/>
+        <location filename="../../ui/views/sync_view.py" line="405"/>
         <source>%1：%2 / %3</source>
         <translation>%1: %2 / %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="405"/>
+        <location filename="../../ui/views/sync_view.py" line="409"/>
         <source>%1：已收到 %2 条</source>
         <translation>%1: %2 received</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="405"/>
+        <location filename="../../ui/views/sync_view.py" line="409"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="410"/>
+        <location filename="../../ui/views/sync_view.py" line="415"/>
         <source>同步已取消。已完成的部分已保存，未上传的修改仍在本机，下次同步会继续。</source>
         <translation>Sync cancelled. Finished parts are saved; changes not yet sent stay on this computer and the next sync continues.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="413"/>
+        <location filename="../../ui/views/sync_view.py" line="418"/>
         <source>同步失败：%1
 本机的修改都还在，会在下次同步时发送。</source>
         <translation>Sync failed: %1
 All changes are still on this computer and will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="416"/>
+        <location filename="../../ui/views/sync_view.py" line="432"/>
         <source>同步完成：上传 %1 条修改，下载 %2 条更新。</source>
         <translation>Sync finished: %1 change(s) sent, %2 update(s) received.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="419"/>
+        <location filename="../../ui/views/sync_view.py" line="435"/>
         <source>有 %1 处冲突需要您选择，见“待处理冲突”。</source>
         <translation>%1 conflict(s) need your choice; see “Conflicts”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="423"/>
+        <location filename="../../ui/views/sync_view.py" line="439"/>
         <source>%1 条修改被平台拒绝，见“被拒绝的修改”。</source>
         <translation>%1 change(s) rejected by the platform; see “Rejected changes”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="438"/>
+        <location filename="../../ui/views/sync_view.py" line="464"/>
         <source>平台可以连接（%1 检查）</source>
         <translation>Platform reachable (checked %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="439"/>
+        <location filename="../../ui/views/sync_view.py" line="465"/>
         <source>平台暂时连不上（%1 检查），稍后自动重试</source>
         <translation>Platform unreachable (checked %1); retrying automatically</translation>
     </message>
@@ -3877,6 +3947,11 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <location filename="../../ui/sync_runner.py" line="28"/>
         <source>完成</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="437"/>
+        <source>冲突已全部处理。</source>
+        <translation>All conflicts resolved.</translation>
     </message>
 </context>
 <context>
@@ -3973,379 +4048,399 @@ All changes are still on this computer and will be sent at the next sync.</trans
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/unlock.py" line="139"/>
+        <location filename="../../ui/unlock.py" line="152"/>
         <source>数据文件：%1</source>
         <translation>Data file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="143"/>
+        <location filename="../../ui/unlock.py" line="156"/>
         <source>请输入数据文件密码</source>
         <translation>Enter the data file passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="145"/>
+        <location filename="../../ui/unlock.py" line="158"/>
         <source>密码</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="146"/>
+        <location filename="../../ui/unlock.py" line="159"/>
         <source>显示密码</source>
         <translation>Show passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="151"/>
+        <location filename="../../ui/unlock.py" line="164"/>
         <source>演示模式：密码为 %1</source>
         <translation>Demo mode: the passphrase is %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="156"/>
-        <location filename="../../ui/unlock.py" line="246"/>
+        <location filename="../../ui/unlock.py" line="169"/>
+        <location filename="../../ui/unlock.py" line="282"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="170"/>
+        <location filename="../../ui/unlock.py" line="190"/>
         <source>请输入密码。</source>
         <translation>Enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="172"/>
+        <location filename="../../ui/unlock.py" line="192"/>
         <source>正在打开数据文件…</source>
         <translation>Opening the data file…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="203"/>
+        <location filename="../../ui/unlock.py" line="223"/>
         <source>密码不正确（第 %1 次），或数据文件的第一页已损坏。请检查大小写和输入法后重试；若确认密码无误，请用“outreach-desk check”检查数据文件。</source>
         <translation>Wrong passphrase (attempt %1), or the first page of the data file is damaged. Check Caps Lock and the input method, then try again; if the passphrase is right, check the file with “outreach-desk check”.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="208"/>
+        <location filename="../../ui/unlock.py" line="228"/>
         <source>无法打开：%1</source>
         <translation>Cannot open: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="210"/>
+        <location filename="../../ui/unlock.py" line="231"/>
         <source>数据文件已损坏：%1</source>
         <translation>The data file is damaged: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="214"/>
+        <location filename="../../ui/unlock.py" line="236"/>
         <source>打开失败：%1</source>
         <translation>Opening failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="240"/>
+        <location filename="../../ui/unlock.py" line="276"/>
         <source>请等待 %1 秒</source>
         <translation>Wait %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="171"/>
+        <source>在其他位置新建数据文件…</source>
+        <translation>Create a new data file elsewhere…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="242"/>
+        <source>新建数据文件</source>
+        <translation>New data file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="243"/>
+        <source>走访台数据文件 (*.db)</source>
+        <translation>OutreachDesk data files (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="248"/>
+        <source>请选择一个新的文件名，已有的文件不会被覆盖。</source>
+        <translation>Choose a new file name; an existing file is never overwritten.</translation>
     </message>
 </context>
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="93"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="94"/>
         <source>记录走访 — {name}</source>
         <translation>Record visit — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="144"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="145"/>
         <source>一、人员底数（核实家庭成员及其就业状态）</source>
         <translation>1. Household members (check each member and their employment)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="148"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="149"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="148"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="149"/>
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="148"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="149"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="148"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="149"/>
         <source>就业状态</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="148"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="149"/>
         <source>已核实</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="156"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="157"/>
         <source>添加家庭成员</source>
         <translation type="unfinished">Add household member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="163"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="164"/>
         <source>二、就业状态&#x3000;三、就业意愿&#x3000;四、服务需求</source>
         <translation>2. Employment status   3. Willingness to work   4. Service needs</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="166"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="483"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="167"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="484"/>
         <source>请选择</source>
         <translation>Select…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="169"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="170"/>
         <source>就业状态 *</source>
         <translation>Employment status *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="174"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="175"/>
         <source>选择或填写</source>
         <translation>Choose or type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="176"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="177"/>
         <source>就业意愿 *</source>
         <translation>Willing to work *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="186"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="187"/>
         <source>服务需求 *</source>
         <translation>Service needs *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="190"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="191"/>
         <source>失业原因与求职意向</source>
         <translation>Unemployment reason and job wishes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="196"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="197"/>
         <source>手机号，或微信/其他方式</source>
         <translation>Mobile number, or WeChat / other</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="200"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="201"/>
         <source>失业原因</source>
         <translation>Unemployment reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="201"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="202"/>
         <source>意向岗位</source>
         <translation>Intended job</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="202"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="203"/>
         <source>意向行业</source>
         <translation>Intended industry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="203"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="204"/>
         <source>意向地区</source>
         <translation>Intended area</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="204"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="205"/>
         <source>期望薪资</source>
         <translation>Expected wage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="205"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="206"/>
         <source>技能水平</source>
         <translation>Skill level</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="206"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="207"/>
         <source>培训意愿</source>
         <translation>Training wish</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="211"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="212"/>
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="219"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="232"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="220"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="233"/>
         <source>走访情况</source>
         <translation>Visit notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="222"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="223"/>
         <source>走访日期 *</source>
         <translation>Visit date *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="225"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="226"/>
         <source>未安排</source>
         <translation>Not scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="227"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="228"/>
         <source>下次走访日期</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="229"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="230"/>
         <source>家庭及就业情况、本人诉求等</source>
         <translation>Household and employment situation, the person&apos;s requests, etc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="249"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="250"/>
         <source>本次提供的服务</source>
         <translation>Services given on this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="254"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="255"/>
         <source>服务类型</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="255"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="256"/>
         <source>推荐单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="256"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="257"/>
         <source>推荐岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="257"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="258"/>
         <source>岗位薪资</source>
         <translation>Wage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="258"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="259"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="259"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="260"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="268"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="269"/>
         <source>添加服务</source>
         <translation>Add service</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="270"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="271"/>
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="276"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="277"/>
         <source>证件照片（加密保存在本机数据文件中）</source>
         <translation>Document photos (stored encrypted in the local data file)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="281"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="282"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="283"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="284"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="296"/>
-        <location filename="../../ui/dialogs/visit_form.py" line="718"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="297"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="723"/>
         <source>保存走访记录</source>
         <translation>Save visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="299"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="300"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="437"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="438"/>
         <source>未记录</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="515"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="516"/>
         <source>{name}（{kb} KB）</source>
         <translation>{name} ({kb} KB)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="521"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="522"/>
         <source>选择证件照片</source>
         <translation>Choose document photos</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="521"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="522"/>
         <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>Images or PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="593"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="594"/>
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="594"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="595"/>
         <source>发现未保存的走访记录草稿（{time}），是否恢复？</source>
         <translation>An unsaved visit draft was found ({time}). Restore it?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="603"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="604"/>
         <source>已恢复 {time} 的草稿</source>
         <translation>Draft from {time} restored</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="613"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="614"/>
         <source>草稿已自动保存（{time}）</source>
         <translation>Draft saved automatically ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="660"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="665"/>
         <source>附件“{name}”超过 20 MB，请压缩后再添加</source>
         <translation>Attachment “{name}” is over 20 MB; compress it, then add it again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="692"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="697"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="712"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="717"/>
         <source>走访记录已保存</source>
         <translation>Visit saved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="722"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="727"/>
         <source>保存失败：{error}</source>
         <translation>Saving failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="731"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="736"/>
         <source>（{sex}，{age}岁）</source>
         <translation> ({sex}, {age})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="732"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="737"/>
         <source>走访对象：{who}&#x3000;&#x3000;{area} · {address}</source>
         <translation>Visiting: {who}    {area} · {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="734"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="739"/>
         <source>走访对象：{who}</source>
         <translation>Visiting: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="236"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="237"/>
         <source>就业情况（已就业/创业时填写）</source>
         <translation>Job found (when employed or self-employed)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="420"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="421"/>
         <source>保存后将按“已就业/创业”提出退出，由督导/审核人员审定；跟踪回访从入职日期起排期。</source>
         <translation>Saving proposes the exit as &quot;employed/self-employed&quot; for the supervisor to decide; follow-ups are scheduled from the start date.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/visit_form.py" line="711"/>
+        <location filename="../../ui/dialogs/visit_form.py" line="716"/>
         <source>走访记录已保存，已提出退出，等待督导审核</source>
         <translation>Visit saved; exit proposed, waiting for the supervisor</translation>
     </message>
@@ -4353,62 +4448,62 @@ All changes are still on this computer and will be sent at the next sync.</trans
 <context>
     <name>VisitsModel</name>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="38"/>
+        <location filename="../../ui/views/visits_view.py" line="39"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="39"/>
+        <location filename="../../ui/views/visits_view.py" line="40"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="40"/>
+        <location filename="../../ui/views/visits_view.py" line="41"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="41"/>
+        <location filename="../../ui/views/visits_view.py" line="42"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="42"/>
+        <location filename="../../ui/views/visits_view.py" line="43"/>
         <source>走访人</source>
         <translation>Visited by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="43"/>
+        <location filename="../../ui/views/visits_view.py" line="44"/>
         <source>就业状态</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="44"/>
+        <location filename="../../ui/views/visits_view.py" line="45"/>
         <source>就业意愿</source>
         <translation>Willing to work</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="45"/>
+        <location filename="../../ui/views/visits_view.py" line="46"/>
         <source>服务需求</source>
         <translation>Service needs</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="46"/>
+        <location filename="../../ui/views/visits_view.py" line="47"/>
         <source>走访情况</source>
         <translation>Visit notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="105"/>
+        <location filename="../../ui/views/visits_view.py" line="106"/>
         <source>计划走访</source>
         <translation>Planned visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="105"/>
+        <location filename="../../ui/views/visits_view.py" line="106"/>
         <source>已走访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="107"/>
+        <location filename="../../ui/views/visits_view.py" line="108"/>
         <source>（第 {n} 站）</source>
         <translation> (stop {n})</translation>
     </message>
@@ -4484,37 +4579,37 @@ All changes are still on this computer and will be sent at the next sync.</trans
 <context>
     <name>VisitsView</name>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="138"/>
+        <location filename="../../ui/views/visits_view.py" line="139"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="139"/>
+        <location filename="../../ui/views/visits_view.py" line="140"/>
         <source>已走访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="140"/>
+        <location filename="../../ui/views/visits_view.py" line="141"/>
         <source>计划走访</source>
         <translation>Planned visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="143"/>
+        <location filename="../../ui/views/visits_view.py" line="144"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="147"/>
+        <location filename="../../ui/views/visits_view.py" line="148"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="147"/>
+        <location filename="../../ui/views/visits_view.py" line="148"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/views/visits_view.py" line="180"/>
+        <location filename="../../ui/views/visits_view.py" line="181"/>
         <source>&#x3000;共 {n} 条</source>
         <translation>  {n} visit(s)</translation>
     </message>

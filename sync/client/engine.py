@@ -49,7 +49,7 @@ class SyncReport:
     duplicate: int = 0
     conflict: int = 0
     rejected: int = 0
-    pulled: int = 0  # records received
+    pulled: int = 0  # records received that were newer than ours (not the echo of our own push)
     conflicts: int = 0  # unresolved conflicts in the store after the run
     uploaded: int = 0  # blobs
     downloaded: int = 0
@@ -322,6 +322,7 @@ class SyncClient:
             with self.col.records.transaction() as tx:
                 bulk.defer_indexes(tx.conn)
         self._progress("pull", 0, 0)
+        received = 0
 
         def fetch(at: int) -> Any:
             return self.transport.get_json("/sync/pull", params={"cursor": at, "limit": self.pull_limit})
@@ -340,9 +341,9 @@ class SyncClient:
                 if more:
                     pending = ahead.submit(fetch, new_cursor)
                 self._at("pull:fetched")
-                self._apply_page(page, new_cursor, report)
-                report.pulled += len(changes)
-                self._progress("pull", report.pulled, 0)
+                report.pulled += self._apply_page(page, new_cursor, report)
+                received += len(changes)
+                self._progress("pull", received, 0)
                 if not more:
                     break
                 cursor = new_cursor
@@ -353,8 +354,9 @@ class SyncClient:
             with self.col.records.transaction() as tx:
                 bulk.restore_indexes(tx.conn)
 
-    def _apply_page(self, page: dict[str, Any], new_cursor: int, report: SyncReport) -> None:
-        """One pulled page and its cursor, in one transaction."""
+    def _apply_page(self, page: dict[str, Any], new_cursor: int, report: SyncReport) -> int:
+        """One pulled page and its cursor, in one transaction; returns how many records it changed here (the
+        platform's echo of our own push is received but is not news)."""
         server, user = self.transport.base_url, self._user
         changes: list[dict[str, Any]] = page["changes"]
         with self.col.records.transaction() as tx:
@@ -364,10 +366,13 @@ class SyncClient:
                     report.warnings.append(f"平台返回了无法识别的记录类型：{r.get('kind')}")
             batch = _Batch(tx, [(r["kind"], r["id"]) for r in known])
             blobs = []
+            taken = 0
             for rec in known:
                 flat = _flat(rec, rec["id"], rec.get("version"))
-                if batch.merge(rec["kind"], flat) and rec["kind"] == "attachment" and not flat.get("deleted"):
-                    blobs.append(flat.get("sha256"))
+                if batch.merge(rec["kind"], flat):
+                    taken += 1
+                    if rec["kind"] == "attachment" and not flat.get("deleted"):
+                        blobs.append(flat.get("sha256"))
             batch.flush(halfway=lambda: self._at("pull:applying"))
             st.want_blobs(tx.conn, blobs)
             # What left the user's scope goes with the page that says so (docs/SECURITY.md).
@@ -378,6 +383,7 @@ class SyncClient:
             if left:
                 report.purged += scope_purge.purge(tx, left)
             st.set_cursor(tx.conn, server, user, new_cursor)
+        return taken
 
     # --- 4. attachments down ------------------------------------------------------------------------
     def _download(self, report: SyncReport, stop: Callable[[], bool]) -> None:

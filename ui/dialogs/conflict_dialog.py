@@ -8,7 +8,6 @@ in conflict; the next sync sends the choice.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -33,7 +32,9 @@ from PySide6.QtWidgets import (
 from app import areas, ops, vocabulary
 from app.model.kinds import KINDS
 from app.queries.conflicts import conflicts_of, record_title
+from app.queries.readable import field_text
 from ui.context import AppContext
+from ui.widgets.fit import fit_to_screen
 
 CONFLICT_BG = QColor("#FFF4CE")
 MAX_CHARS = 80  # longer values are cut in the cell; the tooltip has them in full
@@ -70,9 +71,7 @@ def format_value(kind: str, field: str, value: Any) -> str:
         return (QCoreApplication.translate("ConflictDialog", "是") if value
                 else QCoreApplication.translate("ConflictDialog", "否"))
     if ftype == "json" or isinstance(value, (list, dict)):
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return "、".join(value)
-        return json.dumps(value, ensure_ascii=False)
+        return field_text(kind, field, value)  # measures, materials… in words, never JSON
     return str(value)
 
 
@@ -89,7 +88,7 @@ class ConflictDialog(QDialog):
         self.conflicts = {c["field"]: c for c in conflicts_of(col, record_id)}
         title = record_title(col, kind, record_id)
         self.setWindowTitle(self.tr("处理同步冲突 — %1：%2").replace("%1", KINDS[kind].label).replace("%2", title))
-        self.resize(900, 600)
+        fit_to_screen(self, 900, 600)
 
         intro = QLabel(self.tr(
             "这条记录在本机和平台上被同时修改了（黄色的字段）。请逐项选择要保留的值：选“本机”保留本机的修改，"

@@ -28,6 +28,7 @@ from app import ops, vocabulary
 from ui import vocab
 from ui.context import AppContext
 from ui.dialogs import ErrorLabel, button_row, with_error
+from ui.widgets.fit import fit_to_screen
 
 TEXT_FIELDS = ("strengths", "barriers", "intentions", "progress")
 
@@ -63,7 +64,7 @@ class HelpPlanEditor(QDialog):
         self.plan = plans[0] if plans else {}
         self._tried = False
         self.setWindowTitle(self.tr("援助方案 — {name}").format(name=person.get("name", "")))
-        self.resize(820, 640)
+        fit_to_screen(self, 820, 640)
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.errors: dict[str, ErrorLabel] = {
@@ -131,6 +132,10 @@ class HelpPlanEditor(QDialog):
         self.difficulty_degree.currentIndexChanged.connect(lambda _i: self._revalidate())
         ctx.locking.connect(self.reject)
 
+
+    def has_unsaved_work(self) -> bool:
+        """Open means being edited (the plan is written only by 保存)."""
+        return self.isVisible()
     def add_measure(self, m: dict[str, Any] | None = None) -> int:
         m = m or {"owner": self.col.user.get("display_name") or self.col.user.get("name")}
         r = self.measures.rowCount()

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.fit import fit_to_screen
+
 MAX_PRINT_DPI = 300  # rendering above this only costs memory (an A4 page at 600 dpi is a 140 MB image)
 SAVE_WARNING = QT_TRANSLATE_NOOP("PrintPreviewDialog",
                                  "PDF 文件不加密，内含个人信息。\n任何拿到这个文件的人都能看到其中内容。\n\n"
@@ -93,7 +95,7 @@ class PrintPreviewDialog(QDialog):
                  suggested_name: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("打印预览 — {title}").format(title=title))
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)  # an A4 page is tall; the laptop screen is 768 px
         self.suggested_name = suggested_name or self.tr("表单.pdf")
         self._pdf = pdf
         self.document, self._buffer = load_pdf(pdf, self)
@@ -181,8 +183,8 @@ class PrintPreviewDialog(QDialog):
         return True
 
     def done(self, result: int) -> None:
-        # Drop the document and bytes as soon as the preview closes.
-        self.view.setDocument(None)
+        # Drop the document and bytes as soon as the preview closes. (Not view.setDocument(None): QPdfView then
+        # connects its link model to a null document, and Qt warns on stderr at every preview.)
         self.document.close()
         self._buffer.close()
         self._buffer.setData(QByteArray())

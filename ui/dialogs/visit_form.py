@@ -55,6 +55,7 @@ from ui.context import AppContext
 from ui.dialogs import ErrorLabel, button_row, from_qdate, to_qdate, with_error
 from ui.dialogs.date_edit import StrictDateEdit
 from ui.dialogs.exit_evidence import EvidenceForm
+from ui.widgets.fit import fit_to_screen
 
 # Fields chosen in an editable combo from the vocabulary list of the same name (resources/vocabulary.toml).
 CHOICE_FIELDS = ("unemployment_reason", "skill_level", "training_wish")
@@ -91,7 +92,7 @@ class VisitForm(QDialog):
         self._tried = False  # after a first save attempt, errors update as the fields change
         self._errors: dict[str, ErrorLabel] = {}
         self.setWindowTitle(self.tr("记录走访 — {name}").format(name=self.person.get("name", "")))
-        self.resize(1240, 730)
+        fit_to_screen(self, 1240, 730)
         self._build()
         self._prefill()
         self._autosave = QTimer(self)
@@ -630,6 +631,10 @@ class VisitForm(QDialog):
             self.save_draft()
             self._finished = True
             self.done(QDialog.DialogCode.Rejected)
+
+    def has_unsaved_work(self) -> bool:
+        """Open and not saved (the main window asks before closing over it)."""
+        return not self._finished
 
     def reject(self) -> None:
         self.save_draft()

@@ -49,6 +49,7 @@ from app.dashboard.model import fmt_value
 from app.rules._data import load
 from ui.context import AppContext
 from ui.views.live import LiveRefresh
+from ui.widgets.fit import fit_to_screen
 
 WATCHED = {"person", "assistance_case", "case_step", "visit", "help_plan", "service", "followup", "household",
            "review"}
@@ -102,7 +103,7 @@ class DrillDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.refs: list[Ref] = []
-        self.resize(620, 480)
+        fit_to_screen(self, 620, 480)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.table = QTableWidget(0, 2)

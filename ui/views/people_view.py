@@ -35,11 +35,13 @@ from app.queries.person_list import category_choices, sql_search, stage_choices
 from app.search import Filters, PersonIndex, people_of, read_people
 from ui.context import AppContext, Job
 from ui.models.person_list import IdRole, PersonListModel
+from ui.widgets.fit import fit_columns
 
 WATCHED = {"person", "assistance_case", "service", "household"}
 FALLBACK_LIMIT = 500  # rows the SQL fallback lists before the index is ready
 REBUILD_ABOVE = 5000  # changed persons above which rebuilding beats updating in place
 _COL_WIDTHS = (70, 152, 100, 104, 210, 70, 66, 128, 84, 112, 200)  # fits 1366 px
+ADDRESS_COLUMN = 4  # free text: the one column that gives way (elided) so the rest show whole at 1366 px
 
 
 def parse_scan(text: str) -> tuple[str, str, int] | None:
@@ -165,6 +167,8 @@ class PeopleView(QWidget):
         self.model.sort_requested.connect(self._sort_requested)
         self.table.doubleClicked.connect(self._activated)
         self.table.installEventFilter(self)
+        # Columns widen to what the first screenful shows (时限 with its note, 灵活就业 …), never elided.
+        self.model.modelReset.connect(lambda: QTimer.singleShot(0, self.table, lambda: fit_columns(self.table, 30, elastic=ADDRESS_COLUMN)))
         outer.addWidget(self.table, 1)
         self.notice = QLabel()
         self.notice.setStyleSheet("color: #b35c00;")

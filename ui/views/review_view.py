@@ -15,11 +15,13 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -113,15 +115,22 @@ class QueueModel(QAbstractTableModel):
 
 
 class QueueProxy(QSortFilterProxyModel):
-    """Sorts by SORT_ROLE; optionally keeps only overdue items."""
+    """Sorts by SORT_ROLE and keeps the items matching every criterion set (type, worker, community, overdue,
+    a name fragment). Generic over item types: the type list is whatever kinds the queue holds."""
 
     only_overdue = False
+    kind = ""  # "" = any
+    worker = ""
+    area = ""
+    name = ""
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
-        if not self.only_overdue:
-            return True
-        model = self.sourceModel()
-        return bool(model.items[source_row].overdue)  # type: ignore[attr-defined]
+        item: ReviewItem = self.sourceModel().items[source_row]  # type: ignore[attr-defined]
+        return ((not self.only_overdue or bool(item.overdue))
+                and (not self.kind or item.kind == self.kind)
+                and (not self.worker or item.worker == self.worker)
+                and (not self.area or (item.area_code or "").startswith(self.area))
+                and (not self.name or self.name in (item.person_name or "")))
 
 
 class ReviewView(QWidget):
@@ -140,8 +149,26 @@ class ReviewView(QWidget):
         refresh.clicked.connect(self.reload)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        top.addWidget(self.only_overdue)
         top.addWidget(refresh)
+        # A long queue (hundreds of items) is worked through by type, worker or community, or by a name.
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("按姓名查找"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._apply_filter)
+        self.kind_filter = QComboBox()
+        self.worker_filter = QComboBox()
+        self.area_filter = QComboBox()
+        for combo in (self.kind_filter, self.worker_filter, self.area_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.shown = QLabel()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.worker_filter)
+        filters.addWidget(self.area_filter)
+        filters.addWidget(self.only_overdue)
+        filters.addWidget(self.shown)
 
         self.model = QueueModel(self)
         self.proxy = QueueProxy(self)
@@ -222,6 +249,7 @@ class ReviewView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(split, 1)
 
         self._show_item(None)
@@ -250,6 +278,7 @@ class ReviewView(QWidget):
         self.model.set_items(items)
         self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
         self._update_summary()
+        self._fill_filters(items)
         self._apply_filter()
         if not (keep and self.select(keep)):
             self._show_item(None)
@@ -270,9 +299,37 @@ class ReviewView(QWidget):
         self.summary.setText(self.tr("待审核 %1 项，其中超期 %2 项，专干已答复待再审 %3 项")
                              .replace("%1", str(len(items))).replace("%2", str(late)).replace("%3", str(back)))
 
+    def _fill_filters(self, items: list[ReviewItem]) -> None:
+        """Each list offers what the queue holds, keeping the current choice when it is still there."""
+        from app import areas
+
+        kinds = {i.kind: i.kind_label for i in items}
+        workers = {i.worker: i.worker for i in items if i.worker}
+        communities = {i.area_code: areas.name_of(i.area_code) for i in items if i.area_code}
+        for combo, everything, choices in (
+                (self.kind_filter, self.tr("全部类型"), kinds),
+                (self.worker_filter, self.tr("全部专干"), workers),
+                (self.area_filter, self.tr("全部社区"), communities)):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, "")
+            for value, label in sorted(choices.items(), key=lambda kv: kv[1]):
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(keep)))
+            combo.blockSignals(False)
+
     def _apply_filter(self) -> None:
         self.proxy.only_overdue = self.only_overdue.isChecked()
+        self.proxy.kind = self.kind_filter.currentData() or ""
+        self.proxy.worker = self.worker_filter.currentData() or ""
+        self.proxy.area = self.area_filter.currentData() or ""
+        self.proxy.name = self.search.text().strip()
         self.proxy.invalidate()
+        total = len(self.model.items)
+        shown = self.proxy.rowCount()
+        self.shown.setText(self.tr("显示 %1 / %2 项").replace("%1", str(shown)).replace("%2", str(total))
+                           if shown != total else "")
 
     def clear(self) -> None:
         self.model.set_items([])

@@ -102,6 +102,8 @@ class SyncView(QWidget):
         self.runner = SyncRunner(ctx, self)
         self.state = SyncState()
         self.dialog: ConflictDialog | None = None
+        self._report: SyncReport | None = None  # the last finished sync, while its message shows
+        self._report_counts = (0, 0)
         self._loading = False
         self._dirty = False
         # AppContext does not keep a Job alive: if it were collected before its queued done/failed signal is
@@ -274,6 +276,7 @@ class SyncView(QWidget):
         self._fill_conflicts()
         self._fill_rejected()
         self._fill_log()
+        self._follow_report()
 
     def _show_last(self, last: dict[str, Any] | None) -> None:
         if last is None:
@@ -385,6 +388,7 @@ class SyncView(QWidget):
             w.setEnabled(not busy)
         self.progress_bar.setVisible(busy)
         if busy:
+            self._report = None
             self.progress_bar.setRange(0, 0)
             self.stage_label.setText(self.tr("正在连接平台…"))
             self._message("", None)
@@ -406,6 +410,7 @@ class SyncView(QWidget):
             self.stage_label.setText(text.replace("%1", name))
 
     def _finished(self, report: SyncReport) -> None:
+        self._report = None
         if report.cancelled:
             self._message(self.tr("同步已取消。已完成的部分已保存，未上传的修改仍在本机，下次同步会继续。"),
                           ATTENTION_FG)
@@ -413,17 +418,38 @@ class SyncView(QWidget):
             self._message(self.tr("同步失败：%1\n本机的修改都还在，会在下次同步时发送。").replace(
                 "%1", report.errors[0]), ERROR_FG)
         else:
-            parts = [self.tr("同步完成：上传 %1 条修改，下载 %2 条更新。").replace("%1", str(report.pushed)).replace(
-                "%2", str(report.pulled))]
+            self._report = report
+            self._report_counts = (report.conflicts, report.rejected)
+            self._show_report(*self._report_counts)
             if report.conflicts:
-                parts.append(self.tr("有 %1 处冲突需要您选择，见“待处理冲突”。").replace(
-                    "%1", str(report.conflicts)))
                 self.tabs.setCurrentIndex(0)
-            if report.rejected:
-                parts.append(self.tr("%1 条修改被平台拒绝，见“被拒绝的修改”。").replace("%1", str(report.rejected)))
-            self._message("".join(parts), OK_FG if not (report.conflicts or report.rejected) else ATTENTION_FG)
         self.ctx.status.emit(self.message_label.text().split("\n")[0])
         self.reload()
+
+    def _show_report(self, conflicts: int, rejected: int) -> None:
+        """The last sync's result, with the conflicts and rejected changes still open (not those it found)."""
+        report = self._report
+        parts = [self.tr("同步完成：上传 %1 条修改，下载 %2 条更新。").replace("%1", str(report.pushed)).replace(
+            "%2", str(report.pulled))]
+        if conflicts:
+            parts.append(self.tr("有 %1 处冲突需要您选择，见“待处理冲突”。").replace("%1", str(conflicts)))
+        elif report.conflicts:
+            parts.append(self.tr("冲突已全部处理。"))
+        if rejected:
+            parts.append(self.tr("%1 条修改被平台拒绝，见“被拒绝的修改”。").replace("%1", str(rejected)))
+        self._message("".join(parts), OK_FG if not (conflicts or rejected) else ATTENTION_FG)
+
+    def _follow_report(self) -> None:
+        """Once a conflict is resolved or a rejection dismissed, the message (and the status bar) say so: a
+        message about state is rewritten from the state, never left to go stale."""
+        if self._report is None or self.runner.busy:
+            return
+        now = (sum(len(c["fields"]) for c in self.state.conflicts), len(self.state.rejected))
+        if now == self._report_counts:
+            return
+        self._report_counts = now
+        self._show_report(*now)
+        self.ctx.status.emit(self.message_label.text())
 
     def _failed(self, message: str) -> None:
         self._message(message, ERROR_FG)

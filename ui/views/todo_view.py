@@ -225,7 +225,9 @@ class TodoView(QWidget):
                                           evidence=signal.evidence if signal else None))
 
     def open_item(self, item: TodoItem) -> None:
-        if item.record_kind == "registration_application" or not item.person_id:
+        if item.kind == "returned":  # the person page opens on the 审核意见 tab, at this review
+            self.ctx.open_record.emit(item.record_kind, item.record_id)
+        elif item.record_kind == "registration_application" or not item.person_id:
             # Pushed applications are handled on the matching tab (a person may not exist here yet).
             self.ctx.open_record.emit(item.record_kind, item.record_id)
         else:

@@ -24,6 +24,7 @@ from app.queries import visits as q
 from ui.context import AppContext
 from ui.dialogs import from_qdate, to_qdate
 from ui.views.live import LiveRefresh
+from ui.widgets.fit import fit_columns
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -178,6 +179,7 @@ class VisitsView(QWidget):
         start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
         self.model.reset(self.ctx.col, self.today_fn(), which=self.which.currentData(), start=start, end=end)
         self.summary.setText(self.tr("　共 {n} 条").format(n=self.model.total))
+        fit_columns(self.table)  # dates with their note, 灵活就业 …: shown whole, not elided
 
     def clear(self) -> None:
         self.model.clear()

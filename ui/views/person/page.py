@@ -72,6 +72,7 @@ class PersonView(QWidget):
         self.household_id: str | None = None
         self.person_id: str | None = None
         self._resolving = self._counting = False
+        self._open_on: str | None = None  # the section to show once the record is resolved
         self._build()
         kinds = set(self.household.kinds).union(*(s.kinds for s in self.sections.values()))
         self.live = LiveRefresh(self, ctx, kinds, reload=self._load_counts, clear=self.clear)
@@ -132,6 +133,8 @@ class PersonView(QWidget):
         """Show the household and person a record belongs to (household, person, visit, case, review…)."""
         generation = self.live.loading()
         self._resolving = True
+        # A review (a returned item on the to-do) opens where it can be answered.
+        self._open_on = "reviews" if kind == "review" and "reviews" in self.sections else None
         self.ctx.background(person_for, self.ctx.col, kind, record_id,
                             on_done=lambda r: self._resolved(generation, r),
                             on_error=lambda _e: self._resolved(generation, (None, None)))
@@ -148,6 +151,8 @@ class PersonView(QWidget):
             return
         self.household_id = hh
         self.set_person(pid)
+        if self._open_on:
+            self.tabs.setCurrentWidget(self.sections[self._open_on])
 
     def set_person(self, person_id: str) -> None:
         self.person_id = person_id

@@ -90,6 +90,11 @@ class ReviewsSection(Section):
             verdict = self.tr("通过") if r.get("decision") in ("approved", "通过") else r.get("decision") or ""
         fl.addWidget(QLabel(self.tr("<b style='color:{c};'>{v}</b>　{who}　{on}").format(
             c=RED if returned else GREEN, v=verdict, who=r.get("reviewer") or "", on=day(r.get("decided_on")))))
+        if r.get("target_text"):
+            target = QLabel((self.tr("退回的记录：{t}") if returned else self.tr("审核的记录：{t}")).format(
+                t=r["target_text"]))
+            target.setWordWrap(True)
+            fl.addWidget(target)
         comment = QLabel(self.tr("审核意见：{c}").format(c=r.get("comment") or self.tr("（无）")))
         comment.setWordWrap(True)
         fl.addWidget(comment)
