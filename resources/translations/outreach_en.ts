@@ -876,17 +876,17 @@
     <message>
         <location filename="../../ui/views/person/facts.py" line="84"/>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/views/person/facts.py" line="84"/>
         <source>身份证号</source>
-        <translation type="unfinished">ID number</translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../ui/views/person/facts.py" line="84"/>
         <source>手机号码</source>
-        <translation type="unfinished">Mobile number</translation>
+        <translation>Mobile number</translation>
     </message>
     <message>
         <location filename="../../ui/views/person/facts.py" line="85"/>
@@ -1002,12 +1002,12 @@
     <message>
         <location filename="../../ui/views/person/facts.py" line="132"/>
         <source>文化程度</source>
-        <translation type="unfinished">Education</translation>
+        <translation>Education</translation>
     </message>
     <message>
         <location filename="../../ui/views/person/facts.py" line="139"/>
         <source>家庭</source>
-        <translation type="unfinished">Household</translation>
+        <translation>Household</translation>
     </message>
     <message>
         <location filename="../../ui/views/person/facts.py" line="143"/>
@@ -1017,7 +1017,7 @@
     <message>
         <location filename="../../ui/views/person/facts.py" line="144"/>
         <source>住址</source>
-        <translation type="unfinished">Address</translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../../ui/views/person/facts.py" line="158"/>
@@ -1433,7 +1433,7 @@
     <message>
         <location filename="../../ui/views/person/household.py" line="52"/>
         <source>添加家庭成员</source>
-        <translation type="unfinished">Add household member</translation>
+        <translation>Add household member</translation>
     </message>
     <message>
         <location filename="../../ui/views/person/household.py" line="74"/>
@@ -3081,7 +3081,7 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
     <message>
         <location filename="../../ui/views/review_view.py" line="312"/>
         <source>全部社区</source>
-        <translation type="unfinished">All communities</translation>
+        <translation>All communities</translation>
     </message>
     <message>
         <location filename="../../ui/views/review_view.py" line="331"/>
@@ -4174,7 +4174,7 @@ All changes are still on this computer and will be sent at the next sync.</trans
     <message>
         <location filename="../../ui/dialogs/visit_form.py" line="157"/>
         <source>添加家庭成员</source>
-        <translation type="unfinished">Add household member</translation>
+        <translation>Add household member</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/visit_form.py" line="164"/>

@@ -24,6 +24,8 @@ def _selection(col: Any, kind: str) -> dict[str, Any]:
     if kind == "route":
         ops.visits.plan_visit(col, visit.person_id, TODAY, route_order=1)
         return {"date": TODAY}
+    if kind == "welfare-ledger":  # the ledger as of a day
+        return {"date": TODAY}
     if kind in ("policy-card",):
         return {"person_id": visit.person_id}
     return {"blank": True}
