@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,8 @@ from ui.views.live import LiveRefresh
 
 PAGE = 100
 MORE = "__more__"
+MIN_COLUMN = 138  # ten stages side by side at 1366 px; a column widens to its text (StageColumn.fit)
+CARD_PADDING = 16  # the item's padding in the style sheet and the delegate's text margins
 
 
 class StageColumn(QFrame):
@@ -40,7 +43,7 @@ class StageColumn(QFrame):
         super().__init__(parent)
         self.stage = stage
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(138)
+        self.setMinimumWidth(MIN_COLUMN)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         self.header = QLabel()
@@ -50,7 +53,7 @@ class StageColumn(QFrame):
         self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(self.header)
         limit = stage.limit_workdays
-        sub = QLabel(
+        self.sub = sub = QLabel(
             self.tr("{step} · 时限 {n} 个工作日").format(step=stage.step, n=limit)
             if limit
             else self.tr("{step}").format(step=stage.step)
@@ -59,16 +62,32 @@ class StageColumn(QFrame):
         sub.setStyleSheet("color: #757575;")
         lay.addWidget(sub)
         self.list = QListWidget()
-        self.list.setWordWrap(True)
+        # Each card line shows whole: the column widens to its text (see fit) rather than wrapping mid-word.
+        self.list.setWordWrap(False)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Cards separated by a rule, so two-line entries do not run together.
         self.list.setStyleSheet("QListWidget::item { border-bottom: 1px solid #e0e0e0; padding: 3px 2px; }")
         lay.addWidget(self.list, 1)
         self.count = 0
         self.loaded = 0
+        self.fit([])
 
     def set_count(self, n: int) -> None:
         self.count = n
         self.header.setText(f"{self.stage.name_zh}（{n}）")
+        self.fit([])
+
+    def fit(self, lines: list[str]) -> None:
+        """Widen the column (never narrow it, so a refresh does not make the board jump) to show its header,
+        its step line and every card line given whole; the board scrolls sideways when the columns need more
+        than the window has."""
+        list_room = (max((self.list.fontMetrics().horizontalAdvance(t) for t in lines), default=0) + CARD_PADDING
+                     + 2 * self.list.frameWidth() + self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent))
+        labels = max(lb.fontMetrics().horizontalAdvance(lb.text()) + 4 for lb in (self.header, self.sub))
+        margins = self.layout().contentsMargins()
+        need = max(list_room, labels) + margins.left() + margins.right() + 2 * self.frameWidth()
+        if need > self.minimumWidth():
+            self.setMinimumWidth(need)
 
 
 def load_board(col: Any, today: dt.date, community: str | None) -> tuple[Any, ...]:
@@ -193,6 +212,7 @@ class CasesView(QWidget):
             more.setData(Qt.ItemDataRole.UserRole, MORE)
             more.setForeground(QBrush(QColor("#1565c0")))
             col.list.addItem(more)
+        col.fit([line for i in range(col.list.count()) for line in col.list.item(i).text().split("\n")])
 
     def _activated(self, col: StageColumn, item: QListWidgetItem) -> None:
         pid = item.data(Qt.ItemDataRole.UserRole)
