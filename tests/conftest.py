@@ -24,6 +24,18 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
 
 
 @pytest.fixture(autouse=True)
+def _no_unattended_question(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Qt test's widgets are closed by pytest-qt after the test; the main window then asks "退出走访台？"
+    when changes are not uploaded, and a modal question nobody answers would hang the run. Unattended, it is
+    answered Yes; tests about a question replace this with their own answer."""
+    if "qapp" not in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Yes))
+
+
+@pytest.fixture(autouse=True)
 def _gui_thread_gc(request: pytest.FixtureRequest) -> Iterator[None]:
     """Qt tests collect garbage on the GUI thread only, as the app does (ui/gui_gc.py); afterwards a full
     collection there, so no widget of this test is left for a later test's worker thread to destroy."""

@@ -136,5 +136,6 @@ def test_todo_opens_a_pushed_application_on_the_matching_tab(store, qtbot) -> No
         qtbot.waitUntil(lambda: view.queue_table.currentRow() == 0, timeout=10000)
         assert view.queue_table.item(0, 0).text() == "SQ-X"
     finally:
+        win.close()  # while its context is still open: nothing of this window outlives the test
         ctx.wait_idle()
         ctx._unsubscribe()
