@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -314,17 +315,46 @@ class Records:
         self.store = store
         self.actor = actor
         self._listeners: list[Listener] = []
+        self._batch: tuple[int, Tx] | None = None  # (thread, open transaction) while batch() runs
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
 
+    def _open_batch(self) -> Tx | None:
+        batch = self._batch
+        return batch[1] if batch is not None and batch[0] == threading.get_ident() else None
+
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
-        """All changes made through the yielded Tx commit together, or none do."""
+        """All changes made through the yielded Tx commit together, or none do.
+
+        Inside ``batch()`` (same thread) this is the batch's transaction: the operation's changes join it, made
+        by the current actor, and commit with it."""
+        if (tx := self._open_batch()) is not None:
+            tx.actor = self.actor
+            yield tx
+            return
         with self.store.lock, self.store.engine.begin() as conn:
             tx = Tx(conn, self.actor)
             yield tx
+        if tx.change.ids:
+            self.notify(tx.change)
+
+    @contextmanager
+    def batch(self) -> Iterator[Tx]:
+        """Run many operations as one transaction (demo data, bulk imports): every ``transaction()`` and
+        ``reading()`` on this thread uses it, so the operations run unchanged — same checks, same rows, audit
+        entries and outbox ops — with one commit and one change notification. An error rolls all of it back."""
+        if self._open_batch() is not None:
+            raise RuntimeError("batch() does not nest")
+        with self.store.lock, self.store.engine.begin() as conn:
+            tx = Tx(conn, self.actor)
+            self._batch = (threading.get_ident(), tx)
+            try:
+                yield tx
+            finally:
+                self._batch = None
         if tx.change.ids:
             self.notify(tx.change)
 
@@ -334,6 +364,9 @@ class Records:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
+        if (tx := self._open_batch()) is not None:
+            yield tx.conn  # sees the batch's own uncommitted changes
+            return
         with self.store.lock, self.store.engine.connect() as conn:
             yield conn
 
