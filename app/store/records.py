@@ -140,7 +140,8 @@ class Tx:
         derive(kind_name, row)
         row.update(id=rid, area_code=area_code, version=0, deleted=False, changed_by=self.actor,
                    changed_at=self.at, conflict=False)
-        self.conn.execute(insert(TABLES[kind_name]).values(**row))
+        # Values as parameters, not in the statement: the compiled INSERT is cached per set of columns.
+        self.conn.execute(insert(TABLES[kind_name]), row)
         self._log(kind_name, rid, "create", {n: [None, v] for n, v in wire.items()})
         self._enqueue(kind_name, rid, 0, "upsert", {"area_code": area_code, **wire})
         return rid
@@ -187,7 +188,8 @@ class Tx:
         derive(kind_name, row)
         row.update(changed_by=self.actor, changed_at=self.at)
         t = TABLES[kind_name]
-        self.conn.execute(update(t).where(t.c.id == record_id).values(**row))
+        stmt = update(t).where(t.c.id == bindparam("p_id")).values({n: bindparam(f"p_{n}") for n in row})
+        self.conn.execute(stmt, {"p_id": record_id, **{f"p_{n}": v for n, v in row.items()}})
         self._log(kind_name, record_id, "update", diff)
         self._enqueue(kind_name, record_id, current.version, "upsert", {n: d[1] for n, d in diff.items()})
         return diff
@@ -302,10 +304,10 @@ class Tx:
         self.change.add(kind_name, rid)
 
     def _enqueue(self, kind_name: str, rid: str, base_version: int, op: str, fields: dict[str, Any]) -> None:
-        self.conn.execute(insert(outbox).values(
-            op_id=str(uuid.uuid4()), kind=kind_name, record_id=rid, base_version=base_version, op=op,
-            fields=dumps(fields), created_at=self.at, attempts=0,
-        ))
+        self.conn.execute(insert(outbox), {
+            "op_id": str(uuid.uuid4()), "kind": kind_name, "record_id": rid, "base_version": base_version,
+            "op": op, "fields": dumps(fields), "created_at": self.at, "attempts": 0,
+        })
 
 
 class Records:
