@@ -353,7 +353,7 @@ def test_person_detail_facts_members_and_history(empty: Collection) -> None:
     hist = d2.history
     assert hist[0].seq > hist[-1].seq and {h.kind_label for h in hist} == {"人员", "家庭"}
     created = [h for h in hist if h.kind_label == "人员" and h.action_zh == "新建"][0]
-    assert ("姓名", "", "张秀英") in created.changes and created.actor == "zhangli"
+    assert ("姓名", "", "张秀英") in created.changes and created.actor == "张丽"  # the login shown by name
     spouse_d = person_detail.person_detail(empty, spouse, TODAY)
     assert spouse_d.case.record["id"] == cid and spouse_d.case.stage_zh == "帮扶中"
     assert [a.code for a in spouse_d.case.actions] == []  # a worker cannot exit a case
