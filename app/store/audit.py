@@ -25,10 +25,12 @@ def append(conn: Connection, *, at: str, actor: str, kind: str, record_id: str, 
     append_many(conn, at=at, actor=actor, entries=[(kind, record_id, action, changes)])
 
 
-def append_many(conn: Connection, *, at: str, actor: str,
-                entries: list[tuple[str, str, str, dict[str, Any]]]) -> None:
-    """Append ``(kind, record_id, action, changes)`` entries in order, each chained to the one before."""
-    prev = conn.execute(select(audit.c.hash).order_by(audit.c.seq.desc()).limit(1)).scalar() or GENESIS
+def append_many(conn: Connection, *, at: str, actor: str, entries: list[tuple[str, str, str, dict[str, Any]]],
+                prev: str | None = None) -> str:
+    """Append ``(kind, record_id, action, changes)`` entries in order, each chained to the one before; returns
+    the last hash. ``prev`` is the chain's last hash when the caller knows it (its own transaction wrote it)."""
+    if prev is None:
+        prev = conn.execute(select(audit.c.hash).order_by(audit.c.seq.desc()).limit(1)).scalar() or GENESIS
     rows = []
     for kind, record_id, action, changes in entries:
         text = dumps(changes)
@@ -37,6 +39,7 @@ def append_many(conn: Connection, *, at: str, actor: str,
                      "changes": text, "prev_hash": prev, "hash": digest})
         prev = digest
     conn.execute(insert(audit), rows)
+    return prev
 
 
 @dataclass(frozen=True)

@@ -120,6 +120,10 @@ class Tx:
         self.actor = actor
         self.at = utc_now()
         self.change = Change()
+        self._chain: str | None = None  # last audit hash this transaction wrote (saves reading it back)
+
+    def _audit(self, actor: str, entries: list[tuple[str, str, str, dict[str, Any]]]) -> None:
+        self._chain = audit.append_many(self.conn, at=self.at, actor=actor, entries=entries, prev=self._chain)
 
     def _validate(self, kind_name: str, values: Mapping[str, Any]) -> None:
         k = get_kind(kind_name)
@@ -169,7 +173,7 @@ class Tx:
         if not rows:
             return
         self.conn.execute(insert(t), db_rows)
-        audit.append_many(self.conn, at=self.at, actor=self.actor, entries=log_rows)
+        self._audit(self.actor, log_rows)
         self.conn.execute(insert(outbox), ops)
 
     def update(self, kind_name: str, record_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -291,16 +295,15 @@ class Tx:
         actor = entries[0][0] if entries else ""
         for who, entry in entries:
             if who != actor:
-                audit.append_many(self.conn, at=self.at, actor=actor, entries=run)
+                self._audit(actor, run)
                 run, actor = [], who
             run.append(entry)
         if run:
-            audit.append_many(self.conn, at=self.at, actor=actor, entries=run)
+            self._audit(actor, run)
         self.change.source = "sync"
 
     def _log(self, kind_name: str, rid: str, action: str, diff: dict[str, Any], actor: str | None = None) -> None:
-        audit.append(self.conn, at=self.at, actor=actor or self.actor, kind=kind_name, record_id=rid,
-                     action=action, changes=diff)
+        self._audit(actor or self.actor, [(kind_name, rid, action, diff)])
         self.change.add(kind_name, rid)
 
     def _enqueue(self, kind_name: str, rid: str, base_version: int, op: str, fields: dict[str, Any]) -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from app.collection import Collection
 from app.demo import generate
+from app.store import audit
 from tests.conftest import PASSPHRASE, TODAY, WORKER
 from tests.demo.checks import content, eligibility_problems, id_problems, rows, step_problems
 
@@ -42,6 +43,8 @@ def test_demo_is_an_office_at_work(demo: Collection) -> None:
     assert {"apply", "submit", "pass_community", "end_publicity", "pass_street", "certify", "start_help",
             "exit"} <= set(actions), actions
     assert demo.user == {**demo.user, **WORKER}  # the worker is back at the desk after the office's steps
+    with demo.records.reading() as conn:
+        assert audit.verify(conn) == []  # every op's audit entry chained, batch or not
 
 
 def test_every_case_history_is_a_path_of_the_workflow(demo: Collection) -> None:
