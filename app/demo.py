@@ -321,87 +321,66 @@ def _case(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, m: dic
     category, applied = m["case"]
     col = actors.col
     case: dict[str, str] = {}
-    steps: list[tuple[dt.date, str, Callable[[], None]]] = []
 
-    def step(role: str, action: str, **kw: Any) -> Callable[[], None]:
-        def run() -> None:
-            actors.be(role)
-            ops.cases.workflow_action(col, case["id"], action, today=day_of[run], **kw)
-        return run
-
-    day_of: dict[Callable[[], None], dt.date] = {}
-
-    def add(day: dt.date, fn: Callable[[], None]) -> bool:
+    def add(day: dt.date, fn: Callable[[dt.date], None]) -> bool:
+        """Schedule ``fn`` for ``day`` unless that is after today (then the case waits there)."""
         if day > today:
             return False
-        day_of[fn] = day
-        steps.append((day, "", fn))
+        plan.at(day, lambda: fn(day))
         return True
 
-    def apply() -> None:
+    def step(role: str, action: str, **kw: Any) -> Callable[[dt.date], None]:
+        def run(day: dt.date) -> None:
+            actors.be(role)
+            ops.cases.workflow_action(col, case["id"], action, today=day, **kw)
+        return run
+
+    def apply(day: dt.date) -> None:
         actors.be("worker")
         pid = state["persons"][i]
         person = col.records.get("person", pid)
         household = col.records.get("household", state["household"])
-        met = evaluate(facts_for(person, household, case={"other_category_note": OTHER_NOTE[0]}), applied)
+        met = evaluate(facts_for(person, household, case={"other_category_note": OTHER_NOTE[0]}), day)
         if not (met.basic_ok and met.category(category).met):  # the generator's own promise, kept honest
-            raise AssertionError(f"demo applicant does not meet {category} on {applied}: {met.basic_reasons}")
+            raise AssertionError(f"demo applicant does not meet {category} on {day}: {met.basic_reasons}")
         extra = {"other_note": OTHER_NOTE[0], "other_document": OTHER_NOTE[1]} if category == "other" else {}
-        case["id"] = ops.applications.apply(col, pid, category=category, today=applied, **extra)
+        case["id"] = ops.applications.apply(col, pid, category=category, today=day, **extra)
 
     add(applied, apply)
     codes = [mat.code for mat in workflow.materials(category)]
     got = _workday(applied + dt.timedelta(days=rng.randint(0, 4)))
-    complete = rng.random() < 0.9
+    complete = rng.random() < 0.9  # else still waiting for the ID card copy: stays 已申请
 
-    def materials() -> None:
+    def materials(_day: dt.date) -> None:
         actors.be("worker")
         ops.cases.save_materials(col, case["id"], {c: complete or n > 0 for n, c in enumerate(codes)})
 
-    if not add(got, materials):
-        return _schedule(plan, steps)
-    if not complete:  # still waiting for the ID card copy: stays 已申请
-        return _schedule(plan, steps)
-    day = add_workdays(got, rng.randint(0, 3))
-    if not add(day, step("worker", "submit")):
-        return _schedule(plan, steps)
+    if not add(got, materials) or not complete:
+        return
+    # (role, action, working days after the previous step, options): who does what, in order.
+    chain: list[tuple[str, str, int, dict[str, Any]]] = [("worker", "submit", rng.randint(0, 3), {})]
     if rng.random() < 0.08:  # 退回补正, then submitted again
-        day = add_workdays(day, rng.randint(1, 4))
-        if not add(day, step("worker", "return", note="材料信息不完整，请补充后重新提交")):
-            return _schedule(plan, steps)
-        day = add_workdays(day, rng.randint(1, 5))
-        if not add(day, step("worker", "submit")):
-            return _schedule(plan, steps)
-    day = add_workdays(day, rng.randint(1, 6))
-    if not add(day, step("worker", "pass_community")):
-        return _schedule(plan, steps)
+        chain += [("worker", "return", rng.randint(1, 4), {"note": "材料信息不完整，请补充后重新提交"}),
+                  ("worker", "submit", rng.randint(1, 5), {})]
     minimum = workflow.stage("publicity").min_workdays or 0
-    day = add_workdays(day, minimum + rng.choice((0, 0, 0, 1, 2)))
-    if not add(day, step("worker", "end_publicity")):
-        return _schedule(plan, steps)
-    day = add_workdays(day, rng.randint(1, 6))
+    chain += [("worker", "pass_community", rng.randint(1, 6), {}),
+              ("worker", "end_publicity", minimum + rng.choice((0, 0, 0, 1, 2)), {})]
     if rng.random() < 0.04:
-        add(day, step("office", "reject", note="复核发现不符合认定条件"))
-        return _schedule(plan, steps)
-    if not add(day, step("office", "pass_street")):
-        return _schedule(plan, steps)
-    day = add_workdays(day, rng.randint(1, 9))
-    if not add(day, step("supervisor", "certify")):
-        return _schedule(plan, steps)
-    day = add_workdays(day, rng.randint(0, 5))
-    if not add(day, step("worker", "start_help")):
-        return _schedule(plan, steps)
-    _helping(plan, rng, state, i, m, day, steps, step, add)
-    return _schedule(plan, steps)
+        chain.append(("office", "reject", rng.randint(1, 6), {"note": "复核发现不符合认定条件"}))
+    else:
+        chain += [("office", "pass_street", rng.randint(1, 6), {}), ("supervisor", "certify", rng.randint(1, 9), {}),
+                  ("worker", "start_help", rng.randint(0, 5), {})]
+    day = got
+    for role, action, delay, kw in chain:
+        day = add_workdays(day, delay)
+        if not add(day, step(role, action, **kw)):
+            return
+    if chain[-1][1] == "start_help":
+        _helping(plan, rng, state, i, day, step, add)
 
 
-def _schedule(plan: _Plan, steps: list[tuple[dt.date, str, Callable[[], None]]]) -> None:
-    for day, _, fn in steps:
-        plan.at(day, fn)
-
-
-def _helping(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, m: dict[str, Any], start: dt.date,
-             steps: list, step: Callable[..., Callable[[], None]], add: Callable[..., bool]) -> None:
+def _helping(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, start: dt.date,
+             step: Callable[..., Callable[[dt.date], None]], add: Callable[..., bool]) -> None:
     """Help plan, visits every month or two with services, and perhaps an exit through the workflow."""
     today, actors, col = plan.today, plan.actors, plan.actors.col
     worker = actors.users["worker"].get("display_name") or actors.users["worker"]["name"]
@@ -416,7 +395,7 @@ def _helping(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, m: 
           "barriers": "缺少职业技能证书", "intentions": "就近就业，收入稳定", "measures": measures,
           "progress": "已开展岗位推荐"}
 
-    def help_plan() -> None:
+    def help_plan(_day: dt.date) -> None:
         actors.be("worker")
         ops.plans.save_help_plan(col, state["persons"][i], hp)
 
@@ -429,13 +408,13 @@ def _helping(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, m: 
         day = _workday(day + dt.timedelta(days=rng.randint(25, 70)))
         if day > today or (leave_on and day >= leave_on):
             break
-        _help_visit(plan, rng, state, i, m, day, steps, add, employed=False)
+        _help_visit(plan, rng, state, i, day, add, employed=False)
     if leave_on is None or leave_on > today:
         if rng.random() < 0.5:  # the next visit is on the route this week
             planned = today + dt.timedelta(days=rng.choice((0, 0, 1, 2, 3, 5, 7)))
             order = plan.route[planned] = plan.route.get(planned, 0) + 1
 
-            def plan_visit() -> None:
+            def plan_visit(_day: dt.date) -> None:
                 actors.be("worker")
                 ops.visits.plan_visit(col, state["persons"][i], planned, route_order=order)
 
@@ -446,7 +425,7 @@ def _helping(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, m: 
         exit_on = add_workdays(day, rng.randint(1, 5))
         if exit_on > today:  # found work, the exit not yet done: still shown as helped (by the last visit)
             return
-        _help_visit(plan, rng, state, i, m, day, steps, add, employed=True)
+        _help_visit(plan, rng, state, i, day, add, employed=True)
         add(exit_on, step("office", "exit", exit_reason="employed"))
     elif reason == "other":
         add(day, step("office", "exit", exit_reason="other", note="本人随子女迁往外省居住"))
@@ -454,8 +433,8 @@ def _helping(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, m: 
         add(day, step("office", "exit", exit_reason=reason))
 
 
-def _help_visit(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, m: dict[str, Any], on: dt.date,
-                steps: list, add: Callable[..., bool], *, employed: bool) -> bool:
+def _help_visit(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, on: dt.date,
+                add: Callable[..., bool], *, employed: bool) -> bool:
     actors = plan.actors
     services = []
     for kind in rng.sample(("job_recommendation", "job_recommendation", "career_guidance", "policy_consultation",
@@ -466,16 +445,16 @@ def _help_visit(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, 
     intention = rng.choice(INTENTIONS)
     needs = rng.sample(NEEDS, rng.randint(1, 3))
     job = rng.choice(JOBS)
+    employer = rng.choice(EMPLOYERS)
 
-    def visit() -> None:
+    def visit(_day: dt.date) -> None:
         actors.be("worker")
         values = {"visited_on": on, "employment_status": "employed" if employed else "unemployed",
                   "employment_intention": "已就业" if employed else intention,
                   "service_needs": ["跟踪回访"] if employed else needs, "intended_job": job,
-                  "notes": f"已在{rng_employer}上岗。" if employed else "入户走访，了解求职进展。"}
+                  "notes": f"已在{employer}上岗。" if employed else "入户走访，了解求职进展。"}
         ops.visits.record_visit(actors.col, state["persons"][i], values, [] if employed else services, today=on)
 
-    rng_employer = rng.choice(EMPLOYERS)
     return add(on, visit)
 
 
