@@ -40,7 +40,8 @@ class Collection:
     def __init__(self, store: Store, backup: Path | None = None) -> None:
         self.store = store
         self.backup_made = backup  # backup written before a migration on this open, if any
-        self.records = Records(store, self.user["name"])
+        self.records = Records(store, "")
+        self.records.actor = self.user["name"]  # meta is read through records
 
     # --- opening and closing -------------------------------------------------------------------------
     @classmethod
@@ -119,7 +120,7 @@ class Collection:
 
     # --- settings kept inside the encrypted file -----------------------------------------------------
     def get_meta(self, key: str, default: Any = None) -> Any:
-        with self.store.lock, self.store.engine.connect() as conn:
+        with self.records.reading() as conn:
             value = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
         return default if value is None else json.loads(value)
 
@@ -127,8 +128,8 @@ class Collection:
         text = json.dumps(value, ensure_ascii=False)
         stmt = sqlite_insert(meta).values(key=key, value=text)
         stmt = stmt.on_conflict_do_update(index_elements=[meta.c.key], set_={"value": text})
-        with self.store.lock, self.store.engine.begin() as conn:
-            conn.execute(stmt)
+        with self.records.transaction() as tx:  # inside a batch, part of it
+            tx.conn.execute(stmt)
         # Settings changes are announced like record changes (kind "meta"), so e.g. the status bar learns
         # of a finished sync without being told by the sync screen.
         self.records.notify(Change({"meta": {key}}))

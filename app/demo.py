@@ -1,20 +1,39 @@
-"""Synthetic demo data: made-up people in real Shanxi places. ID numbers have valid check characters but are
-generated; nothing here describes a real person. Deterministic for a given seed and date.
+"""Synthetic demo data: made-up people in real Shanxi places, entered the way an office enters them.
+
+Every household, person, application, workflow step, visit, service and help plan is made by the ``app.ops``
+function a user's action runs, with ``today`` stepping forward through time: a worker registers a household,
+records the intake visit, applies for a category the person's recorded facts meet on that day, ticks the
+materials, submits; the case passes each step in order, done by the role that does it (worker, 经办人员,
+督导/审核) on working days, publicity lasting at least its minimum; a helped person is visited, offered
+services, and leaves through the workflow's exit action with a reason. So the demo can never show a step the
+rules refuse, or a certified person the eligibility panel rejects.
+
+ID numbers have valid check characters but are generated (``make_id``); nothing here describes a real person.
+Deterministic for a given seed and date (record ids aside). Households are made in chunks, each chunk one
+``records.batch()`` transaction: the operations run unchanged, only the commit is shared.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import random
-import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
-from app import areas, vocabulary
+from sqlalchemy import func, select
+
+from app import areas, ops, vocabulary
 from app.collection import Collection
+from app.queries.person_detail import facts_for
 from app.rules import workflow
+from app.rules._data import load
+from app.rules._dates import add_years
+from app.rules.eligibility import evaluate
 from app.rules.idcard import make_id
-from app.rules.workdays import add_workdays
+from app.rules.workdays import add_workdays, is_workday
+from app.store.tables import TABLES
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉宇浩凯健俊帆帅旭宁龙林欣晨阳建国志文斌波海东亮成峰新春梅兰凤琴云莲真雪荣爱妹香月莹晶慧巧美娇淑惠珠翠雅芝瑶怡婷嘉琳"
@@ -28,28 +47,24 @@ ROADS = {
     "140106001002": ("桥头街", "解放路", "大南门"),
     "140213001001": ("南关南街", "迎宾街", "永泰南路"),
 }
-EDUCATION = ("初中", "高中", "中专", "大专", "本科", "小学")
-# Choice-list values come from resources/vocabulary.toml (the same order keeps a seed's data unchanged).
+EDUCATION = vocabulary.values("education")  # the choice lists of resources/vocabulary.toml
 REASONS = tuple(c.value for c in vocabulary.choices("unemployment_reason") if not c.other)
-SKILLS = vocabulary.values("skill_level")[:3]  # 无, 初级工, 中级工
-TRAINING = vocabulary.values("training_wish")
-_INTENT = vocabulary.values("intention")
-INTENTIONS = (_INTENT[0], _INTENT[1], _INTENT[3])  # soon, after training, not for now
-_RESULT = vocabulary.values("job_result")
-JOB_RESULTS = (_RESULT[0], _RESULT[3], _RESULT[4])  # referred, not hired, declined
-DIFFICULTIES = vocabulary.values("difficulty_type")[:4]
-DEGREES = vocabulary.values("difficulty_degree")
-CONTACT = vocabulary.values("contact_method")[0]
 JOBS = ("保洁员", "保安员", "收银员", "仓库管理员", "快递员", "家政服务员", "餐厅服务员", "电工", "文员", "网约车司机")
 INDUSTRIES = ("物业", "零售", "物流", "家政", "餐饮", "制造业", "社区服务")
 EMPLOYERS = ("太原市某物业服务有限公司", "小店区某超市", "某快递网点", "某家政服务中心", "某餐饮管理有限公司",
              "某电子制造有限公司")
 NEEDS = tuple(c.value for c in vocabulary.choices("service_need") if not c.none)
-CATEGORIES = ("older", "dibao", "disabled", "zero_household", "land_lost", "veteran", "long_term", "graduate")
-# Stages whose case went through certification (an exited case was certified first).
-CERTIFIED_ONCE = workflow.certified_stages() | {"exited"}
-STAGE_WEIGHTS = (("applied", 4), ("community_review", 6), ("publicity", 5), ("street_review", 5),
-                 ("county_confirm", 4), ("certified", 6), ("helping", 55), ("exited", 15))
+INTENTIONS = vocabulary.values("intention")[:3]  # the three that want work (demo people all do)
+# Categories a worker applies for, with how often (zero_household only where the household is one).
+CATEGORY_WEIGHTS = (("older", 26), ("dibao", 12), ("disabled", 7), ("land_lost", 6), ("veteran", 4),
+                    ("long_term", 30), ("graduate", 12), ("other", 1))
+# Why a helped person leaves (the exit action's reason); "employed" follows a visit that found work.
+EXIT_WEIGHTS = (("employed", 80), ("lost_contact", 8), ("refused_service", 7), ("other", 5))
+# The other actors of an office, by role (the store's own user acts as the worker when it is one).
+OFFICE = {"name": "office1", "display_name": "赵芳", "role": "office"}
+SUPERVISOR = {"name": "wangjun", "display_name": "王军", "role": "supervisor"}
+DEMO_WORKER = {"name": "zhangli", "display_name": "张丽", "role": "worker"}
+OTHER_NOTE = ("因病长期失业的低收入家庭成员（演示）", "示例市人民政府就业困难人员认定补充规定（演示文号）")
 
 
 def _name(rng: random.Random) -> str:
@@ -65,20 +80,16 @@ def _days_ago(rng: random.Random, today: dt.date, lo: int, hi: int) -> dt.date:
     return today - dt.timedelta(days=rng.randint(lo, hi))
 
 
-class _Batch:
-    """Collects rows per kind and writes them with Tx.create_many."""
-
-    def __init__(self) -> None:
-        self.rows: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
-
-    def add(self, kind: str, area: str, values: dict[str, Any]) -> str:
-        rid = str(uuid.uuid4())
-        self.rows.setdefault(kind, []).append((rid, area, values))
-        return rid
+def _workday(d: dt.date) -> dt.date:
+    """``d`` if it is a working day, else the next one (offices act on working days)."""
+    while not is_workday(d):
+        d += dt.timedelta(days=1)
+    return d
 
 
 def _person(rng: random.Random, today: dt.date, area: str, household_id: str, relation: str,
             age_range: tuple[int, int], surname: str | None = None) -> dict[str, Any]:
+    """Facts of one synthetic person as known on ``today`` (also the benchmark's raw person rows)."""
     age = rng.randint(*age_range)
     birth = today.replace(year=today.year - age) - dt.timedelta(days=rng.randint(1, 360))
     seq = rng.randint(1, 499) * 2 + rng.choice((0, 1))
@@ -97,123 +108,407 @@ def _person(rng: random.Random, today: dt.date, area: str, household_id: str, re
         "veteran": rng.random() < 0.04, "land_fully_requisitioned": rng.random() < 0.05,
         "state_or_collective_enterprise": rng.random() < 0.3, "ui_contribution_months": rng.randint(0, 60),
         "college_fulltime": rng.random() < 0.15, "intended_job": rng.choice(JOBS),
-        "intended_industry": rng.choice(INDUSTRIES), "intended_area": "小店区", "intended_wage": f"{rng.choice((25, 30, 35, 40, 45))}00元/月",
-        "skill_level": rng.choice(SKILLS), "training_wish": rng.choice(TRAINING),
-        "contact_method": CONTACT, "next_visit_on": today + dt.timedelta(days=rng.randint(-10, 30)),
+        "intended_industry": rng.choice(INDUSTRIES), "intended_area": "小店区",
+        "intended_wage": f"{rng.choice((25, 30, 35, 40, 45))}00元/月",
+        "skill_level": rng.choice(("无", "初级工", "中级工")), "training_wish": rng.choice(("愿意参加", "暂不参加", "视情况")),
+        "contact_method": "电话", "next_visit_on": today + dt.timedelta(days=rng.randint(-10, 30)),
     }
+
+
+# --- the office's actors --------------------------------------------------------------------------------------
+
+class _Actors:
+    """Switches the collection's user to the role a step needs, as the real actors would act."""
+
+    def __init__(self, col: Collection) -> None:
+        self.col = col
+        self.original = col.user
+        scope = {"areas": self.original.get("areas") or []}
+        worker = self.original if self.original.get("role") == "worker" else DEMO_WORKER
+        self.users = {"worker": {**worker, **scope}, "office": {**OFFICE, **scope},
+                      "supervisor": {**SUPERVISOR, **scope}}
+        self.current = ""
+
+    def be(self, role: str) -> None:
+        if role != self.current:
+            self.col.set_user(self.users[role])
+            self.current = role
+
+    def restore(self) -> None:
+        self.col.set_user(self.original)
+
+
+# --- planning: what happens to one household, decided up front from the seed ----------------------------------
+
+Event = tuple[dt.date, int, Callable[[], None]]
+
+
+@dataclass
+class _Plan:
+    """The events of one chunk of households, run in date order (``today`` steps forward)."""
+
+    today: dt.date
+    actors: _Actors
+    events: list[Event] = field(default_factory=list)
+    seq: int = 0
+    route: dict[dt.date, int] = field(default_factory=dict)
+
+    def at(self, day: dt.date, fn: Callable[[], None]) -> None:
+        self.seq += 1
+        heapq.heappush(self.events, (day, self.seq, fn))
+
+    def run(self) -> None:
+        while self.events:
+            _day, _seq, fn = heapq.heappop(self.events)
+            fn()
+
+
+def _age_on(birth: dt.date, day: dt.date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def _birth_for(rng: random.Random, day: dt.date, lo: int, hi: int) -> dt.date:
+    """A birth date giving an age in [lo, hi] on ``day``."""
+    age = rng.randint(lo, hi)
+    return add_years(day, -age - 1) + dt.timedelta(days=rng.randint(1, 364))
+
+
+def _retirement(sex_male: bool) -> int:
+    basic = load("eligibility")["basic"]
+    return basic["retirement_age_male"] if sex_male else basic["retirement_age_female"]
+
+
+def _category_for(rng: random.Random, m: dict[str, Any], applied: dt.date, zero_open: bool) -> str | None:
+    """A category this member can be made to meet on ``applied`` (None: nobody would apply)."""
+    age, male = m["age_on"](applied), m["male"]
+    if not 16 <= age < _retirement(male):
+        return None
+    if zero_open:
+        return "zero_household"
+    cfg = {c["code"]: c for c in load("eligibility")["category"]}["older"]
+    choices = [(c, w) for c, w in CATEGORY_WEIGHTS
+               if (c != "older" or age >= (cfg["min_age_male"] if male else cfg["min_age_female"]))
+               and (c != "graduate" or 24 <= age <= 32)
+               and (c not in ("long_term",) or age >= 20)]
+    return rng.choices([c for c, _ in choices], [w for _, w in choices])[0]
+
+
+def _make_meet(rng: random.Random, v: dict[str, Any], category: str, applied: dt.date, registered: dt.date) -> None:
+    """Set the facts an applicant for ``category`` has: the basic conditions and the category's own."""
+    v.update(hukou_in_shanxi=True, able_to_work=True, willing_to_work=True, employment_status="unemployed")
+    years = {c["code"]: c.get("min_registered_years", 0) for c in load("eligibility")["category"]}[category]
+    latest = min(registered, add_years(applied, -years) - dt.timedelta(days=1))
+    reg = v.get("registered_unemployed_on")
+    if reg is None or reg > latest:
+        v["registered_unemployed_on"] = latest - dt.timedelta(days=rng.randint(0, 300))
+    if category == "older" and not v["state_or_collective_enterprise"]:
+        v["ui_contribution_months"] = max(v["ui_contribution_months"], rng.randint(6, 60))
+    flag = {"dibao": "dibao_urban", "disabled": "disability_cert", "land_lost": "land_fully_requisitioned",
+            "veteran": "veteran"}.get(category)
+    if flag:
+        v[flag] = True
+    if category == "graduate":
+        grad = add_years(v["registered_unemployed_on"], 0) - dt.timedelta(days=rng.randint(10, 200))
+        v.update(college_fulltime=True, education=rng.choice(("大专", "本科")), graduated_on=grad)
+
+
+def _household(plan: _Plan, rng: random.Random, area: str, used_ids: set[str]) -> None:
+    today, actors = plan.today, plan.actors
+    registered = _workday(_days_ago(rng, today, 20, 900))
+    if registered > today:
+        registered = _workday(today - dt.timedelta(days=7))
+    road = rng.choice(ROADS.get(area, ("建设路", "解放路")))
+    zero = rng.random() < 0.08
+    household = {
+        "address": f"{areas.name_of(area[:6] + '000000')}{road}{rng.randint(1, 300)}号{rng.randint(1, 12)}单元"
+                   f"{rng.randint(1, 6)}0{rng.randint(1, 4)}室",
+        "zero_employment": zero, "zero_flagged_on": _days_ago(rng, registered, 0, 300) if zero else None,
+        "dibao": rng.random() < 0.1, "poverty_lifted": rng.random() < 0.05,
+    }
+    head_age = rng.randint(28, 58)
+    members = [_member(rng, registered, area, "户主", (head_age, head_age), None, used_ids)]
+    surname = members[0]["values"]["name"][0]
+    if rng.random() < 0.75:
+        members.append(_member(rng, registered, area, "配偶", (max(22, head_age - 6), min(60, head_age + 4)),
+                               None, used_ids))
+    for _ in range(rng.choice((0, 0, 1, 1, 2)) if head_age >= 42 else 0):  # grown-up children only
+        members.append(_member(rng, registered, area, "子女", (18, min(32, head_age - 22)), surname, used_ids))
+    if zero:
+        for m in members:
+            v = m["values"]
+            if v["employment_status"] != "retired":
+                v.update(employment_status="unemployed",
+                         registered_unemployed_on=v.get("registered_unemployed_on") or _days_ago(rng, registered,
+                                                                                                 30, 700))
+    # Who applies, when, for what: decided now so the facts registered are the ones the category needs.
+    zero_open = zero
+    for m in members:
+        v = m["values"]
+        if v["employment_status"] != "unemployed" or rng.random() >= 0.45:
+            continue
+        recent = rng.random() < 0.25
+        applied = _workday(_days_ago(rng, today, 0, 45) if recent else registered + dt.timedelta(
+            days=rng.randint(0, 40)))
+        applied = max(applied, registered)
+        if applied > today:
+            continue
+        category = _category_for(rng, m, applied, zero_open)
+        if category is None:
+            continue
+        zero_open = False
+        _make_meet(rng, v, category, applied, registered)
+        m["case"] = (category, applied)
+    state: dict[str, Any] = {}
+
+    def register() -> None:
+        actors.be("worker")
+        hid, pids = ops.people.register_household(
+            actors.col, area_code=area, household=household, members=[m["values"] for m in members],
+            today=registered)
+        state["household"], state["persons"] = hid, pids
+
+    plan.at(registered, register)
+    for i, m in enumerate(members):
+        if m["values"]["employment_status"] == "unemployed" or i == 0:
+            _intake_visit(plan, rng, state, i, m, registered, members)
+        if "case" in m:
+            _case(plan, rng, state, i, m)
+
+
+def _member(rng: random.Random, registered: dt.date, area: str, relation: str, age_range: tuple[int, int],
+            surname: str | None, used_ids: set[str]) -> dict[str, Any]:
+    p = _person(rng, registered, area, "", relation, age_range, surname)
+    birth = dt.date(int(p["id_number"][6:10]), int(p["id_number"][10:12]), int(p["id_number"][12:14]))
+    idn = p["id_number"]
+    while idn in used_ids:  # one person per ID number: pick another sequence number
+        idn = make_id(area[:6], birth, rng.randint(1, 999))
+    used_ids.add(idn)
+    p["id_number"] = idn
+    if p["employment_status"] == "retired" and _age_on(birth, registered) < 50:
+        p["employment_status"] = "employed"
+    values = {k: p[k] for k in ops.people.PERSON_FIELDS if k in p}
+    visit = {k: p[k] for k in ("unemployment_reason", "intended_job", "intended_industry", "intended_area",
+                               "intended_wage", "skill_level", "training_wish")}
+    male = int(idn[16]) % 2 == 1
+    return {"values": values, "visit": visit, "birth": birth, "male": male,
+            "age_on": lambda d, b=birth: _age_on(b, d)}
+
+
+def _intake_visit(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, m: dict[str, Any],
+                  on: dt.date, members: list[dict[str, Any]]) -> None:
+    needs = rng.sample(NEEDS, rng.randint(1, 3))
+    intention = rng.choice(INTENTIONS)
+    nxt = on + dt.timedelta(days=rng.randint(20, 60))
+
+    def visit() -> None:
+        plan.actors.be("worker")
+        pids = state["persons"]
+        values = {"visited_on": on, "employment_status": m["values"]["employment_status"],
+                  "employment_intention": intention if m["values"]["employment_status"] == "unemployed"
+                  else "暂无意愿", "service_needs": needs, "notes": "入户走访，了解家庭及就业情况。",
+                  "next_visit_on": nxt,
+                  "members": [{"person_id": pid, "status": o["values"]["employment_status"]}
+                              for pid, o in zip(pids, members, strict=True)],
+                  **{k: v for k, v in m["visit"].items() if v}}
+        ops.visits.record_visit(plan.actors.col, pids[i], values, [], today=on)
+
+    plan.at(on, visit)
+
+
+def _case(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, m: dict[str, Any]) -> None:
+    """The application and each step after it, on the days the rules allow, until ``today``."""
+    today, actors = plan.today, plan.actors
+    category, applied = m["case"]
+    col = actors.col
+    case: dict[str, str] = {}
+
+    def add(day: dt.date, fn: Callable[[dt.date], None]) -> bool:
+        """Schedule ``fn`` for ``day`` unless that is after today (then the case waits there)."""
+        if day > today:
+            return False
+        plan.at(day, lambda: fn(day))
+        return True
+
+    def step(role: str, action: str, **kw: Any) -> Callable[[dt.date], None]:
+        def run(day: dt.date) -> None:
+            actors.be(role)
+            if action == "approve_exit":  # an exit proposal is decided through ops.exits
+                ops.exits.decide_exit(col, case["id"], True, actor=actors.users[role]["display_name"], today=day,
+                                      **kw)
+            else:
+                ops.cases.workflow_action(col, case["id"], action, today=day, **kw)
+        return run
+
+    def apply(day: dt.date) -> None:
+        actors.be("worker")
+        pid = state["persons"][i]
+        person = col.records.get("person", pid)
+        household = col.records.get("household", state["household"])
+        met = evaluate(facts_for(person, household, case={"other_category_note": OTHER_NOTE[0]}), day)
+        if not (met.basic_ok and met.category(category).met):  # the generator's own promise, kept honest
+            raise AssertionError(f"demo applicant does not meet {category} on {day}: {met.basic_reasons}")
+        extra = {"other_note": OTHER_NOTE[0], "other_document": OTHER_NOTE[1]} if category == "other" else {}
+        case["id"] = ops.applications.apply(col, pid, category=category, today=day, **extra)
+
+    add(applied, apply)
+    codes = [mat.code for mat in workflow.materials(category)]
+    got = _workday(applied + dt.timedelta(days=rng.randint(0, 4)))
+    complete = rng.random() < 0.9  # else still waiting for the ID card copy: stays 已申请
+
+    def materials(_day: dt.date) -> None:
+        actors.be("worker")
+        ops.cases.save_materials(col, case["id"], {c: complete or n > 0 for n, c in enumerate(codes)})
+
+    if not add(got, materials) or not complete:
+        return
+    # (role, action, working days after the previous step, options): who does what, in order.
+    chain: list[tuple[str, str, int, dict[str, Any]]] = [("worker", "submit", rng.randint(0, 3), {})]
+    if rng.random() < 0.08:  # 退回补正, then submitted again
+        chain += [("worker", "return", rng.randint(1, 4), {"note": "材料信息不完整，请补充后重新提交"}),
+                  ("worker", "submit", rng.randint(1, 5), {})]
+    minimum = workflow.stage("publicity").min_workdays or 0
+    chain += [("worker", "pass_community", rng.randint(1, 6), {}),
+              ("worker", "end_publicity", minimum + rng.choice((0, 0, 0, 1, 2)), {})]
+    if rng.random() < 0.04:
+        chain.append(("office", "reject", rng.randint(1, 6), {"note": "复核发现不符合认定条件"}))
+    else:
+        chain += [("office", "pass_street", rng.randint(1, 6), {}), ("supervisor", "certify", rng.randint(1, 9), {}),
+                  ("worker", "start_help", rng.randint(0, 5), {})]
+    day = got
+    for role, action, delay, kw in chain:
+        day = add_workdays(day, delay)
+        if not add(day, step(role, action, **kw)):
+            return
+    if chain[-1][1] == "start_help":
+        _helping(plan, rng, state, i, day, step, add)
+
+
+def _helping(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, start: dt.date,
+             step: Callable[..., Callable[[dt.date], None]], add: Callable[..., bool]) -> None:
+    """Help plan, visits every month or two with services, and perhaps an exit through the workflow."""
+    today, actors, col = plan.today, plan.actors, plan.actors.col
+    worker = actors.users["worker"].get("display_name") or actors.users["worker"]["name"]
+    measures = [
+        {"text": "推荐社区周边岗位", "owner": worker, "target_on": (start + dt.timedelta(days=30)).isoformat(),
+         "done": False},
+        {"text": "推荐参加技能培训", "owner": worker, "target_on": (start + dt.timedelta(days=60)).isoformat(),
+         "done": rng.random() < 0.3},
+    ]
+    hp = {"difficulty_type": rng.choice(("技能不足", "年龄偏大", "家庭照护负担", "身体原因")),
+          "difficulty_degree": rng.choice(("一般", "较重", "严重")), "strengths": "工作态度认真，愿意学习",
+          "barriers": "缺少职业技能证书", "intentions": "就近就业，收入稳定", "measures": measures,
+          "progress": "已开展岗位推荐"}
+
+    def help_plan(_day: dt.date) -> None:
+        actors.be("worker")
+        ops.plans.save_help_plan(col, state["persons"][i], hp)
+
+    add(start, help_plan)
+    leaves = rng.random() < 0.3
+    leave_on = start + dt.timedelta(days=rng.randint(40, 500)) if leaves else None
+    reason = rng.choices([r for r, _ in EXIT_WEIGHTS], [w for _, w in EXIT_WEIGHTS])[0]
+    day = start
+    while True:
+        day = _workday(day + dt.timedelta(days=rng.randint(25, 70)))
+        if day > today or (leave_on and day >= leave_on):
+            break
+        _help_visit(plan, rng, state, i, day, add, employed=False)
+    if leave_on is None or leave_on > today:
+        if rng.random() < 0.5:  # the next visit is on the route this week
+            planned = today + dt.timedelta(days=rng.choice((0, 0, 1, 2, 3, 5, 7)))
+            order = plan.route[planned] = plan.route.get(planned, 0) + 1
+
+            def plan_visit(_day: dt.date) -> None:
+                actors.be("worker")
+                ops.visits.plan_visit(col, state["persons"][i], planned, route_order=order)
+
+            add(today, plan_visit)
+        return
+    day = _workday(leave_on)
+    if reason == "employed":
+        exit_on = add_workdays(day, rng.randint(1, 5))
+        if exit_on > today:  # found work, the exit not yet done: still shown as helped (by the last visit)
+            return
+        _help_visit(plan, rng, state, i, day, add, employed=True)  # the visit proposes the exit
+        add(exit_on, step("supervisor", "approve_exit", note="核实已就业"))  # decided in the review queue
+    elif reason == "other":
+        add(day, step("office", "exit", exit_reason="other", note="本人随子女迁往外省居住"))
+    else:
+        add(day, step("office", "exit", exit_reason=reason))
+
+
+def _help_visit(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, on: dt.date,
+                add: Callable[..., bool], *, employed: bool) -> bool:
+    actors = plan.actors
+    services = []
+    for kind in rng.sample(("job_recommendation", "job_recommendation", "career_guidance", "policy_consultation",
+                            "training"), rng.randint(0, 2)):
+        extra = {"employer": rng.choice(EMPLOYERS), "post": rng.choice(JOBS), "wage": "3000元/月",
+                 "result": rng.choice(("已推荐，待面试", "未录用", "本人放弃"))} if kind == "job_recommendation" else {}
+        services.append({"kind": kind, **extra})
+    intention = rng.choice(INTENTIONS)
+    needs = rng.sample(NEEDS, rng.randint(1, 3))
+    job = rng.choice(JOBS)
+    employer = rng.choice(EMPLOYERS)
+
+    def visit(_day: dt.date) -> None:
+        actors.be("worker")
+        values = {"visited_on": on, "employment_status": "employed" if employed else "unemployed",
+                  "employment_intention": "已就业" if employed else intention,
+                  "service_needs": ["跟踪回访"] if employed else needs, "intended_job": job,
+                  "notes": f"已在{employer}上岗。" if employed else "入户走访，了解求职进展。"}
+        job_found = {"employer": employer, "post": job, "started_on": on} if employed else None
+        ops.visits.record_visit(actors.col, state["persons"][i], values, [] if employed else services, today=on,
+                                employment=job_found)
+
+    return add(on, visit)
+
+
+# --- entry point ------------------------------------------------------------------------------------------------
+
+def _live_counts(col: Collection) -> dict[str, int]:
+    out = {}
+    with col.records.reading() as conn:
+        for kind in ("household", "person", "assistance_case", "case_step", "visit", "help_plan", "service",
+                     "followup"):
+            t = TABLES[kind]
+            out[kind] = int(conn.execute(select(func.count()).select_from(t)).scalar() or 0)
+    return out
+
+
+def _used_ids(col: Collection) -> set[str]:
+    t = TABLES["person"]
+    with col.records.reading() as conn:
+        return {r for r in conn.execute(select(t.c.id_number)).scalars() if r}
 
 
 def generate(col: Collection, households: int = 300, *, seed: int = 7, today: dt.date | None = None,
              scope: list[str] | None = None, progress: Callable[[int, int], None] | None = None,
-             chunk: int = 2000) -> dict[str, int]:
-    """Fill ``col`` with ``households`` synthetic households in the user's communities. Returns counts."""
+             chunk: int = 500) -> dict[str, int]:
+    """Fill ``col`` with ``households`` synthetic households in the user's communities, made through the
+    operations a user runs. Returns the records created, per kind."""
     rng = random.Random(seed)
     today = today or dt.date.today()
-    user = col.user
-    communities = [a.code for a in areas.communities(scope or user.get("areas") or None)]
+    communities = [a.code for a in areas.communities(scope or col.user.get("areas") or None)]
     if not communities:
         communities = [a.code for a in areas.communities()]
-    counts: dict[str, int] = {}
+    before = _live_counts(col)
+    used = _used_ids(col)
+    actors = _Actors(col)
     done = 0
-    while done < households:
-        batch = _Batch()
-        for _ in range(min(chunk, households - done)):
-            _household(batch, rng, today, rng.choice(communities), user["name"])
-        with col.records.transaction() as tx:
-            for kind in ("household", "person", "assistance_case", "case_step", "visit", "help_plan", "service",
-                         "followup"):
-                rows = batch.rows.get(kind, [])
-                tx.create_many(kind, rows)
-                counts[kind] = counts.get(kind, 0) + len(rows)
-        done += min(chunk, households - done)
-        if progress:
-            progress(done, households)
-    return counts
-
-
-def _household(b: _Batch, rng: random.Random, today: dt.date, area: str, worker: str) -> None:
-    road = rng.choice(ROADS.get(area, ("建设路", "解放路")))
-    zero = rng.random() < 0.08
-    hh = b.add("household", area, {
-        "address": f"{areas.name_of(area[:6] + '000000')}{road}{rng.randint(1, 300)}号{rng.randint(1, 12)}单元"
-                   f"{rng.randint(1, 6)}0{rng.randint(1, 4)}室",
-        "zero_employment": zero, "zero_flagged_on": _days_ago(rng, today, 10, 400) if zero else None,
-        "dibao": rng.random() < 0.1, "poverty_lifted": rng.random() < 0.05,
-    })
-    head_age = rng.randint(28, 58)
-    head = _person(rng, today, area, hh, "户主", (head_age, head_age))
-    members = [head]
-    surname = head["name"][0]
-    if rng.random() < 0.75:
-        members.append(_person(rng, today, area, hh, "配偶", (max(22, head_age - 6), min(60, head_age + 4))))
-    # Grown-up children only where the parents are old enough to have them.
-    for _ in range(rng.choice((0, 0, 1, 1, 2)) if head_age >= 42 else 0):
-        members.append(_person(rng, today, area, hh, "子女", (18, min(32, head_age - 22)), surname))
-    if zero:
-        for m in members:
-            m.update(employment_status="unemployed", employed_on=None,
-                     registered_unemployed_on=m["registered_unemployed_on"] or _days_ago(rng, today, 60, 700))
-    for m in members:
-        pid = b.add("person", area, {**m, "worker": worker})
-        if m["employment_status"] == "unemployed" and rng.random() < 0.45:
-            _case(b, rng, today, area, pid, hh, worker, zero)
-
-
-def _case(b: _Batch, rng: random.Random, today: dt.date, area: str, pid: str, hh: str, worker: str,
-          zero: bool) -> None:
-    stage = rng.choices([s for s, _ in STAGE_WEIGHTS], [w for _, w in STAGE_WEIGHTS])[0]
-    category = "zero_household" if zero else rng.choice(CATEGORIES)
-    certified_once = stage in CERTIFIED_ONCE
-    started = _days_ago(rng, today, 0, 300 if certified_once else 20)
-    limit = workflow.stage(stage).limit_workdays
-    applied = started - dt.timedelta(days=rng.randint(0, 40))
-    certified = applied + dt.timedelta(days=rng.randint(25, 45)) if certified_once else None
-    materials = {m.code: rng.random() < 0.85 for m in workflow.materials(category)}
-    cid = b.add("assistance_case", area, {
-        "person_id": pid, "category": category, "stage": stage, "stage_started_on": started,
-        "due_on": add_workdays(started, limit) if limit else None, "responsible": worker,
-        "materials": materials, "applied_on": applied, "certified_on": certified,
-        "valid_until": workflow.status_valid_until(certified) if certified else None,
-        "exit_reason": "employed" if stage == "exited" else None,
-        "exited_on": started if stage == "exited" else None,
-    })
-    b.add("case_step", area, {"case_id": cid, "person_id": pid, "action": "submit", "from_stage": "applied",
-                              "to_stage": stage, "by": worker, "done_on": started})
-    visits = rng.randint(0, 3)
-    for i in range(visits):
-        vid = b.add("visit", area, {
-            "person_id": pid, "household_id": hh, "visited_on": _days_ago(rng, today, 5 + 40 * i, 40 + 40 * i),
-            "worker": worker, "members": [], "employment_status": "unemployed",
-            "employment_intention": rng.choice(INTENTIONS),
-            "service_needs": rng.sample(NEEDS, rng.randint(1, 3)), "intended_job": rng.choice(JOBS),
-            "notes": "入户走访，了解家庭及就业情况。",
-        })
-        for kind in rng.sample(("job_recommendation", "job_recommendation", "job_recommendation",
-                                "career_guidance", "policy_consultation", "training"), rng.randint(0, 4)):
-            extra = {"employer": rng.choice(EMPLOYERS), "post": rng.choice(JOBS), "wage": "3000元/月",
-                     "result": rng.choice(JOB_RESULTS)} if kind == "job_recommendation" else {}
-            b.add("service", area, {"person_id": pid, "visit_id": vid, "kind": kind, "by": worker,
-                                    "served_on": _days_ago(rng, today, 5, 120), **extra})
-    if rng.random() < 0.5:
-        planned = today + dt.timedelta(days=rng.choice((0, 0, 1, 2, 3, 5, 7)))
-        b.add("visit", area, {"person_id": pid, "household_id": hh, "planned_on": planned, "worker": worker,
-                              "route_order": rng.randint(1, 40)})
-    if stage in workflow.certified_stages():
-        b.add("help_plan", area, {
-            "person_id": pid, "difficulty_type": rng.choice(DIFFICULTIES),
-            "difficulty_degree": rng.choice(DEGREES), "strengths": "工作态度认真，愿意学习",
-            "barriers": "缺少职业技能证书", "intentions": "就近就业，收入稳定",
-            "measures": [
-                {"text": "推荐社区周边岗位", "owner": worker, "target_on": (today + dt.timedelta(days=30)).isoformat(),
-                 "done": False},
-                {"text": "推荐参加技能培训", "owner": worker, "target_on": (today + dt.timedelta(days=60)).isoformat(),
-                 "done": rng.random() < 0.3},
-            ],
-            "progress": "已开展岗位推荐",
-        })
-    if stage == "exited":
-        for i, months in enumerate((0, 1, 2)):
-            due = started + dt.timedelta(days=7 + 30 * months)
-            b.add("followup", area, {"person_id": pid, "kind": "adaptation" if i == 0 else "stabilization",
-                                     "due_on": due, "done_on": due if due < today and rng.random() < 0.8 else None,
-                                     "by": worker})
+    try:
+        while done < households:
+            n = min(chunk, households - done)
+            plan = _Plan(today, actors)
+            for _ in range(n):
+                _household(plan, rng, rng.choice(communities), used)
+            with col.records.batch():
+                plan.run()
+            done += n
+            if progress:
+                progress(done, households)
+    finally:
+        actors.current = ""
+        actors.restore()
+    after = _live_counts(col)
+    return {k: after[k] - before[k] for k in after}

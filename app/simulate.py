@@ -61,13 +61,14 @@ def simulate(col: Collection, changes: int, *, seed: int = 1, today: dt.date | N
                                        **(job if kind == "job_recommendation" else {})})
             count("service", "created")
         elif action == "person":
-            col.records.update("person", pid, {"phone": "1" + rng.choice("3589") + f"{rng.randrange(10**9):09d}",
-                                               "intended_job": rng.choice(("保洁员", "保安员", "收银员", "电工"))})
+            # The fact form's edit (checked like any user's); the intended job changes with the next visit.
+            ops.people.update_person(col, pid, {"phone": "1" + rng.choice("3589") + f"{rng.randrange(10**9):09d}"},
+                                     today=today)
             count("person", "changed")
         elif action == "plan":
             plans = col.records.children("help_plan", "person_id", pid)
             if plans:
-                col.records.update("help_plan", plans[0]["id"], {"progress": f"{today.isoformat()} 已再次推荐岗位"})
+                ops.plans.save_help_plan(col, pid, {"progress": f"{today.isoformat()} 已再次推荐岗位"})
                 count("help_plan", "changed")
             else:
                 ops.plans.save_help_plan(col, pid, {"difficulty_type": vocabulary.values("difficulty_type")[0],

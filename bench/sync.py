@@ -35,9 +35,10 @@ FIRST_PULL_S = 5.0
 FIRST_PULL_100K_S = 30.0
 BYTES_PER_PERSON = 3500
 # Households giving ~10 000 persons (≈ 2.19 per demo household, as bench.context's HOUSEHOLDS_100K), and
-# ~10 000 records in all kinds (≈ 8.3 records per demo household).
+# ~10 000 records in all kinds (≈ 15.3 records per demo household since the demo office is made through the
+# ops: an intake visit per person, visits every month or two while helped, every workflow step).
 HOUSEHOLDS_10K_PERSONS = 4570
-HOUSEHOLDS_10K_RECORDS = 1200
+HOUSEHOLDS_10K_RECORDS = 650
 ROUNDS = 5
 CHANGES = 10
 

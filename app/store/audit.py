@@ -93,18 +93,20 @@ def append(conn: Connection, *, at: str, actor: str, kind: str, record_id: str, 
     append_many(conn, at=at, actor=actor, entries=[(kind, record_id, action, changes)])
 
 
-def append_many(conn: Connection, *, at: str, actor: str,
-                entries: list[tuple[str, str, str, dict[str, Any]]]) -> None:
-    """Append ``(kind, record_id, action, changes)`` entries in order, each chained to the one before.
+def append_many(conn: Connection, *, at: str, actor: str, entries: list[tuple[str, str, str, dict[str, Any]]],
+                last: tuple[int, str] | None = None) -> tuple[int, str] | None:
+    """Append ``(kind, record_id, action, changes)`` entries in order, each chained to the one before; returns
+    the (seq, hash) of the last one. ``last`` is that pair from the caller's previous append in the same
+    transaction, which saves reading the table's tail again (a batch of ops writes thousands).
 
     Sequence numbers continue from the anchored head, not from whatever the table holds, so entries
     deleted at the end leave a gap; each record's latest entry and the head move in the same transaction.
     """
     if not entries:
-        return
+        return last
     key = conn.info.get(KEY_INFO)
     head = read_head(conn)
-    seq, prev = tail(conn)
+    seq, prev = last or tail(conn)
     seq = max(seq, int(head["seq"])) if head else seq
     rows = []
     latest: dict[tuple[str, str], int] = {}
@@ -124,6 +126,7 @@ def append_many(conn: Connection, *, at: str, actor: str,
     if key is not None:
         base = head or {"since": 0, "restarted": None}
         write_head(conn, key, {**base, "seq": seq, "hash": prev})
+    return seq, prev
 
 
 # Entries record what changed, not copies: ``{"set": {field: new value}}``. The value a field had before is

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -119,6 +120,10 @@ class Tx:
         self.actor = actor
         self.at = utc_now()
         self.change = Change()
+        self._chain: tuple[int, str] | None = None  # last audit (seq, hash) this transaction wrote
+
+    def append_audit(self, actor: str, entries: list[tuple[str, str, str, dict[str, Any]]]) -> None:
+        self._chain = audit.append_many(self.conn, at=self.at, actor=actor, entries=entries, last=self._chain)
 
     def _validate(self, kind_name: str, values: Mapping[str, Any]) -> None:
         k = get_kind(kind_name)
@@ -139,7 +144,8 @@ class Tx:
         derive(kind_name, row)
         row.update(id=rid, area_code=area_code, version=0, deleted=False, changed_by=self.actor,
                    changed_at=self.at, conflict=False)
-        self.conn.execute(insert(TABLES[kind_name]).values(**row))
+        # Values as parameters, not in the statement: the compiled INSERT is cached per set of columns.
+        self.conn.execute(insert(TABLES[kind_name]), row)
         self._log(kind_name, rid, "create", {n: [None, v] for n, v in wire.items()})
         self._enqueue(kind_name, rid, 0, "upsert", {"area_code": area_code, **wire})
         return rid
@@ -167,7 +173,7 @@ class Tx:
         if not rows:
             return
         self.conn.execute(insert(t), db_rows)
-        audit.append_many(self.conn, at=self.at, actor=self.actor, entries=log_rows)
+        self.append_audit(self.actor, log_rows)
         self.conn.execute(insert(outbox), ops)
 
     def update(self, kind_name: str, record_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -186,7 +192,8 @@ class Tx:
         derive(kind_name, row)
         row.update(changed_by=self.actor, changed_at=self.at)
         t = TABLES[kind_name]
-        self.conn.execute(update(t).where(t.c.id == record_id).values(**row))
+        stmt = update(t).where(t.c.id == bindparam("p_id")).values({n: bindparam(f"p_{n}") for n in row})
+        self.conn.execute(stmt, {"p_id": record_id, **{f"p_{n}": v for n, v in row.items()}})
         self._log(kind_name, record_id, "update", diff)
         self._enqueue(kind_name, record_id, current.version, "upsert", {n: d[1] for n, d in diff.items()})
         return diff
@@ -288,23 +295,22 @@ class Tx:
         actor = entries[0][0] if entries else ""
         for who, entry in entries:
             if who != actor:
-                audit.append_many(self.conn, at=self.at, actor=actor, entries=run)
+                self.append_audit(actor, run)
                 run, actor = [], who
             run.append(entry)
         if run:
-            audit.append_many(self.conn, at=self.at, actor=actor, entries=run)
+            self.append_audit(actor, run)
         self.change.source = "sync"
 
     def _log(self, kind_name: str, rid: str, action: str, diff: dict[str, Any], actor: str | None = None) -> None:
-        audit.append(self.conn, at=self.at, actor=actor or self.actor, kind=kind_name, record_id=rid,
-                     action=action, changes=diff)
+        self.append_audit(actor or self.actor, [(kind_name, rid, action, diff)])
         self.change.add(kind_name, rid)
 
     def _enqueue(self, kind_name: str, rid: str, base_version: int, op: str, fields: dict[str, Any]) -> None:
-        self.conn.execute(insert(outbox).values(
-            op_id=str(uuid.uuid4()), kind=kind_name, record_id=rid, base_version=base_version, op=op,
-            fields=dumps(fields), created_at=self.at, attempts=0,
-        ))
+        self.conn.execute(insert(outbox), {
+            "op_id": str(uuid.uuid4()), "kind": kind_name, "record_id": rid, "base_version": base_version,
+            "op": op, "fields": dumps(fields), "created_at": self.at, "attempts": 0,
+        })
 
 
 class Records:
@@ -314,17 +320,46 @@ class Records:
         self.store = store
         self.actor = actor
         self._listeners: list[Listener] = []
+        self._batch: tuple[int, Tx] | None = None  # (thread, open transaction) while batch() runs
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
 
+    def _open_batch(self) -> Tx | None:
+        batch = self._batch
+        return batch[1] if batch is not None and batch[0] == threading.get_ident() else None
+
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
-        """All changes made through the yielded Tx commit together, or none do."""
+        """All changes made through the yielded Tx commit together, or none do.
+
+        Inside ``batch()`` (same thread) this is the batch's transaction: the operation's changes join it, made
+        by the current actor, and commit with it."""
+        if (tx := self._open_batch()) is not None:
+            tx.actor = self.actor
+            yield tx
+            return
         with self.store.lock, self.store.engine.begin() as conn:
             tx = Tx(conn, self.actor)
             yield tx
+        if tx.change.ids:
+            self.notify(tx.change)
+
+    @contextmanager
+    def batch(self) -> Iterator[Tx]:
+        """Run many operations as one transaction (demo data, bulk imports): every ``transaction()`` and
+        ``reading()`` on this thread uses it, so the operations run unchanged — same checks, same rows, audit
+        entries and outbox ops — with one commit and one change notification. An error rolls all of it back."""
+        if self._open_batch() is not None:
+            raise RuntimeError("batch() does not nest")
+        with self.store.lock, self.store.engine.begin() as conn:
+            tx = Tx(conn, self.actor)
+            self._batch = (threading.get_ident(), tx)
+            try:
+                yield tx
+            finally:
+                self._batch = None
         if tx.change.ids:
             self.notify(tx.change)
 
@@ -334,6 +369,9 @@ class Records:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
+        if (tx := self._open_batch()) is not None:
+            yield tx.conn  # sees the batch's own uncommitted changes
+            return
         with self.store.lock, self.store.engine.connect() as conn:
             yield conn
 
