@@ -50,6 +50,8 @@ class Collection:
         so a crash or a closed window never leaves a half-made file under the real name (such a file could
         never be opened again)."""
         path = Path(path)
+        if path.is_dir():
+            raise StoreError(f"这是一个文件夹，不能用作数据文件：{path}")
         if path.exists():
             raise StoreError(f"文件已存在，不会覆盖：{path}")
         tmp = path.with_name(path.name + ".creating")

@@ -11,7 +11,7 @@ from sqlalchemy import select, text
 
 from app import areas
 from app.collection import Collection
-from app.queries.person_detail import CERTIFIED_STAGES, facts_for
+from app.queries.person_detail import facts_for
 from app.rules import workflow
 from app.rules.eligibility import evaluate
 from app.rules.idcard import id_error
@@ -88,11 +88,11 @@ def eligibility_problems(col: Collection) -> list[str]:
     cases = rows(col, "assistance_case")
     zero_certified = defaultdict(set)  # household → persons certified as 零就业家庭成员
     for c in cases:
-        if c["stage"] in CERTIFIED_STAGES and c["category"] == "zero_household":
+        if c["stage"] in workflow.certified_stages() and c["category"] == "zero_household":
             zero_certified[persons[c["person_id"]]["household_id"]].add(c["person_id"])
     problems = []
     for c in cases:
-        if c["stage"] not in CERTIFIED_STAGES:
+        if c["stage"] not in workflow.certified_stages():
             continue
         person = persons[c["person_id"]]
         hh = households.get(person["household_id"])

@@ -13,6 +13,7 @@ import pytest
 
 from app.collection import Collection
 from app.demo import generate
+from app.rules import workflow
 from app.store import audit
 from tests.conftest import PASSPHRASE, TODAY, WORKER
 from tests.demo.checks import content, eligibility_problems, id_problems, rows, step_problems
@@ -41,7 +42,7 @@ def test_demo_is_an_office_at_work(demo: Collection) -> None:
                                    "county_confirm", "certified")) >= 3, stages
     actions = Counter(s["action"] for s in rows(demo, "case_step"))
     assert {"apply", "submit", "pass_community", "end_publicity", "pass_street", "certify", "start_help",
-            "exit"} <= set(actions), actions
+            "propose_exit", "approve_exit"} <= set(actions), actions  # found work: proposed, then approved
     assert demo.user == {**demo.user, **WORKER}  # the worker is back at the desk after the office's steps
     with demo.records.reading() as conn:
         assert audit.verify(conn) == []  # every op's audit entry chained, batch or not
@@ -52,7 +53,7 @@ def test_every_case_history_is_a_path_of_the_workflow(demo: Collection) -> None:
 
 
 def test_every_certified_person_meets_their_category_on_the_application_day(demo: Collection) -> None:
-    certified = [c for c in rows(demo, "assistance_case") if c["stage"] in ("certified", "helping")]
+    certified = [c for c in rows(demo, "assistance_case") if c["stage"] in workflow.certified_stages()]
     assert len(certified) >= 10
     assert eligibility_problems(demo) == []
 

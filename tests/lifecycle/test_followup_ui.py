@@ -83,9 +83,9 @@ def test_evaluation_and_exit_signal_from_todo(qtbot, ctx, col) -> None:  # noqa:
 
     # Three refusals: the to-do offers the exit, prefilled with the refusals as evidence.
     other = case_in(col, "certified")
-    for n in range(3):
+    for _ in range(3):
         add_service(col, other["person_id"], {"kind": "job_recommendation", "employer": "某厂", "post": "普工",
-                                              "result": "无正当理由拒绝", "served_on": TODAY - dt.timedelta(days=n)})
+                                              "result": "无正当理由拒绝", "served_on": TODAY})  # since certification
     qtbot.waitUntil(lambda: other["id"] in {i.record_id for i in view.items if i.kind == "exit"}, timeout=10000)
     _select(view, "exit", other["id"])
     wf = view.act_on_current()
