@@ -15,7 +15,7 @@ from pathlib import Path
 # resources/ → <bundle>/resources/ (read through app.resources). Translations ship compiled only: the .ts
 # sources are compiled to .qm before bundling (installer/bootstrap.sh, ``make bundle``).
 RESOURCE_GLOBS = ("fonts/*.ttc", "fonts/LICENSE-*.txt", "translations/*.qm", "rules/*.toml",
-                  "policies/*.toml", "areas/*.toml")
+                  "policies/*.toml", "areas/*.toml", "vocabulary.toml")
 COMPILED = {".ts": ".qm"}  # source suffix → the suffix that ships in its place
 
 # Alembic reads migration scripts as files (app/store/migrate.py: next to migrate.py), not as imports.

@@ -252,6 +252,7 @@ def test_a_kept_set_that_no_longer_fits_the_install_is_left_out_not_fatal(laptop
 
 def test_a_deadline_computed_on_an_estimate_is_recomputed_when_the_calendar_arrives(platform, laptops):
     from app import ops
+    from app.rules import workflow
     from tests.sync.support import add_household
 
     lap = laptops("a", platform.url)
@@ -260,6 +261,7 @@ def test_a_deadline_computed_on_an_estimate_is_recomputed_when_the_calendar_arri
     with lap.col.records.transaction() as tx:
         case_id = tx.create("assistance_case", {"person_id": pid, "category": "long_term", "stage": "applied"},
                             area_code="140105001001")
+    ops.cases.save_materials(lap.col, case_id, {m.code: True for m in workflow.materials("long_term")})
     t = ops.cases.workflow_action(lap.col, case_id, "submit", today=date(2027, 2, 3))
     case = lap.col.records.get("assistance_case", case_id)
     assert (case["due_on"], case["due_estimated"], case["due_rules"]) == (date(2027, 2, 12), True, shipped_version())
