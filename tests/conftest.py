@@ -58,7 +58,7 @@ def demo_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = tmp_path_factory.mktemp("template") / "demo.db"
     col = Collection.create(path, PASSPHRASE, WORKER)
-    generate(col, 30, seed=3, today=TODAY)
+    generate(col, 45, seed=3, today=TODAY)  # every stage a test opens, at the smallest size that has them
     col.close()
     return path
 
