@@ -16,6 +16,8 @@ import sys
 from fnmatch import fnmatch
 from pathlib import Path
 
+from tests.fixtures.make_release_stores import release_store
+
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("bundle_data", ROOT / "installer" / "bundle_data.py")
 bundle_data = importlib.util.module_from_spec(_spec)
@@ -65,7 +67,7 @@ def test_modules_imported_by_name_are_hidden_imports() -> None:
 def test_self_test_from_source(tmp_path: Path) -> None:
     """What the bundle runs in ``make bundle-test``: unlock, search, print, all through the real widgets."""
     store = tmp_path / "s.db"
-    shutil.copyfile(ROOT / "tests" / "fixtures" / "store_336e761_rev0003.db", store)
+    shutil.copyfile(release_store("336e761"), store)
     env = {**os.environ, "OUTREACH_PASSPHRASE": "release-fixture-2026", "OUTREACH_LANG": "en",
            "QT_QPA_PLATFORM": "offscreen", "OUTREACH_DATA_DIR": str(tmp_path / "data")}
     run = subprocess.run([sys.executable, str(ROOT / "installer" / "entry.py"), "self-test", "--db", str(store),

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.make_release_stores import release_store
+
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / os.environ.get("OUTREACH_BUNDLE", "dist/OutreachDesk")  # relative: to the checkout
 CLI = BUNDLE / "outreach-desk"
@@ -58,7 +60,7 @@ def test_bundle_makes_a_store_and_runs_the_gui_self_test(tmp_path: Path) -> None
 
 
 def test_bundle_migrates_a_store_of_an_older_release(tmp_path: Path) -> None:
-    fixture = ROOT / "tests" / "fixtures" / "store_51fd111_rev0002.db"
+    fixture = release_store("51fd111")
     store = tmp_path / "outreach.db"
     shutil.copyfile(fixture, store)
     checked = _run(tmp_path, "check", "--db", str(store))

@@ -16,13 +16,15 @@ from app.collection import Collection
 from app.stats import store_stats
 from app.store import migrate
 from app.store.engine import connect
+from tests.fixtures import make_release_stores
+from tests.fixtures.make_release_stores import release_store
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PASSPHRASE = "release-fixture-2026"  # as in tests/fixtures/make_release_stores.py
-RELEASES = sorted(FIXTURES.glob("store_*_rev*.db"))
+RELEASES = sorted(make_release_stores.RELEASES)  # commits whose own code made a store
 
 
-def _copy(fixture: Path, tmp_path: Path) -> tuple[Path, dict]:
+def _copy(commit: str, tmp_path: Path) -> tuple[Path, dict]:
+    fixture = release_store(commit)
     path = tmp_path / "outreach.db"
     shutil.copyfile(fixture, path)
     return path, json.loads(fixture.with_suffix(".stats.json").read_text())
@@ -46,13 +48,13 @@ def _revision(path: Path) -> str | None:
 
 
 def test_release_fixtures_exist() -> None:
-    assert {p.name for p in RELEASES} >= {"store_51fd111_rev0002.db"}
-    assert all(p.stat().st_size < 1024 * 1024 for p in RELEASES)
+    assert "51fd111" in RELEASES  # the last release before migration 0003: opening it migrates
+    assert all(release_store(c).stat().st_size < 1024 * 1024 for c in RELEASES)
 
 
-@pytest.mark.parametrize("fixture", RELEASES, ids=lambda p: p.stem)
-def test_release_store_opens_migrated_with_backup(fixture: Path, tmp_path: Path) -> None:
-    path, old = _copy(fixture, tmp_path)
+@pytest.mark.parametrize("commit", RELEASES)
+def test_release_store_opens_migrated_with_backup(commit: str, tmp_path: Path) -> None:
+    path, old = _copy(commit, tmp_path)
     assert _revision(path) == old["revision"]
 
     col = Collection.open(path, PASSPHRASE)
@@ -113,7 +115,7 @@ def inject_failing_migration(tmp_path: Path, store: Path, monkeypatch: pytest.Mo
 
 
 def test_failed_migration_restores_the_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path, old = _copy(FIXTURES / "store_51fd111_rev0002.db", tmp_path)
+    path, old = _copy("51fd111", tmp_path)
     inject_failing_migration(tmp_path, path, monkeypatch)
 
     with pytest.raises(migrate.MigrationError) as info:

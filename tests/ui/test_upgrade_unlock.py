@@ -9,13 +9,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.store.test_upgrade_from_release import FIXTURES, PASSPHRASE, inject_failing_migration
+from tests.fixtures.make_release_stores import release_store
+from tests.store.test_upgrade_from_release import PASSPHRASE, inject_failing_migration
 
 
 def test_failed_upgrade_is_explained_in_the_unlock_dialog(make_shell: Any, qtbot: Any, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     store = tmp_path / "outreach.db"
-    shutil.copyfile(FIXTURES / "store_51fd111_rev0002.db", store)
+    shutil.copyfile(release_store("51fd111"), store)
     inject_failing_migration(tmp_path, store, monkeypatch)
     shell = make_shell(store)
     dlg = shell.dialog
