@@ -13,8 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,10 +36,8 @@ from ui.context import AppContext
 from ui.views import tagged
 from ui.views.live import LiveRefresh
 from ui.views.matching.dialogs import MappingDialog, ReasonDialog
-from ui.widgets.tables import read_only_table
+from ui.widgets.tables import chosen, fill, read_only_table
 
-ALERT = QColor("#c62828")
-ROW = Qt.ItemDataRole.UserRole
 WATCHED = {"match_hit", "registration_application", "match_anomaly", "person"}
 KINDS = ("match_hit", "registration_application", "match_anomaly")  # records this tab shows
 
@@ -63,27 +59,6 @@ def file_headers(path: str) -> list[str]:
 def _d(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
-
-def fill(table: QTableWidget, rows: list[tuple], objects: list[Any],
-         alert: Callable[[Any], bool] = lambda _o: False) -> None:
-    """Rows of text; the row's object in column 0's user data; alerting rows in red. (The welfare tab has
-    the same helper; it is not imported from there because that module's own imports are broken in this
-    branch — app.ops._date — and the integrator may want to move both into ui/widgets/tables.py.)"""
-    table.setRowCount(len(rows))
-    for i, (cells, obj) in enumerate(zip(rows, objects, strict=True)):
-        red = alert(obj)
-        for j, v in enumerate(cells):
-            item = QTableWidgetItem("" if v is None else str(v))
-            if j == 0:
-                item.setData(ROW, obj)
-            if red:
-                item.setForeground(QBrush(ALERT))
-            table.setItem(i, j, item)
-
-
-def chosen(table: QTableWidget) -> Any:
-    item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
-    return item.data(ROW) if item is not None else None
 
 
 class MatchingView(QWidget):

@@ -13,8 +13,7 @@ from app.queries import welfare_jobs as q
 from ui.context import AppContext
 from ui.views import tagged
 from ui.views.live import LiveRefresh
-from ui.views.welfare.welfare_view import fill
-from ui.widgets.tables import read_only_table
+from ui.widgets.tables import fill, read_only_table
 
 
 class PersonPlacements(QGroupBox):

@@ -8,12 +8,11 @@ Everything shown is read off the GUI thread in one load (``app.welfare.ledger.bu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,12 +38,10 @@ from ui.print_actions import open_preview, render_bytes
 from ui.views import tagged
 from ui.views.live import LiveRefresh
 from ui.views.welfare import dialogs
-from ui.widgets.tables import read_only_table
+from ui.widgets.tables import ROW, chosen, fill, read_only_table
 
 WATCHED = {"welfare_post", "welfare_placement", "welfare_vacancy_report", "welfare_claim", "si_paid_month",
            "person", "assistance_case"}
-ALERT = QColor("#c62828")
-ROW = Qt.ItemDataRole.UserRole
 
 
 def load(col: Any, today: dt.date, start: dt.date, end: dt.date, group: str) -> tuple[Any, Any]:
@@ -54,26 +50,6 @@ def load(col: Any, today: dt.date, start: dt.date, end: dt.date, group: str) -> 
         ledger = wl.build(conn, today)
     return ledger, wl.analyse(ledger, start, end, group)
 
-
-def fill(table: QTableWidget, rows: Sequence[Sequence[Any]], objects: Sequence[Any],
-         alert: Callable[[Any], bool] = lambda _o: False) -> None:
-    """Rows of text; the row's object in column 0's user data; alerting rows in red."""
-    table.setSortingEnabled(False)
-    table.setRowCount(len(rows))
-    for i, (cells, obj) in enumerate(zip(rows, objects, strict=True)):
-        red = alert(obj)
-        for j, v in enumerate(cells):
-            item = QTableWidgetItem("" if v is None else str(v))
-            if j == 0:
-                item.setData(ROW, obj)
-            if red:
-                item.setForeground(QBrush(ALERT))
-            table.setItem(i, j, item)
-
-
-def chosen(table: QTableWidget) -> Any:
-    item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
-    return item.data(ROW) if item is not None else None
 
 
 def _d(day: dt.date | None) -> str:
