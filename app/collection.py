@@ -140,6 +140,13 @@ class Collection:
     def user(self) -> dict[str, Any]:
         return {**settings.DEFAULT_USER, **settings.USER.get(self)}
 
+    @property
+    def actor_name(self) -> str:
+        """Who is acting, as people read it: the display name, never only a login (read it before a write
+        transaction: settings use their own connection)."""
+        user = self.user
+        return user.get("display_name") or user.get("name") or ""
+
     def set_user(self, user: dict[str, Any]) -> None:
         self.set_meta(settings.USER.key, {**settings.DEFAULT_USER, **user})
         self.records.actor = user["name"]

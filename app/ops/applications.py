@@ -14,7 +14,6 @@ from sqlalchemy import select
 
 from app.collection import Collection
 from app.ops.attachments import attach, size_errors
-from app.ops.people import actor_name
 from app.ops.validation import ValidationError, required_text
 from app.rules import workflow
 from app.rules._data import load
@@ -74,7 +73,7 @@ def apply(col: Collection, person_id: str, *, category: str, today: dt.date | No
         errors["id_number"] = msg
     if errors:
         raise ValidationError(errors)
-    who = responsible or actor_name(col)
+    who = responsible or col.actor_name
     limit = workflow.stage(FIRST_REVIEW_STAGE).limit_workdays
     due = add_workdays(today, limit) if limit is not None else None
     with col.records.transaction() as tx:

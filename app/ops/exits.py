@@ -20,10 +20,6 @@ from app.store.records import Tx
 PROPOSE, APPROVE, REFUSE = "propose_exit", "approve_exit", "refuse_exit"
 
 
-def actor_name(col: Collection) -> str:
-    """Who acts, as people read it (the display name, never the login)."""
-    return col.user.get("display_name") or col.user.get("name") or ""
-
 
 def _case(col: Collection, case_id: str) -> dict[str, Any]:
     case = col.records.get("assistance_case", case_id)

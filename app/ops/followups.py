@@ -9,7 +9,6 @@ from sqlalchemy import select
 
 from app.collection import Collection
 from app.ops.exits import (
-    actor_name,
     check_proposal,
     employment_errors,
     employment_proposal,
@@ -89,7 +88,7 @@ def record_followup(col: Collection, followup_id: str, values: dict[str, Any], *
     done_on = parse_date(values, "done_on", {}, "") or today
     method = contact_methods()[values["contact_method"]]
     note = required_text(values.get("note"))
-    actor = actor_name(col)  # the user is read outside the write transaction
+    actor = col.actor_name  # the user is read outside the write transaction
     changes: dict[str, Any] = {"contact_method": values["contact_method"], "contacted": contacted, "by": actor}
     if contacted:
         changes |= {"done_on": done_on, "still_employed": employed, "note": note or rec.get("note") or "",
@@ -136,7 +135,7 @@ def record_evaluation(col: Collection, case_id: str, outcome: str, values: dict[
         proposal = check_proposal(col, case, reason, evidence or {}, today=today,
                                   note=f"期满评估：{evaluation_outcomes()[outcome]}")
     done_on = parse_date(values, "done_on", {}, "") or today
-    valid_until, actor = case["valid_until"], actor_name(col)
+    valid_until, actor = case["valid_until"], col.actor_name
     with col.records.transaction() as tx:
         fid = tx.create("followup", {
             "person_id": case["person_id"], "kind": "evaluation", "due_on": evaluation_due(valid_until),

@@ -109,9 +109,6 @@ def import_source(col: Collection, file: Path | str | SourceFile, source_code: s
                         len({x["person_id"] for x in hits}), data.ignored_columns)
 
 
-def _who(col: Collection) -> str:
-    return str(col.user.get("name") or "")
-
 
 def _open_hit(col: Collection, hit_id: str) -> dict[str, Any]:
     hit = col.records.get("match_hit", hit_id)
@@ -150,7 +147,7 @@ def confirm_hit(col: Collection, hit_id: str, *, today: dt.date | None = None, n
         evidence["post"] = hit.get("post") or "待核实（参保数据不含岗位）"
     for case in cases:
         propose_exit(col, case["id"], "employed", evidence,
-                     actor=_who(col), today=today, note=f"数据比对确认：{hit.get('detail') or ''}")
+                     actor=col.actor_name, today=today, note=f"数据比对确认：{hit.get('detail') or ''}")
     return {"case_id": cases[0]["id"] if cases else None}
 
 

@@ -11,7 +11,6 @@ from typing import Any
 
 from app import areas
 from app.collection import Collection
-from app.ops.exits import actor_name
 from app.ops.validation import ValidationError, parse_date
 from app.printing.data import get, person_context
 from app.printing.policies import policies_for, tags_for
@@ -43,7 +42,7 @@ def record_pushes(col: Collection, person_ids: list[str], channel: str, *, today
         raise ValidationError({"channel": "请选择推送渠道"})
     if not person_ids:
         raise ValidationError({"people": "请先选择要推送的人员"})
-    worker = actor_name(col)
+    worker = col.actor_name
     found = _content(col, list(dict.fromkeys(person_ids)), today, worker)
     if not found:
         raise ValidationError({"people": "所选人员已不存在"})
@@ -69,7 +68,7 @@ def confirm_push(col: Collection, push_id: str, *, today: dt.date, confirmed_on:
         raise ValidationError(errors)
     if on > today or (push.get("sent_on") and on < push["sent_on"]):
         raise ValidationError({"confirmed_on": "确认日期应在推送日期和今天之间"})
-    worker = actor_name(col)
+    worker = col.actor_name
     channel = push_channels().get(push.get("channel") or "", push.get("channel") or "")
     with col.records.transaction() as tx:
         sid = tx.create("service", {"person_id": push["person_id"], "kind": CONSULTATION, "channel": "push",

@@ -115,10 +115,6 @@ def holder_of(conn: Any, id_number: str, *, besides: str | None = None) -> tuple
     return (row.id, row.name or "") if row else None
 
 
-def actor_name(col: Collection, actor: str | None = None) -> str:
-    """Who acts, by name: ``actor`` if given, else the logged-in user's display name (never only a login)."""
-    return actor or col.user.get("display_name") or col.user.get("name", "")
-
 
 def create_person_tx(tx: Any, household: dict[str, Any], values: dict[str, Any], worker: str) -> str:
     """Inside a caller's transaction: a person from values already checked by ``clean_person``."""
@@ -140,7 +136,7 @@ def register_person(col: Collection, *, household_id: str, values: dict[str, Any
     household = col.records.get("household", household_id)
     if household is None or household["deleted"]:
         raise ValidationError({"household_id": "找不到该家庭"})
-    worker = actor_name(col, actor)  # read before the transaction: settings use their own connection
+    worker = actor or col.actor_name  # read before the transaction: settings use their own connection
     with col.records.transaction() as tx:
         if held := holder_of(tx.conn, values["id_number"]):
             raise DuplicatePersonError(*held)
@@ -171,7 +167,7 @@ def register_household(col: Collection, *, area_code: str, household: dict[str, 
         errors["household.area_code"] = "请选择所属社区"
     if errors:
         raise ValidationError(errors)
-    worker = actor_name(col, actor)
+    worker = actor or col.actor_name
     with col.records.transaction() as tx:
         for values in cleaned:
             if held := holder_of(tx.conn, values["id_number"]):

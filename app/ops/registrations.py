@@ -76,7 +76,7 @@ def accept_application(col: Collection, app_id: str, *, person_id: str | None = 
         person_id = person_for(col, app)
     contact_due = workflow.registration_deadlines(today, today)["contact"].due
     values = _person_values(app, today) if person_id is None else None
-    worker = people.actor_name(col)
+    worker = col.actor_name
     with col.records.transaction() as tx:
         if person_id is None:
             person_id = _create_person(tx, app, values, household_id, worker)

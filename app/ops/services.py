@@ -11,7 +11,6 @@ import datetime as dt
 from typing import Any
 
 from app.collection import Collection
-from app.ops.exits import actor_name
 from app.ops.validation import ValidationError, parse_date, required_text
 from app.ops.visits import validate_services
 from app.rules.service_package import channels, results
@@ -45,5 +44,5 @@ def record_service(col: Collection, person_id: str, values: dict[str, Any], *, t
         raise ValidationError(errors)
     rec: dict[str, Any] = {k: required_text(values.get(k)) or None for k in FIELDS}
     rec |= {"person_id": person_id, "served_on": parse_date(values, "served_on", {}, ""),
-            "channel": values["channel"], "by": actor_name(col)}
+            "channel": values["channel"], "by": col.actor_name}
     return col.records.create("service", rec, area_code=person["area_code"])

@@ -10,7 +10,6 @@ from app.collection import Collection
 from app.ops.attachments import attach, size_errors
 from app.ops.drafts import delete_in
 from app.ops.exits import (
-    actor_name,
     employment_errors,
     employment_proposal,
     propose_in,
@@ -105,7 +104,7 @@ def record_visit(col: Collection, person_id: str, values: dict[str, Any], servic
     if newly_employed:
         person_changes["employed_on"] = started or visited
     proposal = employment_proposal(col, person_id, employment, today) if asked else None
-    actor = actor_name(col)  # the user is read outside the write transaction
+    actor = col.actor_name  # the user is read outside the write transaction
     member_changes = {}
     for m in values.get("members") or []:
         mid, status = m.get("person_id"), m.get("status")

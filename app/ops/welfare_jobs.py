@@ -29,9 +29,6 @@ def _require_manager(col: Collection) -> None:
         raise ValidationError({"role": "公益性岗位由经办人员或督导办理，社区专干只能查看"})
 
 
-def _who(col: Collection) -> str:
-    return str(col.user.get("display_name") or col.user.get("name") or "")
-
 
 def _codes(choices: Iterable[wj.Choice]) -> set[str]:
     return {c.code for c in choices}
@@ -213,7 +210,7 @@ def report_vacancy(col: Collection, report_id: str, reported_on: dt.date | str, 
     if day < report["vacant_on"]:
         raise ValidationError({"reported_on": "报告日期不能早于空岗日期"})
     col.records.update("welfare_vacancy_report", report_id,
-                       {"reported_on": day, "reported_by": _who(col), "note": note})
+                       {"reported_on": day, "reported_by": col.actor_name, "note": note})
 
 
 def confirm_cleanup(col: Collection, placement_id: str) -> None:
@@ -300,7 +297,7 @@ def record_tax_check(col: Collection, claim_id: str, result: str, checked_on: dt
     if errors:
         raise ValidationError(errors)
     return _recheck(col, claim_id, today or dt.date.today(),
-                    {"tax_result": result, "tax_checked_by": _who(col), "tax_checked_on": day})
+                    {"tax_result": result, "tax_checked_by": col.actor_name, "tax_checked_on": day})
 
 
 def recheck_claim(col: Collection, claim_id: str, *, today: dt.date | None = None) -> str:

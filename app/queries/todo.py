@@ -32,8 +32,6 @@ GROUPS: dict[str, str] = {
     "match": "数据比对待确认",
 }
 CASE_WARN_WORKDAYS = 3  # case steps due within this many working days are listed
-# Certified cases whose evaluation is due; a case waiting for its exit decision is not evaluated.
-EVALUATION_STAGES = tuple(s for s in workflow.certified_stages() if s not in workflow.exit_pending_stages())
 MATCH_DONE = ("confirmed", "dismissed", "已确认", "已排除")
 
 
