@@ -87,13 +87,19 @@ def update_post(col: Collection, post_id: str, values: dict[str, Any]) -> None:
     col.records.update("welfare_post", post_id, values)
 
 
+
+def _required_date(value: dt.date | str | None, name: str, label: str) -> dt.date:
+    """``value`` as a date; a missing or malformed one is a field error (nothing is stored)."""
+    errors: dict[str, str] = {}
+    day = _date({name: value}, name, errors, label)
+    if day is None:
+        raise ValidationError(errors or {name: f"请填写{label}"})
+    return day
+
 def close_post(col: Collection, post_id: str, closed_on: dt.date | str) -> None:
     """Withdraw a post (撤销): only once nobody is on it; its open vacancy reports need no filling."""
     _require_manager(col)
-    errors: dict[str, str] = {}
-    day = _date({"closed_on": closed_on}, "closed_on", errors, "撤销日期")
-    if day is None:
-        raise ValidationError(errors or {"closed_on": "请填写撤销日期"})
+    day = _required_date(closed_on, "closed_on", "撤销日期")
     with col.records.transaction() as tx:
         post = _live(tx, "welfare_post", post_id)
         if post is None:
@@ -145,10 +151,7 @@ def _placement_values(tx: Tx, post: dict[str, Any], person: dict[str, Any], star
 def place_person(col: Collection, post_id: str, person_id: str, started_on: dt.date | str) -> str:
     """Place a person from the certified list on a post; fills an open vacancy report of that post."""
     _require_manager(col)
-    errors: dict[str, str] = {}
-    start = _date({"started_on": started_on}, "started_on", errors, "上岗日期")
-    if start is None:
-        raise ValidationError(errors or {"started_on": "请填写上岗日期"})
+    start = _required_date(started_on, "started_on", "上岗日期")
     with col.records.transaction() as tx:
         post = _live(tx, "welfare_post", post_id)
         person = _live(tx, "person", person_id)
@@ -200,10 +203,7 @@ def end_placement(col: Collection, placement_id: str, ended_on: dt.date | str, r
 
 def report_vacancy(col: Collection, report_id: str, reported_on: dt.date | str, note: str = "") -> None:
     _require_manager(col)
-    errors: dict[str, str] = {}
-    day = _date({"reported_on": reported_on}, "reported_on", errors, "报告日期")
-    if day is None:
-        raise ValidationError(errors or {"reported_on": "请填写报告日期"})
+    day = _required_date(reported_on, "reported_on", "报告日期")
     report = col.records.get("welfare_vacancy_report", report_id)
     if report is None or report["deleted"]:
         raise ValidationError({"report": "找不到该空岗报告"})
