@@ -265,14 +265,15 @@ def describe(col: Collection, kind: str, record_id: str) -> list[tuple[str, str]
     out.append(("社区", areas.full_name(rec["area_code"])))
     first = _DETAIL_FIRST.get(kind, ())
     names = list(first) + [n for n in k.field_names if n not in first]
+    people = directory(col)  # who did it is shown by name, never by login
     for name in names:
         if name in _DETAIL_SKIP:
             continue
         value = rec.get(name)
         if value in (None, "", [], {}) and name not in first:
             continue
-        shown = field_text(kind, name, value)
-        out.append((k.field(name).label or name, shown))
+        text = field_text(kind, name, shown(people, value) if isinstance(value, str) else value)
+        out.append((k.field(name).label or name, text))
     if kind == "help_plan" and rec.get("changed_at"):
         out.append(("最后修改", str(rec["changed_at"])[:10]))
     return out

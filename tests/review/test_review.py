@@ -199,6 +199,7 @@ def test_describe_shows_four_clears_and_measures(store):
     visit = dict(reviews.describe(col, "visit", ids["visit1"]))
     assert visit["人员"] == "李四" and visit["人员底数"] == "李四" and visit["服务需求"] == "岗位推荐"
     assert list(dict(reviews.describe(col, "visit", ids["visit1"])))[2:6] == ["走访日期", "走访人", "人员底数", "就业状态"]
+    assert visit["走访人"] == "张丽"  # the worker by name, not the login zhangli
     plan = dict(reviews.describe(col, "help_plan", ids["plan"]))
     assert "推荐岗位" in plan["帮扶措施"] and "2026-12-01" in plan["帮扶措施"]
     step = dict(reviews.describe(col, "case_step", ids["step1"]))
