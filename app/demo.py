@@ -31,6 +31,7 @@ from app.rules import workflow
 from app.rules._data import load
 from app.rules._dates import add_years
 from app.rules.eligibility import evaluate
+from app.rules.followups import schedule_after_employment
 from app.rules.idcard import make_id
 from app.rules.workdays import add_workdays, is_workday
 from app.store.tables import TABLES
@@ -431,10 +432,35 @@ def _helping(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, sta
             return
         _help_visit(plan, rng, state, i, day, add, employed=True)  # the visit proposes the exit
         add(exit_on, step("supervisor", "approve_exit", note="核实已就业"))  # decided in the review queue
+        _followups(plan, state, i, day, exit_on, add)
     elif reason == "other":
         add(day, step("office", "exit", exit_reason="other", note="本人随子女迁往外省居住"))
     else:
         add(day, step("office", "exit", exit_reason=reason))
+
+
+def _followups(plan: _Plan, state: dict[str, Any], i: int, employed_on: dt.date, exit_on: dt.date,
+               add: Callable[..., bool]) -> None:
+    """Most follow-ups of the job found are recorded by the worker a few days after they fall due (by phone,
+    still employed); about one in ten is missed and stays overdue, as in a real office."""
+    actors = plan.actors
+    rng = random.Random(f"followups-{plan.seq}-{i}-{employed_on}")  # deterministic, and the plan's own draws unchanged
+    for f in schedule_after_employment(employed_on):
+        if rng.random() < 0.1:
+            continue
+        on = _workday(max(f.due_on, exit_on) + dt.timedelta(days=rng.randint(0, 3)))
+
+        def record(_day: dt.date, kind: str = f.kind, due: dt.date = f.due_on, on: dt.date = on) -> None:
+            actors.be("worker")
+            pid = state["persons"][i]
+            found = [r for r in actors.col.records.children("followup", "person_id", pid)
+                     if r["kind"] == kind and r["due_on"] == due and not r.get("done_on") and not r["deleted"]]
+            if found:
+                ops.followups.record_followup(actors.col, found[0]["id"], {
+                    "contact_method": "phone", "contacted": True, "still_employed": True, "done_on": on,
+                    "note": "电话回访，在岗稳定"}, today=on)
+
+        add(on, record)
 
 
 def _help_visit(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, on: dt.date,
