@@ -68,8 +68,9 @@ def canonical(kind: Kind, record: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+# One encoder for every call: ``json.dumps`` with options builds a new one each time (a first pull dumps
+# hundreds of thousands of values).
+dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
 def digest(kind: Kind, records: Iterable[Mapping[str, Any]]) -> tuple[int, str]:

@@ -28,7 +28,7 @@ class Kind:
     fields: tuple[Field, ...]
     parent: str | None = None  # field naming the owning record, for drill-down and scoping
 
-    @property
+    @cached_property
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 

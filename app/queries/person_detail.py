@@ -30,7 +30,8 @@ from app.store.tables import TABLES
 
 RETURNED = ("returned", "退回")
 FOLLOWUP_KINDS = {"adaptation": "适应期回访", "stabilization": "稳定期回访", "evaluation": "期满评估"}
-AUDIT_ACTIONS = {"create": "新建", "update": "修改", "delete": "删除", "resolve": "处理冲突", "sync": "同步"}
+AUDIT_ACTIONS = {"create": "新建", "update": "修改", "delete": "删除", "resolve": "处理冲突", "sync": "同步",
+                 "copy": "从平台取得"}
 
 
 @dataclass(slots=True)
@@ -359,7 +360,8 @@ def history(conn: Connection, records: list[tuple[str, str]], limit: int = 200) 
         rows = audit.history(conn, rid)
         for row, changes in zip(rows, audit.replay(rows), strict=True):
             labels = []
-            for name, (old, new) in changes.items():
+            action = row["action"] if changes is not None else "copy"
+            for name, (old, new) in (changes or {}).items():
                 label = k.field(name).label if name in k.field_names else name
                 labels.append((label, _fmt(old), _fmt(new)))
             out.append(
@@ -368,7 +370,7 @@ def history(conn: Connection, records: list[tuple[str, str]], limit: int = 200) 
                     row["at"],
                     row["actor"],
                     k.label,
-                    AUDIT_ACTIONS.get(row["action"], row["action"]),
+                    AUDIT_ACTIONS.get(action, action),
                     labels,
                 )
             )

@@ -7,19 +7,22 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.model.canonical import dumps
-from app.store.tables import audit, meta, record_audit
+from app.store.tables import audit, meta
 
 GENESIS = "0" * 64
 
 
 def _hash(prev_hash: str, at: str, actor: str, kind: str, record_id: str, action: str, changes: str) -> str:
-    payload = dumps([prev_hash, at, actor, kind, record_id, action, changes])
+    # ``dumps`` of the list of strings, written out: the same text, without the encoder's walk per entry.
+    items = (prev_hash, at, actor, kind, record_id, action, changes)
+    payload = "[" + ",".join(map(encode_basestring, items)) + "]"
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -87,20 +90,20 @@ def rekey_head(conn: Connection, old: bytes, new: bytes) -> None:
         write_head(conn, new, head)
 
 
-def append(conn: Connection, *, at: str, actor: str, kind: str, record_id: str, action: str,
-           changes: dict[str, Any]) -> None:
-    """Append one entry inside the caller's transaction (the same one that made the change)."""
-    append_many(conn, at=at, actor=actor, entries=[(kind, record_id, action, changes)])
+# (kind, record id, action, changes in stored form: a dict, or the text of ``copy_entry``)
+Entry = tuple[str, str, str, dict[str, Any] | str]
 
 
-def append_many(conn: Connection, *, at: str, actor: str, entries: list[tuple[str, str, str, dict[str, Any]]],
+def append_many(conn: Connection, *, at: str, actor: str, entries: list[Entry],
                 last: tuple[int, str] | None = None) -> tuple[int, str] | None:
     """Append ``(kind, record_id, action, changes)`` entries in order, each chained to the one before; returns
-    the (seq, hash) of the last one. ``last`` is that pair from the caller's previous append in the same
-    transaction, which saves reading the table's tail again (a batch of ops writes thousands).
+    the (seq, hash) of the last one. ``changes`` is in stored form (``entry``; ``copy_entry`` gives its text).
+    ``last`` is that pair from the caller's previous append in the same transaction, which saves reading the
+    table's tail again (a pulled page writes thousands).
 
     Sequence numbers continue from the anchored head, not from whatever the table holds, so entries
     deleted at the end leave a gap; each record's latest entry and the head move in the same transaction.
+    Plain driver statements: a first pull appends hundreds of thousands of entries.
     """
     if not entries:
         return last
@@ -112,49 +115,77 @@ def append_many(conn: Connection, *, at: str, actor: str, entries: list[tuple[st
     latest: dict[tuple[str, str], int] = {}
     for kind, record_id, action, changes in entries:
         seq += 1
-        text = dumps(lean(changes))
+        text = changes if isinstance(changes, str) else dumps(changes)
         digest = _hash(prev, at, actor, kind, record_id, action, text)
-        rows.append({"seq": seq, "at": at, "actor": actor, "kind": kind, "record_id": record_id,
-                     "action": action, "changes": text, "prev_hash": prev, "hash": digest})
+        rows.append((seq, at, actor, kind, record_id, action, text, prev, digest))
         latest[(kind, record_id)] = seq
         prev = digest
-    conn.execute(insert(audit), rows)
-    stmt = sqlite_insert(record_audit)
-    conn.execute(stmt.on_conflict_do_update(index_elements=[record_audit.c.kind, record_audit.c.record_id],
-                                            set_={"seq": stmt.excluded.seq}),
-                 [{"kind": k, "record_id": r, "seq": n} for (k, r), n in latest.items()])
+    conn.exec_driver_sql(_INSERT_AUDIT, rows)
+    conn.exec_driver_sql(_UPSERT_LATEST, [(k, r, n) for (k, r), n in latest.items()])
     if key is not None:
         base = head or {"since": 0, "restarted": None}
         write_head(conn, key, {**base, "seq": seq, "hash": prev})
     return seq, prev
 
 
-# Entries record what changed, not copies: ``{"set": {field: new value}}``. The value a field had before is
-# the one the previous entry of the record set, so storing ``[old, new]`` pairs (the format of stores written
-# before issue 16, still read) kept every value twice. ``replay`` gives the pairs back for display.
-LEAN = "set"
+# Rows are tuples in the tables' column order.
+_INSERT_AUDIT = f"INSERT INTO audit ({', '.join(c.name for c in audit.columns)}) VALUES ({', '.join('?' * 9)})"
+_UPSERT_LATEST = ("INSERT INTO record_audit (kind, record_id, seq) VALUES (?, ?, ?) "
+                  "ON CONFLICT (kind, record_id) DO UPDATE SET seq = excluded.seq")
+
+# Entries record what changed, not copies: ``{"set": {field: new value}, "was": {field: old value}}``, the old
+# values only where they were not empty (a new record's entry has no "was"). A record's first copy pulled from
+# the platform is recorded by a digest of its values, ``{"copy": digest}``: the platform keeps every accepted
+# change (issue 16), and storing the values again would double the store. ``outreach-desk check`` verifies
+# both: values set later are compared directly, the rest against the copy's digest (with the "was" values of
+# the fields set since). Stores written before issue 16 hold ``{field: [old, new]}`` pairs, and for a while
+# ``{"set": …}`` alone; both are still read.
+SET, WAS, COPY = "set", "was", "copy"
 
 
-def lean(diff: dict[str, Any]) -> dict[str, Any]:
-    """``{field: [old, new]}`` as stored: ``{"set": {field: new}}``."""
-    return {LEAN: {name: change[1] for name, change in diff.items()}}
+def entry(diff: dict[str, Any]) -> dict[str, Any]:
+    """``{field: [old, new]}`` in stored form."""
+    out: dict[str, Any] = {SET: {name: change[1] for name, change in diff.items()}}
+    was = {name: change[0] for name, change in diff.items() if change[0] is not None}
+    if was:
+        out[WAS] = was
+    return out
 
 
-def new_values(changes: dict[str, Any]) -> dict[str, Any]:
-    """``{field: new value}`` of a stored entry, in either format."""
-    if set(changes) == {LEAN} and isinstance(changes[LEAN], dict):
-        return changes[LEAN]
-    return {name: c[1] for name, c in changes.items() if isinstance(c, list) and len(c) == 2}
+def digest(values: dict[str, Any]) -> str:
+    """Of a record's field values in canonical form, empty ones left out."""
+    text = dumps({name: v for name, v in values.items() if v is not None})
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def replay(entries: list[dict[str, Any]]) -> list[dict[str, list[Any]]]:
-    """``{field: [old, new]}`` of each of one record's entries (oldest first), the old values replayed."""
+def copy_entry(values: dict[str, Any]) -> str:
+    """The stored text of a pulled first copy's entry (``dumps({"copy": digest})``, written out)."""
+    return f'{{"{COPY}":"{digest(values)}"}}'
+
+
+def parts(changes: dict[str, Any]) -> tuple[str | None, dict[str, Any], dict[str, Any]]:
+    """(copy digest or None, new values, old values) of a stored entry, in any of its formats."""
+    if set(changes) == {COPY}:
+        return str(changes[COPY]), {}, {}
+    if isinstance(changes.get(SET), dict) and set(changes) <= {SET, WAS}:
+        return None, changes[SET], changes.get(WAS) or {}
+    pairs = {name: c for name, c in changes.items() if isinstance(c, list) and len(c) == 2}
+    return None, {name: c[1] for name, c in pairs.items()}, {name: c[0] for name, c in pairs.items()}
+
+
+def replay(entries: list[dict[str, Any]]) -> list[dict[str, list[Any]] | None]:
+    """``{field: [old, new]}`` of each of one record's entries (oldest first), old values from the entry or
+    replayed; None for a pulled copy (its values are known by digest only)."""
     state: dict[str, Any] = {}
-    out = []
-    for entry in entries:
-        values = new_values(json.loads(entry["changes"]))
-        out.append({name: [state.get(name), value] for name, value in values.items()})
-        state.update(values)
+    out: list[dict[str, list[Any]] | None] = []
+    for row in entries:
+        copy, new, was = parts(json.loads(row["changes"]))
+        if copy is not None:
+            state = {}
+            out.append(None)
+            continue
+        out.append({name: [was.get(name, state.get(name)), value] for name, value in new.items()})
+        state.update(new)
     return out
 
 

@@ -150,38 +150,69 @@ def _head_findings(conn: Connection, key: bytes | None) -> list[str]:
     return out
 
 
+@dataclass
+class _Replayed:
+    """One record's state after replaying its entries: the values set (the newest of each field), and for a
+    record whose first copy came from the platform, that copy's digest and the values the fields set since
+    had in it."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    copy: str | None = None
+    was: dict[str, Any] = field(default_factory=dict)
+    seq: int = 0
+
+    def add(self, seq: int, changes: dict[str, Any]) -> None:
+        self.seq = seq
+        copy, new, was = audit.parts(changes)
+        if copy is not None:
+            self.values, self.copy, self.was = {}, copy, {}
+            return
+        if self.copy is not None:
+            for name in new:
+                if name not in self.values and name not in self.was:
+                    self.was[name] = was.get(name)
+        self.values.update(new)
+
+
 def _record_findings(conn: Connection) -> list[str]:
     """Replay every record's audit entries and compare with the row: a value that differs was changed
     without an entry; a record no entry names was written around the program."""
-    replayed: dict[tuple[str, str], dict[str, Any]] = {}
-    latest: dict[tuple[str, str], int] = {}
+    replayed: dict[tuple[str, str], _Replayed] = {}
     a = tables.audit
     for seq, kind_name, rid, changes in conn.execute(
-            select(a.c.seq, a.c.kind, a.c.record_id, a.c.changes).order_by(a.c.seq)).all():
-        state = replayed.setdefault((kind_name, rid), {})
-        state.update(audit.new_values(json.loads(changes)))
-        latest[(kind_name, rid)] = seq
+            select(a.c.seq, a.c.kind, a.c.record_id, a.c.changes).order_by(a.c.seq)):
+        replayed.setdefault((kind_name, rid), _Replayed()).add(seq, json.loads(changes))
     pointers = {(r.kind, r.record_id): int(r.seq) for r in conn.execute(select(tables.record_audit))}
     unlogged: list[str] = []
     changed: list[str] = []
     for name, t in tables.TABLES.items():
         kind = KINDS[name]
         fields = kind.fields
-        for rid, *values in conn.execute(select(t.c.id, *(t.c[f.name] for f in fields))).all():
+        for rid, *values in conn.execute(select(t.c.id, *(t.c[f.name] for f in fields))):
             k = (name, rid)
             label = f"{kind.label} {rid[:8]}"
-            if k not in latest:
+            state = replayed.get(k)
+            if state is None:
                 unlogged.append(f"{label} 没有任何审计记录（未经本程序写入）")
                 continue
-            if pointers.get(k) != latest[k]:
+            if pointers.get(k) != state.seq:
                 unlogged.append(f"{label} 记下的最新审计记录（第 {pointers.get(k)} 条）不是它实际最新的一条"
-                                f"（第 {latest[k]} 条）")
-            state = replayed[k]
+                                f"（第 {state.seq} 条）")
+            copied: dict[str, Any] = {}
             for f, raw in zip(fields, values, strict=True):
-                want = state.get(f.name)
+                if f.name not in state.values:
+                    copied[f.name] = state.was[f.name] if f.name in state.was else coerce(kind, f.name, raw)
+                    if state.copy is None and copied[f.name] is not None:
+                        changed.append(f"{label} 的“{f.label or f.name}”")
+                    continue
+                want = state.values[f.name]
                 # Most values already compare equal as stored; only the rest (dates, JSON) are canonicalised.
                 if raw != want and coerce(kind, f.name, raw) != want:
                     changed.append(f"{label} 的“{f.label or f.name}”")
+                if f.name in state.was:
+                    copied[f.name] = state.was[f.name]
+            if state.copy is not None and audit.digest(copied) != state.copy:
+                changed.append(f"{label} 从平台取得后的内容")
     out = []
     if unlogged:
         out.append(_listed("记录与审计记录对不上：", unlogged))

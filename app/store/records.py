@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, func, insert, select, update
@@ -20,7 +21,7 @@ from app.model.kinds import KINDS, Kind
 from app.model.kinds import kind as get_kind
 from app.store import audit
 from app.store.engine import Store
-from app.store.tables import TABLES, outbox
+from app.store.tables import TABLES, among, outbox
 
 
 def utc_now() -> str:
@@ -81,26 +82,22 @@ def _wire(kind_name: str, values: Mapping[str, Any]) -> dict[str, Any]:
 _PLAIN = {"str": str, "int": int, "bool": bool, "json": (list, dict)}
 
 
-def _wire_and_db(k: Kind, types: dict[str, str], values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(canonical values, column values) of the kind's fields in ``values``: ``_wire`` and ``to_db`` in one
-    pass, skipping ``coerce`` for values already in canonical form (server copies nearly always are)."""
+def _wire_and_raw(k: Kind, types: dict[str, str], values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(canonical values, values as the columns store them) of the kind's fields in ``values``, in one pass,
+    skipping ``coerce`` for values already in canonical form (server copies nearly always are). The stored
+    form is what the driver takes as it is: a date's ISO text, JSON text, 0/1 for a flag."""
     wire: dict[str, Any] = {}
     row: dict[str, Any] = {}
-    for name, ftype in types.items():
-        if name not in values:
+    for name, v in values.items():
+        ftype = types.get(name)
+        if ftype is None:
             continue
-        v = values[name]
         plain = _PLAIN.get(ftype)
         if not (v is None or (plain is not None and isinstance(v, plain)
                               and not (ftype == "int" and isinstance(v, bool)))):
             v = coerce(k, name, v)
         wire[name] = v
-        if v is not None and ftype == "date":
-            row[name] = dt.date.fromisoformat(v)
-        elif v is not None and ftype == "json":
-            row[name] = dumps(v)
-        else:
-            row[name] = v
+        row[name] = dumps(v) if ftype == "json" and v is not None else int(v) if ftype == "bool" and v is not None else v
     return wire, row
 
 
@@ -122,7 +119,7 @@ class Tx:
         self.change = Change()
         self._chain: tuple[int, str] | None = None  # last audit (seq, hash) this transaction wrote
 
-    def append_audit(self, actor: str, entries: list[tuple[str, str, str, dict[str, Any]]]) -> None:
+    def append_audit(self, actor: str, entries: list[audit.Entry]) -> None:
         self._chain = audit.append_many(self.conn, at=self.at, actor=actor, entries=entries, last=self._chain)
 
     def _validate(self, kind_name: str, values: Mapping[str, Any]) -> None:
@@ -165,7 +162,7 @@ class Tx:
             row.update(id=rid, area_code=area, version=0, deleted=False, changed_by=self.actor,
                        changed_at=self.at, conflict=False)
             db_rows.append(row)
-            log_rows.append((kind_name, rid, "create", {n: [None, v] for n, v in wire.items()}))
+            log_rows.append((kind_name, rid, "create", audit.entry({n: [None, v] for n, v in wire.items()})))
             ops.append({"op_id": str(uuid.uuid4()), "kind": kind_name, "record_id": rid, "base_version": 0,
                         "op": "upsert", "fields": dumps({"area_code": area, **wire}), "created_at": self.at,
                         "attempts": 0})
@@ -244,35 +241,34 @@ class Tx:
     def apply_server_many(self, kind_name: str, states: list[Mapping[str, Any]]) -> None:
         """``apply_server`` for many records of one kind (one state per id; a ``conflict`` key sets the flag).
 
-        Same rows and audit entries as calling it per state, in bulk: one read of the current rows, one
-        executemany per column set, the audit chain appended in runs. A first pull of thousands of records
-        stays within seconds instead of minutes.
+        Same rows and audit entries as calling it per state, in bulk: one read of the rows already here, one
+        executemany of plain driver statements per column set, the audit chain appended in runs. A record new
+        to this store is audited by a digest of its values (``audit.copy_entry``); a first pull of a county's
+        hundreds of thousands of records stays within seconds per page.
         """
         if not states:
             return
         k = get_kind(kind_name)
         t = TABLES[kind_name]
-        ids = [s["id"] for s in states]
-        current: dict[str, Row] = {}
-        for i in range(0, len(ids), 500):
-            for row in self.conn.execute(select(t).where(t.c.id.in_(ids[i:i + 500]))):
-                current[row.id] = row
-        inserts: list[dict[str, Any]] = []
-        updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        entries: list[tuple[str, tuple[str, str, str, dict[str, Any]]]] = []
-        types = {f.name: f.type for f in k.fields}
+        current = existing_rows(self.conn, kind_name, [s["id"] for s in states])
+        columns, insert_sql = _insert_sql(kind_name)
+        inserts: list[tuple[Any, ...]] = []
+        updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        entries: list[tuple[str, audit.Entry]] = []
+        types = field_types(kind_name)
         for state in states:
             rid = state["id"]
-            wire, row = _wire_and_db(k, types, state)
+            wire, row = _wire_and_raw(k, types, state)
             derive(kind_name, row)
-            for n in ("area_code", "version", "deleted", "changed_by", "changed_at", "conflict"):
+            for n in _SERVER_COLUMNS:
                 if n in state:
-                    row[n] = state[n]
+                    row[n] = int(bool(state[n])) if n in ("deleted", "conflict") else state[n]
             cur = current.get(rid)
             if cur is None:
-                inserts.append({c.name: None for c in t.columns} | {"deleted": False, "conflict": False}
-                               | row | {"id": rid})
-                diff = {n: [None, v] for n, v in wire.items() if v is not None}
+                row.update(id=rid, deleted=row.get("deleted", 0), conflict=row.get("conflict", 0))
+                inserts.append(tuple(map(row.get, columns)))
+                entries.append((str(state.get("changed_by") or "platform"),
+                                (kind_name, rid, "sync", audit.copy_entry(wire))))
             else:
                 diff = {}
                 for n, v in wire.items():
@@ -281,17 +277,19 @@ class Tx:
                         diff[n] = [old, v]
                 if "deleted" in state and bool(state["deleted"]) != bool(cur.deleted):
                     diff["deleted"] = [bool(cur.deleted), bool(state["deleted"])]
-                updates.setdefault(tuple(sorted(row)), []).append({"p_id": rid, **{f"p_{n}": v for n, v in row.items()}})
-            if diff or cur is None:  # the echo of our own change only moves the version: nothing to audit
-                entries.append((str(state.get("changed_by") or "platform"), (kind_name, rid, "sync", diff)))
+                names = tuple(sorted(row))
+                updates.setdefault(names, []).append((*(row[n] for n in names), rid))
+                if diff:  # the echo of our own change only moves the version: nothing to audit
+                    entries.append((str(state.get("changed_by") or "platform"),
+                                    (kind_name, rid, "sync", audit.entry(diff))))
             self.change.add(kind_name, rid)
         if inserts:
-            self.conn.execute(insert(t), inserts)
-        for cols, params in updates.items():
-            stmt = update(t).where(t.c.id == bindparam("p_id")).values({n: bindparam(f"p_{n}") for n in cols})
-            self.conn.execute(stmt, params)
+            self.conn.exec_driver_sql(insert_sql, inserts)
+        for names, params in updates.items():
+            sets = ", ".join(f'"{n}" = ?' for n in names)
+            self.conn.exec_driver_sql(f'UPDATE "{t.name}" SET {sets} WHERE id = ?', params)
         # The chain is appended in order; one insert per run of entries by the same actor.
-        run: list[tuple[str, str, str, dict[str, Any]]] = []
+        run: list[audit.Entry] = []
         actor = entries[0][0] if entries else ""
         for who, entry in entries:
             if who != actor:
@@ -303,7 +301,7 @@ class Tx:
         self.change.source = "sync"
 
     def _log(self, kind_name: str, rid: str, action: str, diff: dict[str, Any], actor: str | None = None) -> None:
-        self.append_audit(actor or self.actor, [(kind_name, rid, action, diff)])
+        self.append_audit(actor or self.actor, [(kind_name, rid, action, audit.entry(diff))])
         self.change.add(kind_name, rid)
 
     def _enqueue(self, kind_name: str, rid: str, base_version: int, op: str, fields: dict[str, Any]) -> None:
@@ -311,6 +309,28 @@ class Tx:
             "op_id": str(uuid.uuid4()), "kind": kind_name, "record_id": rid, "base_version": base_version,
             "op": op, "fields": dumps(fields), "created_at": self.at, "attempts": 0,
         })
+
+
+_SERVER_COLUMNS = ("area_code", "version", "deleted", "changed_by", "changed_at", "conflict")
+
+
+@cache
+def field_types(kind_name: str) -> dict[str, str]:
+    return {f.name: f.type for f in KINDS[kind_name].fields}
+
+
+@cache
+def _insert_sql(kind_name: str) -> tuple[tuple[str, ...], str]:
+    """(columns, INSERT of all of them) of a record table, for rows given as tuples in that order."""
+    columns = tuple(c.name for c in TABLES[kind_name].columns)
+    names = ", ".join(f'"{c}"' for c in columns)
+    return columns, f'INSERT INTO "{kind_name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+
+
+def existing_rows(conn: Connection, kind_name: str, ids: list[str]) -> dict[str, Row]:
+    """id → row of those of ``ids`` already in the store (in a first pull, none)."""
+    t = TABLES[kind_name]
+    return {row.id: row for row in conn.execute(select(t).where(among(t.c.id, ids)))}
 
 
 class Records:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from sqlalchemy import Connection, and_, delete, not_, select
 
+from app.store import audit
 from app.store.records import Tx
 from app.store.sync_state import WANTED_KEY, get_meta, set_meta
 from app.store.tables import TABLES, blob, conflict, outbox
@@ -70,7 +71,7 @@ def purge(tx: Tx, items: Iterable[Key], actor: str = "platform") -> int:
         conn.execute(delete(blob).where(blob.c.sha256.in_(list(gone))))
         set_meta(conn, WANTED_KEY, [s for s in get_meta(conn, WANTED_KEY, []) if s not in gone])
     if removed:
-        tx.append_audit(actor, [(k, r, "purge", {"reason": [None, "left_scope"]}) for k, r in removed])
+        tx.append_audit(actor, [(k, r, "purge", audit.entry({"reason": [None, "left_scope"]})) for k, r in removed])
         for k, r in removed:
             tx.change.add(k, r)
     return len(removed)

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.model.canonical import dumps
-from app.store.tables import blob, conflict, meta, outbox
+from app.store.tables import among, blob, conflict, meta, outbox
 
 # Meta keys owned by the sync client.
 CURSOR_KEY = "sync_cursor"  # {"server", "user", "cursor"}
@@ -134,11 +134,9 @@ def clear_rejected(conn: Connection, op_ids: Iterable[str] | None = None) -> Non
 def conflicts_for(conn: Connection, record_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """record id → {field: conflict row} of unresolved conflicts."""
     out: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks(list(set(record_ids))):
-        rows = conn.execute(select(conflict).where(conflict.c.record_id.in_(chunk),
-                                                   conflict.c.resolved.is_(False)))
-        for row in rows:
-            out.setdefault(row.record_id, {})[row.field] = row
+    for row in conn.execute(select(conflict).where(among(conflict.c.record_id, set(record_ids)),
+                                                   conflict.c.resolved.is_(False))):
+        out.setdefault(row.record_id, {})[row.field] = row
     return out
 
 
@@ -252,8 +250,3 @@ def store_downloaded(conn: Connection, sha: str, data: bytes) -> None:
         raise ValueError("附件内容与摘要不符")
     put_blob(conn, data, uploaded=True)
     set_meta(conn, WANTED_KEY, [s for s in get_meta(conn, WANTED_KEY, []) if s != sha])
-
-
-def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]

@@ -6,9 +6,13 @@ the head revision and is what the code queries against.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
+
 from sqlalchemy import (
     Boolean,
     Column,
+    ColumnElement,
     Date,
     Index,
     Integer,
@@ -17,6 +21,9 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
+    literal_column,
+    select,
 )
 
 from app.model.kinds import KINDS, Kind
@@ -155,3 +162,9 @@ rule_set = Table(
     Column("key_id", String(16), nullable=False),
     Column("received_at", Text, nullable=False),
 )
+
+
+def among(column: Column, values: Iterable[str]) -> ColumnElement[bool]:
+    """``column IN (values)`` with the values as one JSON array: one bound parameter however many there are
+    (a pulled page names thousands of ids), so the statement compiles once and needs no chunking."""
+    return column.in_(select(literal_column("value")).select_from(func.json_each(json.dumps(list(values)))))

@@ -17,7 +17,6 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
@@ -29,8 +28,8 @@ from app.store import audit, bulk, scope_purge
 from app.store import sync_state as st
 from app.store.erase import erase_store
 from app.store.integrity import ANCHOR_KEY
-from app.store.records import Tx
-from app.store.tables import TABLES
+from app.store.records import Tx, existing_rows, field_types
+from app.store.tables import among
 from sync.client.transport import CancelledError, DeviceRevokedError, SyncError, Transport
 
 log = logging.getLogger("outreach.sync")
@@ -471,11 +470,9 @@ class _Batch:
         for kind, rid in keys:
             by_kind.setdefault(kind, []).append(rid)
         for kind, ids in by_kind.items():
-            t = TABLES[kind]
-            for chunk in _chunks(list(dict.fromkeys(ids))):
-                for row in tx.conn.execute(select(t).where(t.c.id.in_(chunk))):
-                    self.rows[(kind, row.id)] = row
-                    self.versions[(kind, row.id)] = int(row.version)
+            for rid, row in existing_rows(tx.conn, kind, ids).items():
+                self.rows[(kind, rid)] = row
+                self.versions[(kind, rid)] = int(row.version)
         rids = list(dict.fromkeys(rid for _, rid in keys))
         self.queued = _queued_ops(tx.conn, rids, own or [])
         self.open = st.conflicts_for(tx.conn, rids)
@@ -516,6 +513,11 @@ class _Batch:
         version = int(rec.get("version") or 0)
         current = self.versions.get((kind_name, rid))
         states = self.states.setdefault(kind_name, {})
+        if current is None and rid not in self.queued and rid not in self.open:
+            # A record this store has never held (most of a first pull): nothing to keep, the copy as it is.
+            states[rid] = rec
+            self.versions[(kind_name, rid)] = version
+            return True
         if conflict and current is not None:
             states.setdefault(rid, {"id": rid})["conflict"] = True
         self._settle_open(kind_name, rid, rec, version)
@@ -526,7 +528,7 @@ class _Batch:
         state = states.setdefault(rid, {"id": rid})
         state.update(version=version, changed_by=rec.get("changed_by"), changed_at=rec.get("changed_at"))
         row = self.rows.get((kind_name, rid))
-        types = _field_types(kind_name)
+        types = field_types(kind_name)
         for name in (*_SERVER_FIELDS, *kind.field_names):
             if name not in rec or name in keep:
                 continue
@@ -552,7 +554,7 @@ class _Batch:
         if not open_ or row is None:
             return
         kind = KINDS[kind_name]
-        types = _field_types(kind_name)
+        types = field_types(kind_name)
         for name, crow in list(open_.items()):
             if name not in rec or version < crow.server_version:
                 continue
@@ -586,17 +588,10 @@ def _queued_ops(conn: Connection, record_ids: list[str], own: list[st.Op]) -> di
         out.setdefault(op.record_id, []).append(op)
     after = max((op.seq for op in own), default=0)
     o = st.outbox
-    for chunk in _chunks(record_ids):
-        rows = conn.execute(select(o).where(o.c.record_id.in_(chunk), o.c.seq > after).order_by(o.c.seq))
-        for row in rows:
-            out.setdefault(row.record_id, []).append(
-                st.Op(row.seq, row.op_id, row.kind, row.record_id, row.base_version, row.op, json.loads(row.fields)))
+    for row in conn.execute(select(o).where(among(o.c.record_id, record_ids), o.c.seq > after).order_by(o.c.seq)):
+        out.setdefault(row.record_id, []).append(
+            st.Op(row.seq, row.op_id, row.kind, row.record_id, row.base_version, row.op, json.loads(row.fields)))
     return out
-
-
-@cache
-def _field_types(kind_name: str) -> dict[str, str]:
-    return {f.name: f.type for f in KINDS[kind_name].fields}
 
 
 def _same(ftype: str | None, local: Any, server: Any) -> bool:
