@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from json.encoder import encode_basestring
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -32,6 +33,9 @@ def _hash(prev_hash: str, at: str, actor: str, kind: str, record_id: str, action
 # (``Connection.info``), set by the Collection that opened it.
 HEAD_KEY = "audit_head"
 KEY_INFO = "outreach.audit_key"
+# Set on the connection while a first pull fills an empty store (app/store/bulk.py): each record's latest
+# entry is then derived once at the end instead of upserted per entry.
+BULK_INFO = "outreach.bulk_load"
 _LABEL = b"outreach-desk audit head v1"
 
 
@@ -121,7 +125,8 @@ def append_many(conn: Connection, *, at: str, actor: str, entries: list[Entry],
         latest[(kind, record_id)] = seq
         prev = digest
     conn.exec_driver_sql(_INSERT_AUDIT, rows)
-    conn.exec_driver_sql(_UPSERT_LATEST, [(k, r, n) for (k, r), n in latest.items()])
+    if not conn.info.get(BULK_INFO):
+        conn.exec_driver_sql(_UPSERT_LATEST, [(k, r, n) for (k, r), n in latest.items()])
     if key is not None:
         base = head or {"since": 0, "restarted": None}
         write_head(conn, key, {**base, "seq": seq, "hash": prev})
@@ -153,9 +158,9 @@ def entry(diff: dict[str, Any]) -> dict[str, Any]:
 
 
 def digest(values: dict[str, Any]) -> str:
-    """Of a record's field values in canonical form, empty ones left out."""
-    text = dumps({name: v for name, v in values.items() if v is not None})
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
+    """Of a record's field values in canonical form, empty ones left out (keys sorted, compact UTF-8 JSON)."""
+    data = orjson.dumps({name: v for name, v in values.items() if v is not None}, option=orjson.OPT_SORT_KEYS)
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def copy_entry(values: dict[str, Any]) -> str:

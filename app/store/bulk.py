@@ -1,16 +1,23 @@
-"""Bulk loading: secondary indexes of the record tables dropped while a store is filled from empty (a first
-pull of a county), rebuilt once at the end — building an index over sorted data once is far cheaper than
-keeping it up to date row by row. A flag in ``meta`` (set in the same transaction as the drop) says they are
-missing, so a load cut off at any page is finished, indexes included, by the next one."""
+"""Bulk loading: secondary indexes dropped while a store is filled from empty (a first pull of a county), built
+once at the end — building an index over sorted data once is far cheaper than keeping it up to date row by
+row, and rows with random ids would otherwise rewrite most of an index's pages at every page's commit. The
+same holds for each record's latest-entry pointer (``record_audit``): not written per entry meanwhile, it is
+derived from the audit entries at the end. A flag in ``meta`` (set in the same transaction as the drop, with
+the audit sequence number it started after) says what is missing, so a load cut off at any page is finished,
+indexes and pointers included, by the next one."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, exists, select
+from sqlalchemy import Connection, exists, func, select
+from sqlalchemy.dialects.sqlite import insert
 
+from app.store import audit
 from app.store.sync_state import get_meta, set_meta
-from app.store.tables import TABLES
+from app.store.tables import TABLES, record_audit
+from app.store.tables import audit as audit_table
 
 DEFERRED = "indexes_deferred"
+_TABLES = (*TABLES.values(), audit_table)
 
 
 def is_empty(conn: Connection) -> bool:
@@ -18,18 +25,37 @@ def is_empty(conn: Connection) -> bool:
 
 
 def defer_indexes(conn: Connection) -> None:
-    for table in TABLES.values():
+    for table in _TABLES:
         for index in table.indexes:
             index.drop(conn, checkfirst=True)
-    set_meta(conn, DEFERRED, True)
+    set_meta(conn, DEFERRED, {"after_seq": audit.tail(conn)[0]})
+    resume(conn)
 
 
 def deferred(conn: Connection) -> bool:
     return bool(get_meta(conn, DEFERRED, False))
 
 
+def resume(conn: Connection) -> None:
+    """Tell this connection's audit appends that pointers are derived at the end (see ``audit.BULK_INFO``)."""
+    conn.info[audit.BULK_INFO] = True
+
+
+def pause(conn: Connection) -> None:
+    """The load stopped (finished or cut off): changes made meanwhile keep their pointers up to date."""
+    conn.info.pop(audit.BULK_INFO, None)
+
+
 def restore_indexes(conn: Connection) -> None:
-    for table in TABLES.values():
+    flag = get_meta(conn, DEFERRED, False)
+    after = int(flag.get("after_seq", 0)) if isinstance(flag, dict) else 0  # True: a load begun before pointers
+    for table in _TABLES:
         for index in table.indexes:
             index.create(conn, checkfirst=True)
+    a = audit_table
+    latest = (select(a.c.kind, a.c.record_id, func.max(a.c.seq)).where(a.c.seq > after)
+              .group_by(a.c.kind, a.c.record_id))
+    stmt = insert(record_audit).from_select(["kind", "record_id", "seq"], latest)
+    conn.execute(stmt.on_conflict_do_update(index_elements=[record_audit.c.kind, record_audit.c.record_id],
+                                            set_={"seq": stmt.excluded.seq}))
     set_meta(conn, DEFERRED, False)

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select
 
 from app.model.canonical import coerce
 from app.model.kinds import KINDS
-from app.store import audit, tables
+from app.store import audit, bulk, tables
 from app.store.engine import PAGE_SIZE, StoreError, WrongPassphraseError, sniff
 from app.store.sync_state import get_meta
 
@@ -182,6 +182,8 @@ def _record_findings(conn: Connection) -> list[str]:
     for seq, kind_name, rid, changes in conn.execute(
             select(a.c.seq, a.c.kind, a.c.record_id, a.c.changes).order_by(a.c.seq)):
         replayed.setdefault((kind_name, rid), _Replayed()).add(seq, json.loads(changes))
+    # While a first pull is unfinished, the pointers of what it loaded are still to be derived (store/bulk.py).
+    loading = bulk.deferred(conn)
     pointers = {(r.kind, r.record_id): int(r.seq) for r in conn.execute(select(tables.record_audit))}
     unlogged: list[str] = []
     changed: list[str] = []
@@ -195,7 +197,7 @@ def _record_findings(conn: Connection) -> list[str]:
             if state is None:
                 unlogged.append(f"{label} 没有任何审计记录（未经本程序写入）")
                 continue
-            if pointers.get(k) != state.seq:
+            if pointers.get(k) != state.seq and not (loading and k not in pointers):
                 unlogged.append(f"{label} 记下的最新审计记录（第 {pointers.get(k)} 条）不是它实际最新的一条"
                                 f"（第 {state.seq} 条）")
             copied: dict[str, Any] = {}

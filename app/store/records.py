@@ -238,7 +238,8 @@ class Tx:
         """
         self.apply_server_many(kind_name, [state if conflict is None else {**state, "conflict": conflict}])
 
-    def apply_server_many(self, kind_name: str, states: list[Mapping[str, Any]]) -> None:
+    def apply_server_many(self, kind_name: str, states: list[Mapping[str, Any]],
+                          current: Mapping[str, Row] | None = None) -> None:
         """``apply_server`` for many records of one kind (one state per id; a ``conflict`` key sets the flag).
 
         Same rows and audit entries as calling it per state, in bulk: one read of the rows already here, one
@@ -250,7 +251,8 @@ class Tx:
             return
         k = get_kind(kind_name)
         t = TABLES[kind_name]
-        current = existing_rows(self.conn, kind_name, [s["id"] for s in states])
+        if current is None:  # the caller may have read them already (sync's merge does)
+            current = existing_rows(self.conn, kind_name, [s["id"] for s in states])
         columns, insert_sql = _insert_sql(kind_name)
         inserts: list[tuple[Any, ...]] = []
         updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
@@ -284,6 +286,7 @@ class Tx:
                                     (kind_name, rid, "sync", audit.entry(diff))))
             self.change.add(kind_name, rid)
         if inserts:
+            inserts.sort()  # by id (the first column): the primary key's pages are filled in order
             self.conn.exec_driver_sql(insert_sql, inserts)
         for names, params in updates.items():
             sets = ", ".join(f'"{n}" = ?' for n in names)

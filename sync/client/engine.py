@@ -39,6 +39,7 @@ Cancel = threading.Event | Callable[[], bool] | None
 Hook = Callable[[str], None]
 
 _SERVER_FIELDS = ("area_code", "deleted")
+PULL_LIMIT = 10_000  # records per pulled page: the platform's largest (docs/SYNC.md)
 
 
 @dataclass
@@ -73,7 +74,7 @@ class SyncReport:
 
 class SyncClient:
     def __init__(self, collection: Collection, transport: Transport, device_id: str | None = None, *,
-                 push_batch: int = 500, pull_limit: int = 5000, chunk_size: int = 256 * 1024,
+                 push_batch: int = 500, pull_limit: int = PULL_LIMIT, chunk_size: int = 256 * 1024,
                  hook: Hook | None = None) -> None:
         self.col = collection
         self.transport = transport
@@ -308,10 +309,19 @@ class SyncClient:
 
     # --- 3. pull --------------------------------------------------------------------------------------
     def _pull(self, report: SyncReport, stop: Callable[[], bool]) -> None:
+        try:
+            self._pull_pages(report, stop)
+        finally:
+            with self.col.records.reading() as conn:
+                bulk.pause(conn)
+
+    def _pull_pages(self, report: SyncReport, stop: Callable[[], bool]) -> None:
         server, user = self.transport.base_url, self._user
         with self.col.records.reading() as conn:
             cursor = st.get_cursor(conn, server, user)
             first = cursor == 0 and bulk.is_empty(conn)
+            if bulk.deferred(conn):  # a first pull cut off earlier: go on loading as it did
+                bulk.resume(conn)
             deferred = bool(scope_purge.pending(conn))
         if deferred:
             # Records that left the scope while they had unsent changes: those were pushed just now.
@@ -574,7 +584,8 @@ class _Batch:
     def flush(self, halfway: Callable[[], None] | None = None) -> None:
         """Write the merged states; ``halfway`` runs after the first kind is written (a test seam)."""
         for i, (kind_name, states) in enumerate(self.states.items()):
-            self.tx.apply_server_many(kind_name, list(states.values()))
+            rows = {rid: row for (k, rid), row in self.rows.items() if k == kind_name}
+            self.tx.apply_server_many(kind_name, list(states.values()), rows)
             if halfway and i == 0:
                 halfway()
         self.states.clear()

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 import requests
 
 from sync.client.strict_http import declared_length, strict_session
@@ -163,7 +164,7 @@ class Transport:
             body: Any = None
             if parse == "json" and raw:
                 try:
-                    body = r.json()
+                    body = orjson.loads(raw)
                 except ValueError:
                     if r.status_code < 300 or r.status_code in ok:
                         last_error = "平台服务器的应答不完整。"

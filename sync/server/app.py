@@ -48,7 +48,7 @@ from sync.server.stats import server_stats
 log = logging.getLogger("outreach.platform")
 
 API = "/api/v1"
-MAX_PULL = 5000  # records per pull page: a county supervisor's first pull is ~80 pages, not ~800
+MAX_PULL = 10000  # records per pull page: a county supervisor's first pull is ~40 pages, not ~800
 SHA256 = Path(pattern="^[0-9a-f]{64}$", description="sha256 of the content, lowercase hex")
 _AUTH_ERRORS: dict[int | str, dict[str, Any]] = {401: {"model": ErrorModel}, 422: {"model": ErrorModel}}
 _bearer = HTTPBearer(auto_error=False, description="token from /api/v1/auth/login")

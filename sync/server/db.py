@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import orjson
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -206,11 +207,13 @@ def make_engine(db_url: str) -> Engine:
     ``writing``) so writers queue on the busy timeout instead of failing on a stale snapshot.
     """
     url = make_url(db_url)
+    # Stored records' JSON is parsed for every pulled record: orjson reads it several times faster.
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, json_deserializer=orjson.loads)
     memory = url.database in (None, "", ":memory:")
     eng = create_engine(
         url,
+        json_deserializer=orjson.loads,
         connect_args={"check_same_thread": False, "timeout": 30},
         poolclass=StaticPool if memory else None,
     )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import gzip
-import json
 from typing import Any
 
+import orjson
 from fastapi import Response
 
 GZIP_MIN = 4096  # smaller bodies are not worth the CPU
@@ -14,7 +14,7 @@ GZIP_LEVEL = 1  # pull pages are repetitive JSON: level 1 already shrinks them ~
 
 def json_response(body: Any, accept_encoding: str) -> Response:
     """``body`` as compact UTF-8 JSON; gzip-compressed when the client accepts it and it is large."""
-    data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    data = orjson.dumps(body)
     headers = {"Vary": "Accept-Encoding"}
     if len(data) >= GZIP_MIN and "gzip" in accept_encoding.lower():
         data = gzip.compress(data, GZIP_LEVEL, mtime=0)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
 from app.store import bulk
-from tests.sync.support import add_household, assert_converged
+from app.store.integrity import check_store
+from app.store.tables import record_audit
+from tests.sync.support import PASSPHRASE, add_household, assert_converged
 
 
 def _indexes(lap) -> set[str]:  # noqa: ANN001
@@ -43,6 +45,9 @@ def test_first_pull_cut_at_a_page_resumes_and_builds_the_indexes(server, laptops
         assert bulk.deferred(conn)  # two pages applied, the indexes still to build
     assert "ix_person_household" not in _indexes(fresh)
     assert 0 < fresh.col.counts()["person"] < 18
+    fresh.col.close()
+    assert check_store(fresh.path, PASSPHRASE).ok  # the pointers of what was loaded are due at the end
+    fresh.reopen()
 
     report = fresh.sync(pull_limit=5)
     assert report.ok, report.errors
@@ -50,7 +55,11 @@ def test_first_pull_cut_at_a_page_resumes_and_builds_the_indexes(server, laptops
     assert _indexes(fresh) == full
     with fresh.col.records.reading() as conn:
         assert not bulk.deferred(conn)
+        pointers = conn.execute(select(func.count()).select_from(record_audit)).scalar()
+    assert pointers == sum(fresh.col.counts().values())  # every record's latest entry, derived once
     assert_converged(server.url, writer, fresh)
+    fresh.col.close()
+    assert check_store(fresh.path, PASSPHRASE).ok
 
 
 def test_a_store_with_data_keeps_its_indexes(server, laptops) -> None:
