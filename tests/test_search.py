@@ -6,8 +6,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypinyin import Style, lazy_pinyin
 
 from app.search import Filters, PersonIndex, normalize, query_mode, read_people
+from app.search_keys import syllables_of
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -156,3 +160,17 @@ def test_build_can_be_cancelled(col: Any) -> None:
     stop = threading.Event()
     stop.set()
     assert PersonIndex.build(col.records, cancel=stop) is None
+
+
+_NAME_CHARS = st.one_of(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), st.sampled_from("曾单解朴仇区查长重乐 ·A-z1"))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(_NAME_CHARS, min_size=1, max_size=5))
+def test_fast_syllables_are_pypinyins(name: str) -> None:
+    assert syllables_of(name) == lazy_pinyin(name, style=Style.NORMAL, errors="ignore")
+
+
+@pytest.mark.parametrize("name", ["曾国藩", "单田芳", "解缙", "查良镛", "重庆路", "长城", "欧阳修", "诸葛亮", "张 三"])
+def test_names_with_phrases_and_polyphones(name: str) -> None:
+    assert syllables_of(name) == lazy_pinyin(name, style=Style.NORMAL, errors="ignore")

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, bindparam, func, insert, select, update
 
 from app.model.canonical import FieldValueError, coerce, dumps
-from app.model.kinds import KINDS, Kind
+from app.model.kinds import KINDS
 from app.model.kinds import kind as get_kind
 from app.store import audit
 from app.store.engine import Store
@@ -79,25 +79,39 @@ def _wire(kind_name: str, values: Mapping[str, Any]) -> dict[str, Any]:
     return {n: (v if n == "area_code" else coerce(k, n, v)) for n, v in values.items()}
 
 
-_PLAIN = {"str": str, "int": int, "bool": bool, "json": (list, dict)}
+# Per field type: the Python types already canonical (exactly: a bool is not an int), and how the column stores
+# a canonical value when not as it is. A date is always checked (``coerce``); its ISO text is what is stored.
+_STORED: dict[str, tuple[frozenset[type], Callable[[Any], Any] | None]] = {
+    "str": (frozenset({str}), None), "int": (frozenset({int}), None), "bool": (frozenset({bool}), int),
+    "json": (frozenset({list, dict}), dumps), "date": (frozenset(), None),
+}
 
 
-def _wire_and_raw(k: Kind, types: dict[str, str], values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+@cache
+def _field_storage(kind_name: str) -> dict[str, tuple[frozenset[type], Callable[[Any], Any] | None]]:
+    return {f.name: _STORED[f.type] for f in KINDS[kind_name].fields}
+
+
+def _wire_and_raw(kind_name: str, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """(canonical values, values as the columns store them) of the kind's fields in ``values``, in one pass,
     skipping ``coerce`` for values already in canonical form (server copies nearly always are). The stored
     form is what the driver takes as it is: a date's ISO text, JSON text, 0/1 for a flag."""
+    k = KINDS[kind_name]
+    storage = _field_storage(kind_name)
     wire: dict[str, Any] = {}
     row: dict[str, Any] = {}
     for name, v in values.items():
-        ftype = types.get(name)
-        if ftype is None:
+        spec = storage.get(name)
+        if spec is None:
             continue
-        plain = _PLAIN.get(ftype)
-        if not (v is None or (plain is not None and isinstance(v, plain)
-                              and not (ftype == "int" and isinstance(v, bool)))):
+        if v is None:
+            wire[name] = row[name] = None
+            continue
+        plain, store = spec
+        if type(v) not in plain:
             v = coerce(k, name, v)
         wire[name] = v
-        row[name] = dumps(v) if ftype == "json" and v is not None else int(v) if ftype == "bool" and v is not None else v
+        row[name] = store(v) if store is not None and v is not None else v
     return wire, row
 
 
@@ -257,10 +271,9 @@ class Tx:
         inserts: list[tuple[Any, ...]] = []
         updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
         entries: list[tuple[str, audit.Entry]] = []
-        types = field_types(kind_name)
         for state in states:
             rid = state["id"]
-            wire, row = _wire_and_raw(k, types, state)
+            wire, row = _wire_and_raw(kind_name, state)
             derive(kind_name, row)
             for n in _SERVER_COLUMNS:
                 if n in state:
