@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from app import areas, ops, vocabulary
+from app import areas, ops, settings, vocabulary
 from app.collection import Collection
 from app.queries.person_detail import facts_for
 from app.rules import workflow
@@ -137,6 +137,16 @@ class _Actors:
 
     def restore(self) -> None:
         self.col.set_user(self.original)
+
+
+def _know_actors(col: Collection, actors: _Actors) -> None:
+    """The demo office's people join the user directory, as a sync with the demo platform would add them, so
+    the records they changed show their names (app/queries/names.py)."""
+    known = settings.USER_DIRECTORY.get(col)
+    mine = {u["name"]: {"display_name": u["display_name"], "role": u["role"]} for u in actors.users.values()
+            if u.get("name") and u.get("display_name")}
+    if any(login not in known for login in mine):
+        ops.settings.set_value(col, settings.USER_DIRECTORY, {**mine, **known})
 
 
 # --- planning: what happens to one household, decided up front from the seed ----------------------------------
@@ -536,5 +546,6 @@ def generate(col: Collection, households: int = 300, *, seed: int = 7, today: dt
     finally:
         actors.current = ""
         actors.restore()
+    _know_actors(col, actors)
     after = _live_counts(col)
     return {k: after[k] - before[k] for k in after}
