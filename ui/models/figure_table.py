@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.dashboard.model import ALL, Column, Figure, Row, fmt_value
+from app.dashboard.model import ALL, TOTAL, Column, Figure, Row, fmt_value
 
 _EMPTY = QModelIndex()
 _GREY = QBrush(QColor("#666666"))
@@ -68,10 +68,13 @@ class FigureTableModel(QAbstractTableModel):
             return fmt_value(row.get(col.key), col.fmt)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and row.key == ALL:
+        if role == Qt.ItemDataRole.FontRole and (row.key == ALL or self._is_total(index.column())):
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and index.row() >= len(self._rows) - self._extra:
             return _GREY  # below the table proper: not part of its totals
         return None
+
+    def _is_total(self, column: int) -> bool:
+        return column > 0 and self._columns[column - 1].key == TOTAL

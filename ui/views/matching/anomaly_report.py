@@ -77,6 +77,7 @@ class AnomalyReportPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setMinimumSectionSize(90)  # a count column as wide as a short area name
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555555;")
@@ -121,7 +122,6 @@ class AnomalyReportPage(QWidget):
     def _show(self, report: CauseReport | None) -> None:
         self.report = report
         self.model.set_figure(report.figure if report else None, [report.still_open] if report else [])
-        self.table.resizeColumnsToContents()
         self.export_btn.setEnabled(report is not None)
         self.note.setText(self.tr("按更正日期统计各原因的异常条数；“尚未更正”是截至结束日期已反馈、至今仍未更正的异常。")
                           if report else "")
