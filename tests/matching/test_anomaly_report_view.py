@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from app.ops.anomalies import record_correction
 from tests.conftest import TODAY
+from tests.matching.conftest import open_view
 
 NANLU, DONGGANG = "140105001001", "140105001002"  # the demo worker's communities: 坞城南路社区, 东岗路社区
 
@@ -28,23 +29,12 @@ def _anomaly(col: Any, number: str, area: str, reported: dt.date = dt.date(2026,
 
 @pytest.fixture
 def view(col: Any, qtbot: Any) -> Iterator[Any]:
-    from ui.context import AppContext
-    from ui.views.matching.matching_view import MatchingView
-
     nov = dt.date(2026, 11, 10)
     for n, (area, cause) in enumerate([(NANLU, "id_typo"), (NANLU, "id_typo"), (DONGGANG, "late_handling")]):
         record_correction(col, _anomaly(col, f"YC{n}", area), cause, "已更正", today=nov)
     record_correction(col, _anomaly(col, "YC-OCT", NANLU), "duplicate", "已合并", today=dt.date(2026, 10, 20))
     _anomaly(col, "YC-OPEN", DONGGANG, reported=dt.date(2026, 11, 20))
-    ctx = AppContext(col)
-    w = MatchingView(ctx, today_fn=lambda: TODAY)
-    qtbot.addWidget(w)
-    w.resize(1366, 700)
-    w.show()
-    qtbot.waitUntil(lambda: "异常待更正 1 条" in w.summary.text(), timeout=10000)
-    yield w
-    ctx.wait_idle()
-    ctx._unsubscribe()
+    yield from open_view(col, qtbot, "异常待更正 1 条")
 
 
 def _open_page(view: Any, qtbot: Any) -> Any:
