@@ -15,7 +15,7 @@ from sqlalchemy import Connection, func, or_, select
 
 from app import areas, vocabulary
 from app.model.kinds import KINDS
-from app.queries.names import directory, shown
+from app.queries.names import directory, name_fields, shown
 from app.rules import workflow
 from app.rules._data import load
 from app.rules.eligibility import Eligibility, evaluate
@@ -522,6 +522,7 @@ def person_reviews(col: Any, person_id: str) -> list[dict[str, Any]]:
         reviews = _rows(conn, "review", or_(rv.c.person_id == person_id, rv.c.target_id.in_(targets)))
         for r in reviews:
             r["target_text"] = review_target_text(conn, r)
+        name_fields(conn, reviews, "reviewer", "answered_by")  # 王军, not wangjun
     reviews.sort(key=lambda r: r.get("decided_on") or dt.date.min, reverse=True)
     return reviews
 
