@@ -72,14 +72,17 @@ EXIT_DECISION_NOTES = {"employed": "核实已就业", "lost_contact": "多次电
 # The supervisor reviews an item this many working days after it was made (weights): most within the
 # three-day limit of resources/rules/review.toml, a few late. Items younger than that are still waiting.
 REVIEW_DELAYS = ((1, 25), (2, 35), (3, 25), (4, 10), (6, 5))
-# Share of items returned, and what the supervisor writes → what the worker answers (1–3 working days later).
+# Share of items returned, and (what the supervisor writes, what the worker answers 1–3 working days later, the
+# measure the worker adds to the help plan first). A visit cannot be edited once recorded: the answer is the fix.
 RETURN_SHARE = {"visit": 0.05, "help_plan": 0.12, "case_step": 0.0}
-RETURNS = {
-    "visit": (("四清信息不完整：未写明其他家庭成员的就业状态，请补充。", "已电话联系户主核实，其他家庭成员就业状态无变化，已补充说明。"),
-              ("服务需求只勾选了类别，未写明需要什么岗位或培训，请补充。", "已补充：本人希望在小店区内从事保洁、家政类工作，愿意参加家政服务员培训。"),
-              ("本次走访未记录提供了哪些服务，请核实后补充。", "本次走访以了解情况为主，已在备注中说明，下次走访推荐岗位。")),
-    "help_plan": (("帮扶措施未写明完成时限和责任人，请补充。", "已与本人商定各项措施的完成时限，责任人为本社区专干。"),
-                  ("困难程度评估与本人年龄、技能情况不符，请重新评估。", "已重新入户了解，困难程度调整为较重，理由写在进展中。")),
+RETURNS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "visit": (("四清信息不完整：未写明其他家庭成员的就业状态，请补充。", "已电话联系户主核实：其他家庭成员就业状态无变化。", ""),
+              ("服务需求只勾选了类别，未写明需要什么岗位或培训，请补充。",
+               "本人希望在小店区内从事保洁、家政类工作，愿意参加家政服务员培训。", ""),
+              ("走访记录未写明本人对推荐岗位的态度，请核实后补充。", "已电话核实：本人嫌路远未去面试，希望推荐离家近的岗位。", "")),
+    "help_plan": (("帮扶措施只有岗位推荐和培训，未安排职业指导、政策咨询，达不到最低服务包要求，请补充。",
+                   "已补充职业指导和政策咨询措施。", "开展一次职业指导并讲解就业援助政策"),
+                  ("培训措施未写明培训工种，请补充。", "已写明推荐参加的培训工种。", "推荐参加家政服务员技能培训（下期开班）")),
 }
 # The other actors of an office, by role (the store's own user acts as the worker when it is one).
 OFFICE = {"name": "office1", "display_name": "赵芳", "role": "office"}
@@ -196,7 +199,7 @@ class _Plan:
         if day > self.today:
             return
         returned = may_return and rng.random() < RETURN_SHARE[kind]
-        comment, answer = rng.choice(RETURNS[kind]) if returned else ("", "")
+        comment, answer, measure = rng.choice(RETURNS[kind]) if returned else ("", "", "")
         answer_on = add_workdays(day, rng.randint(1, 3))
         col = self.actors.col
 
@@ -207,13 +210,21 @@ class _Plan:
                 return
             review_id = ops.reviews.return_(col, kind, item_id, comment, today=day)
             if answer_on <= self.today:  # else the return is on the worker's to-do at demo start
-                self.at(answer_on, lambda: self._answer(kind, item_id, review_id, answer, answer_on))
+                self.at(answer_on, lambda: self._answer(kind, item_id, review_id, answer, measure, answer_on))
 
         self.at(day, decide, phase=1)
 
-    def _answer(self, kind: str, item_id: str, review_id: str, text: str, on: dt.date) -> None:
+    def _answer(self, kind: str, item_id: str, review_id: str, text: str, measure: str, on: dt.date) -> None:
+        """The worker corrects the help plan (a new version, so it is reviewed again) and answers the return."""
         self.actors.be("worker")
-        ops.reviews.answer(self.actors.col, review_id, text, today=on)
+        col = self.actors.col
+        if measure:
+            hp = col.records.get("help_plan", item_id)
+            worker = self.actors.users["worker"]
+            added = {"text": measure, "owner": worker.get("display_name") or worker["name"],
+                     "target_on": (on + dt.timedelta(days=30)).isoformat(), "done": False}
+            ops.plans.save_help_plan(col, hp["person_id"], {"measures": [*(hp.get("measures") or []), added]})
+        ops.reviews.answer(col, review_id, text, today=on)
         self.review(kind, item_id, on, may_return=False)  # back in the queue: approved after the answer
 
 
