@@ -37,13 +37,12 @@ def _decide(col: Collection, kind: str, record_id: str, decision: str, comment: 
     today = today or dt.date.today()
     reviewer = user.get("name")
     with col.records.transaction() as tx:
-        row = tx.conn.execute(sql_text(
-            f"SELECT id, version, area_code, person_id, deleted FROM {kind} WHERE id = :id"), {"id": record_id}).first()
+        row = tx.conn.execute(sql_text(  # the item and whether its version is settled, in one read
+            f"SELECT t.version, t.area_code, t.person_id, t.deleted, {SETTLED.format(t='t')} AS settled"
+            f" FROM {kind} t WHERE t.id = :id"), {"id": record_id}).first()
         if row is None or row.deleted:
             raise LookupError(f"记录不存在或已删除：{record_id}")
-        settled = tx.conn.execute(sql_text(f"SELECT 1 FROM {kind} t WHERE t.id = :id AND " + SETTLED.format(t="t")),
-                                  {"id": record_id}).first()
-        if settled:
+        if row.settled:
             raise ValueError("该记录的当前版本已有审核结论，无需重复审核")
         return tx.create("review", {
             "target_kind": kind, "target_id": record_id, "target_version": int(row.version or 0),

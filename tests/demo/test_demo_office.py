@@ -57,6 +57,10 @@ def test_a_few_items_are_returned_with_a_comment_and_answered(col: Collection) -
                      and x["decided_on"] >= r["answered_on"]]
             assert again, r
     assert any(r.get("answer") for r in returned)
+    # A returned help plan is corrected before the answer: the measure the comment asked for is added.
+    plans = {h["id"]: h for h in rows(col, "help_plan")}
+    fixed = [r for r in returned if r["target_kind"] == "help_plan" and r.get("answer")]
+    assert fixed and all(len(plans[r["target_id"]]["measures"]) == 3 for r in fixed)
 
 
 def test_the_review_history_names_the_supervisor_not_the_login(col: Collection) -> None:
