@@ -5,8 +5,10 @@ function a user's action runs, with ``today`` stepping forward through time: a w
 records the intake visit, applies for a category the person's recorded facts meet on that day, ticks the
 materials, submits; the case passes each step in order, done by the role that does it (worker, 经办人员,
 督导/审核) on working days, publicity lasting at least its minimum; a helped person is visited, offered
-services, and leaves through the workflow's exit action with a reason. So the demo can never show a step the
-rules refuse, or a certified person the eligibility panel rejects.
+services, and leaves the way a worker proposes it: an exit proposal with its evidence (退出待审), decided by the
+supervisor. The supervisor reviews the visits, help plans and case steps a few working days after they are made
+(``ops.reviews``; a few are returned, answered and approved), so only the last days' work waits in the review
+queue. So the demo can never show a step the rules refuse, or a certified person the eligibility panel rejects.
 
 ID numbers have valid check characters but are generated (``make_id``); nothing here describes a real person.
 Deterministic for a given seed and date (record ids aside). Households are made in chunks, each chunk one
@@ -24,15 +26,17 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from app import areas, ops, vocabulary
+from app import areas, ops, settings, vocabulary
 from app.collection import Collection
+from app.queries.exit_signals import exit_signals
 from app.queries.person_detail import facts_for
 from app.rules import workflow
 from app.rules._data import load
-from app.rules._dates import add_years
+from app.rules._dates import add_months, add_years
 from app.rules.eligibility import evaluate
 from app.rules.followups import schedule_after_employment
 from app.rules.idcard import make_id
+from app.rules.service_package import refused_text
 from app.rules.workdays import add_workdays, is_workday
 from app.store.tables import TABLES
 
@@ -59,8 +63,27 @@ INTENTIONS = vocabulary.values("intention")[:3]  # the three that want work (dem
 # Categories a worker applies for, with how often (zero_household only where the household is one).
 CATEGORY_WEIGHTS = (("older", 26), ("dibao", 12), ("disabled", 7), ("land_lost", 6), ("veteran", 4),
                     ("long_term", 30), ("graduate", 12), ("other", 1))
-# Why a helped person leaves (the exit action's reason); "employed" follows a visit that found work.
+# Why a helped person leaves (the exit proposal's reason); "employed" follows a visit that found work. Each is
+# proposed by the worker with its evidence (退出待审) and decided by the supervisor in the review queue.
 EXIT_WEIGHTS = (("employed", 80), ("lost_contact", 8), ("refused_service", 7), ("other", 5))
+OTHER_EXIT_NOTE = "本人随子女迁往外省居住"
+EXIT_DECISION_NOTES = {"employed": "核实已就业", "lost_contact": "多次电话、入户均未联系上，同意退出",
+                       "refused_service": "拒绝服务记录属实，同意退出", "other": "已核实迁居情况"}
+# The supervisor reviews an item this many working days after it was made (weights): most within the
+# three-day limit of resources/rules/review.toml, a few late. Items younger than that are still waiting.
+REVIEW_DELAYS = ((1, 25), (2, 35), (3, 25), (4, 10), (6, 5))
+# Share of items returned, and (what the supervisor writes, what the worker answers 1–3 working days later, the
+# measure the worker adds to the help plan first). A visit cannot be edited once recorded: the answer is the fix.
+RETURN_SHARE = {"visit": 0.05, "help_plan": 0.12, "case_step": 0.0}
+RETURNS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "visit": (("四清信息不完整：未写明其他家庭成员的就业状态，请补充。", "已电话联系户主核实：其他家庭成员就业状态无变化。", ""),
+              ("服务需求只勾选了类别，未写明需要什么岗位或培训，请补充。",
+               "本人希望在小店区内从事保洁、家政类工作，愿意参加家政服务员培训。", ""),
+              ("走访记录未写明本人对推荐岗位的态度，请核实后补充。", "已电话核实：本人嫌路远未去面试，希望推荐离家近的岗位。", "")),
+    "help_plan": (("帮扶措施只有岗位推荐和培训，未安排职业指导、政策咨询，达不到最低服务包要求，请补充。",
+                   "已补充职业指导和政策咨询措施。", "开展一次职业指导并讲解就业援助政策"),
+                  ("培训措施未写明培训工种，请补充。", "已写明推荐参加的培训工种。", "推荐参加家政服务员技能培训（下期开班）")),
+}
 # The other actors of an office, by role (the store's own user acts as the worker when it is one).
 OFFICE = {"name": "office1", "display_name": "赵芳", "role": "office"}
 SUPERVISOR = {"name": "wangjun", "display_name": "王军", "role": "supervisor"}
@@ -139,9 +162,21 @@ class _Actors:
         self.col.set_user(self.original)
 
 
+def _know_actors(col: Collection, actors: _Actors) -> None:
+    """The demo office's people join the user directory, as a sync with the demo platform would add them, so
+    the records they changed show their names (app/queries/names.py)."""
+    known = settings.USER_DIRECTORY.get(col)
+    mine = {u["name"]: {"display_name": u["display_name"], "role": u["role"]} for u in actors.users.values()
+            if u.get("name") and u.get("display_name")}
+    if any(login not in known for login in mine):
+        ops.settings.set_value(col, settings.USER_DIRECTORY, {**mine, **known})
+
+
 # --- planning: what happens to one household, decided up front from the seed ----------------------------------
 
-Event = tuple[dt.date, int, Callable[[], None]]
+# (day, phase, order, what): phase 1 is the supervisor's review session after the day's other work, so the
+# collection's user changes role once a day for it rather than between every two items.
+Event = tuple[dt.date, int, int, Callable[[], None]]
 
 
 @dataclass
@@ -153,15 +188,54 @@ class _Plan:
     events: list[Event] = field(default_factory=list)
     seq: int = 0
     route: dict[dt.date, int] = field(default_factory=dict)
+    # The office's own draws (reviews, exits): the household draws of the seed stay as they were.
+    office: random.Random = field(default_factory=random.Random)
 
-    def at(self, day: dt.date, fn: Callable[[], None]) -> None:
+    def at(self, day: dt.date, fn: Callable[[], None], phase: int = 0) -> None:
         self.seq += 1
-        heapq.heappush(self.events, (day, self.seq, fn))
+        heapq.heappush(self.events, (day, phase, self.seq, fn))
 
     def run(self) -> None:
         while self.events:
-            _day, _seq, fn = heapq.heappop(self.events)
+            _day, _phase, _seq, fn = heapq.heappop(self.events)
             fn()
+
+    def review(self, kind: str, item_id: str, made_on: dt.date, *, may_return: bool = True) -> None:
+        """The supervisor reviews an item a few working days after it was made (through ``ops.reviews``): most
+        are approved; a few are returned with a comment, answered by the worker, and approved after the answer.
+        A review that would fall after today has not happened yet: the item waits in the queue."""
+        rng = self.office
+        day = add_workdays(made_on, rng.choices([d for d, _ in REVIEW_DELAYS], [w for _, w in REVIEW_DELAYS])[0])
+        if day > self.today:
+            return
+        returned = may_return and rng.random() < RETURN_SHARE[kind]
+        comment, answer, measure = rng.choice(RETURNS[kind]) if returned else ("", "", "")
+        answer_on = add_workdays(day, rng.randint(1, 3))
+        col = self.actors.col
+
+        def decide() -> None:
+            self.actors.be("supervisor")
+            if not returned:
+                ops.reviews.approve(col, kind, item_id, today=day)
+                return
+            review_id = ops.reviews.return_(col, kind, item_id, comment, today=day)
+            if answer_on <= self.today:  # else the return is on the worker's to-do at demo start
+                self.at(answer_on, lambda: self._answer(kind, item_id, review_id, answer, measure, answer_on))
+
+        self.at(day, decide, phase=1)
+
+    def _answer(self, kind: str, item_id: str, review_id: str, text: str, measure: str, on: dt.date) -> None:
+        """The worker corrects the help plan (a new version, so it is reviewed again) and answers the return."""
+        self.actors.be("worker")
+        col = self.actors.col
+        if measure:
+            hp = col.records.get("help_plan", item_id)
+            worker = self.actors.users["worker"]
+            added = {"text": measure, "owner": worker.get("display_name") or worker["name"],
+                     "target_on": (on + dt.timedelta(days=30)).isoformat(), "done": False}
+            ops.plans.save_help_plan(col, hp["person_id"], {"measures": [*(hp.get("measures") or []), added]})
+        ops.reviews.answer(col, review_id, text, today=on)
+        self.review(kind, item_id, on, may_return=False)  # back in the queue: approved after the answer
 
 
 def _age_on(birth: dt.date, day: dt.date) -> int:
@@ -311,7 +385,7 @@ def _intake_visit(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int
                   "members": [{"person_id": pid, "status": o["values"]["employment_status"]}
                               for pid, o in zip(pids, members, strict=True)],
                   **{k: v for k, v in m["visit"].items() if v}}
-        ops.visits.record_visit(plan.actors.col, pids[i], values, [], today=on)
+        plan.review("visit", ops.visits.record_visit(plan.actors.col, pids[i], values, [], today=on), on)
 
     plan.at(on, visit)
 
@@ -322,6 +396,15 @@ def _case(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, m: dic
     category, applied = m["case"]
     col = actors.col
     case: dict[str, str] = {}
+    seen: set[str] = set()
+
+    def review_steps(day: dt.date) -> None:
+        """The supervisor reviews the step just taken (an exit proposal is reviewed by deciding it)."""
+        new = [s for s in col.records.children("case_step", "case_id", case["id"]) if s["id"] not in seen]
+        for s in sorted(new, key=lambda s: (s["done_on"], s["action"])):  # ids are random: a stable order
+            seen.add(s["id"])
+            if s["action"] != ops.exits.PROPOSE:
+                plan.review("case_step", s["id"], day)
 
     def add(day: dt.date, fn: Callable[[dt.date], None]) -> bool:
         """Schedule ``fn`` for ``day`` unless that is after today (then the case waits there)."""
@@ -333,11 +416,14 @@ def _case(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, m: dic
     def step(role: str, action: str, **kw: Any) -> Callable[[dt.date], None]:
         def run(day: dt.date) -> None:
             actors.be(role)
-            if action == "approve_exit":  # an exit proposal is decided through ops.exits
+            if action == ops.exits.APPROVE:  # decided in the review queue, as the review view does
                 ops.exits.decide_exit(col, case["id"], True, actor=actors.users[role]["display_name"], today=day,
                                       **kw)
+            elif action == ops.exits.PROPOSE:  # the worker's proposal with its evidence (退出待审)
+                _propose_exit(actors, case["id"], day, **kw)
             else:
                 ops.cases.workflow_action(col, case["id"], action, today=day, **kw)
+            review_steps(day)
         return run
 
     def apply(day: dt.date) -> None:
@@ -350,6 +436,7 @@ def _case(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, m: dic
             raise AssertionError(f"demo applicant does not meet {category} on {day}: {met.basic_reasons}")
         extra = {"other_note": OTHER_NOTE[0], "other_document": OTHER_NOTE[1]} if category == "other" else {}
         case["id"] = ops.applications.apply(col, pid, category=category, today=day, **extra)
+        review_steps(day)
 
     add(applied, apply)
     codes = [mat.code for mat in workflow.materials(category)]
@@ -400,20 +487,21 @@ def _helping(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, sta
           "barriers": "缺少职业技能证书", "intentions": "就近就业，收入稳定", "measures": measures,
           "progress": "已开展岗位推荐"}
 
-    def help_plan(_day: dt.date) -> None:
+    def help_plan(day: dt.date) -> None:
         actors.be("worker")
-        ops.plans.save_help_plan(col, state["persons"][i], hp)
+        plan.review("help_plan", ops.plans.save_help_plan(col, state["persons"][i], hp), day)
 
     add(start, help_plan)
     leaves = rng.random() < 0.3
     leave_on = start + dt.timedelta(days=rng.randint(40, 500)) if leaves else None
     reason = rng.choices([r for r, _ in EXIT_WEIGHTS], [w for _, w in EXIT_WEIGHTS])[0]
-    day = start
+    day = last_visit = start
     while True:
         day = _workday(day + dt.timedelta(days=rng.randint(25, 70)))
         if day > today or (leave_on and day >= leave_on):
             break
         _help_visit(plan, rng, state, i, day, add, employed=False)
+        last_visit = day
     if leave_on is None or leave_on > today:
         if rng.random() < 0.5:  # the next visit is on the route this week
             planned = today + dt.timedelta(days=rng.choice((0, 0, 1, 2, 3, 5, 7)))
@@ -431,12 +519,46 @@ def _helping(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, sta
         if exit_on > today:  # found work, the exit not yet done: still shown as helped (by the last visit)
             return
         _help_visit(plan, rng, state, i, day, add, employed=True)  # the visit proposes the exit
-        add(exit_on, step("supervisor", "approve_exit", note="核实已就业"))  # decided in the review queue
+        add(exit_on, step("supervisor", "approve_exit", note=EXIT_DECISION_NOTES[reason]))  # in the review queue
         _followups(plan, state, i, day, exit_on, add)
-    elif reason == "other":
-        add(day, step("office", "exit", exit_reason="other", note="本人随子女迁往外省居住"))
-    else:
-        add(day, step("office", "exit", exit_reason=reason))
+        return
+    office = plan.office
+    if reason == "lost_contact":  # visits stopped at leave_on; proposed once the months without contact are over
+        months = int(workflow.exit_reason_setting(reason, "months"))
+        day = _workday(max(day, add_months(last_visit, months) + dt.timedelta(days=office.randint(5, 40))))
+    elif reason == "refused_service":  # job offers refused without good reason before, recorded as services
+        for n in range(int(workflow.exit_reason_setting(reason, "refusals"))):
+            offered = _workday(start + dt.timedelta(days=(day - start).days * (n + 1) // 4))
+            add(offered, _refused_offer(actors, state, i, offered, office.choice(EMPLOYERS), office.choice(JOBS)))
+    if add(day, step("worker", "propose_exit", reason=reason)):
+        add(add_workdays(day, office.randint(1, 5)), step("supervisor", "approve_exit",
+                                                          note=EXIT_DECISION_NOTES[reason]))
+
+
+def _refused_offer(actors: _Actors, state: dict[str, Any], i: int, on: dt.date, employer: str,
+                   post: str) -> Callable[[dt.date], None]:
+    """A job offered by phone and refused without good reason (it counts toward 拒绝服务)."""
+    def offer(_day: dt.date) -> None:
+        actors.be("worker")
+        ops.visits.add_service(actors.col, state["persons"][i], {
+            "kind": "job_recommendation", "employer": employer, "post": post, "wage": "3000元/月",
+            "served_on": on, "channel": "phone", "result": refused_text()})
+    return offer
+
+
+def _propose_exit(actors: _Actors, case_id: str, day: dt.date, reason: str) -> None:
+    """The worker proposes the exit with the evidence the to-do's exit signal offers (the refusals, the last
+    contact), or with a note for 其他 — as the exit dialog does."""
+    col = actors.col
+    worker = actors.users["worker"].get("display_name") or actors.users["worker"]["name"]
+    if reason == "other":
+        ops.exits.propose_exit(col, case_id, reason, {}, actor=worker, today=day, note=OTHER_EXIT_NOTE)
+        return
+    person_id = col.records.get("assistance_case", case_id)["person_id"]
+    found = [s for s in exit_signals(col, day, person_id) if s.case_id == case_id and s.reason == reason]
+    if not found:  # the generator's own promise, kept honest
+        raise AssertionError(f"demo exit {reason} on {day} has no exit signal")
+    ops.exits.propose_exit(col, case_id, reason, found[0].evidence, actor=worker, today=day)
 
 
 def _followups(plan: _Plan, state: dict[str, Any], i: int, employed_on: dt.date, exit_on: dt.date,
@@ -484,8 +606,8 @@ def _help_visit(plan: _Plan, rng: random.Random, state: dict[str, Any], i: int, 
                   "service_needs": ["跟踪回访"] if employed else needs, "intended_job": job,
                   "notes": f"已在{employer}上岗。" if employed else "入户走访，了解求职进展。"}
         job_found = {"employer": employer, "post": job, "started_on": on} if employed else None
-        ops.visits.record_visit(actors.col, state["persons"][i], values, [] if employed else services, today=on,
-                                employment=job_found)
+        plan.review("visit", ops.visits.record_visit(actors.col, state["persons"][i], values,
+                                                     [] if employed else services, today=on, employment=job_found), on)
 
     return add(on, visit)
 
@@ -525,7 +647,7 @@ def generate(col: Collection, households: int = 300, *, seed: int = 7, today: dt
     try:
         while done < households:
             n = min(chunk, households - done)
-            plan = _Plan(today, actors)
+            plan = _Plan(today, actors, office=random.Random(f"office-{seed}-{done}"))
             for _ in range(n):
                 _household(plan, rng, rng.choice(communities), used)
             with col.records.batch():
@@ -536,5 +658,6 @@ def generate(col: Collection, households: int = 300, *, seed: int = 7, today: dt
     finally:
         actors.current = ""
         actors.restore()
+    _know_actors(col, actors)
     after = _live_counts(col)
     return {k: after[k] - before[k] for k in after}

@@ -91,6 +91,9 @@ SYNC_MINUTES: Setting[int] = declare("sync_minutes", int, 15, "minutes between a
 SYNC_LOG: Setting[list[dict[str, Any]]] = declare(
     "sync_log", list, list, "the last SYNC_LOG_SIZE run summaries: counts and Chinese messages, no record data")
 SYNC_LOG_SIZE = 50
+USER_DIRECTORY: Setting[dict[str, Any]] = declare(
+    "user_directory", dict, dict,
+    "login → {display_name, role} of the platform users this user may need to name (synced: docs/SYNC.md)")
 SETTINGS_VERSION: Setting[int] = declare("settings_version", int, 0, "the layout below; see UPGRADES")
 
 

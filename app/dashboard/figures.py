@@ -23,6 +23,7 @@ from app import areas, vocabulary
 from app.collection import Collection
 from app.dashboard.model import ALL, TOTAL, Column, Dashboard, Figure, Ref, Row
 from app.queries.discovery import ELIGIBLE, UNVISITED, eligible_in, unvisited_in
+from app.queries.names import directory_in, shown
 from app.rules import service_package, workflow
 from app.rules._data import load
 from app.rules.active import current as rules_in_force
@@ -536,7 +537,8 @@ def _visits(ctx: _Ctx) -> Figure:
     for r in ctx.conn.execute(text(q), params):
         counts[(r.worker, _week_key(_d(r.visited_on)))] += int(r.n)  # type: ignore[arg-type]
     workers = sorted({w for w, _ in counts})
-    rows = _finish([Row(w, w or "（未填写）") for w in workers], counts, [k for k, *_ in weeks])
+    names = directory_in(ctx.conn)  # the row key stays the login (drill-down); its label is the name
+    rows = _finish([Row(w, shown(names, w) or "（未填写）") for w in workers], counts, [k for k, *_ in weeks])
     cols = [*(Column(k, label) for k, label, *_ in weeks), Column(TOTAL, "合计")]
     return Figure("visits", f"各专干每周走访次数（最近 {len(weeks)} 周）", "专干", cols, rows,
                   "已走访（有走访日期）的走访记录，按走访人和走访日期所在的 ISO 周（周一至周日）计数；本周计至今天。")
@@ -553,7 +555,9 @@ def _visits_refs(ctx: _Ctx, row: str, column: str) -> list[Ref]:
     q = ("SELECT v.id, v.person_id, v.visited_on, v.worker, p.name FROM visit v LEFT JOIN person p ON "
          "p.id = v.person_id WHERE v.deleted = 0 AND v.visited_on >= :lo AND v.visited_on <= :hi "
          f"AND {ctx.scope('v.area_code', params)}{cond} ORDER BY v.visited_on, p.name, v.id")
-    return [Ref("visit", r.id, r.person_id, f"{r.name or '—'}　{r.visited_on} 走访（{r.worker or '未填写'}）")
+    names = directory_in(ctx.conn)
+    return [Ref("visit", r.id, r.person_id,
+                f"{r.name or '—'}　{r.visited_on} 走访（{shown(names, r.worker) or '未填写'}）")
             for r in ctx.conn.execute(text(q), params)]
 
 

@@ -20,29 +20,29 @@ from app.queries.reviews import APPROVED, RETURNED, REVIEWABLE, SETTLED
 DECIDING_ROLES = ("supervisor", "admin")
 
 
-def _check_role(col: Collection) -> None:
-    if col.user.get("role") not in DECIDING_ROLES:
+def _check_role(user: dict[str, Any]) -> None:
+    if user.get("role") not in DECIDING_ROLES:
         raise PermissionError("只有督导/审核人员或管理员可以作出审核决定")
 
 
 def _decide(col: Collection, kind: str, record_id: str, decision: str, comment: str,
             today: dt.date | None) -> str:
-    _check_role(col)
+    user = col.user  # a settings read: once, outside the write transaction
+    _check_role(user)
     if kind not in REVIEWABLE:
         raise ValueError(f"「{KINDS[kind].label if kind in KINDS else kind}」不需要审核")
     comment = required_text(comment)
     if decision == RETURNED and not comment:
         raise ValidationError({"comment": "退回必须填写审核意见，说明需要专干补正的内容"})
     today = today or dt.date.today()
-    reviewer = col.user.get("name")  # meta is read outside the write transaction
+    reviewer = user.get("name")
     with col.records.transaction() as tx:
-        row = tx.conn.execute(sql_text(
-            f"SELECT id, version, area_code, person_id, deleted FROM {kind} WHERE id = :id"), {"id": record_id}).first()
+        row = tx.conn.execute(sql_text(  # the item and whether its version is settled, in one read
+            f"SELECT t.version, t.area_code, t.person_id, t.deleted, {SETTLED.format(t='t')} AS settled"
+            f" FROM {kind} t WHERE t.id = :id"), {"id": record_id}).first()
         if row is None or row.deleted:
             raise LookupError(f"记录不存在或已删除：{record_id}")
-        settled = tx.conn.execute(sql_text(f"SELECT 1 FROM {kind} t WHERE t.id = :id AND " + SETTLED.format(t="t")),
-                                  {"id": record_id}).first()
-        if settled:
+        if row.settled:
             raise ValueError("该记录的当前版本已有审核结论，无需重复审核")
         return tx.create("review", {
             "target_kind": kind, "target_id": record_id, "target_version": int(row.version or 0),

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, func, or_, select
 
 from app import areas, vocabulary
 from app.model.kinds import KINDS
-from app.queries.names import directory, shown
+from app.queries.names import directory, name_fields, shown, shown_value
 from app.rules import workflow
 from app.rules._data import load
 from app.rules.eligibility import Eligibility, evaluate
@@ -352,8 +352,11 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def history(conn: Connection, records: list[tuple[str, str]], limit: int = 200) -> list[HistoryEntry]:
-    """Audit entries of the given (kind, id) records, newest first."""
+def history(conn: Connection, records: list[tuple[str, str]], limit: int = 200,
+            names: dict[str, str] | None = None) -> list[HistoryEntry]:
+    """Audit entries of the given (kind, id) records, newest first; with ``names``, people by name (the actor
+    and the values of fields that say who did something)."""
+    names = names or {}
     out: list[HistoryEntry] = []
     for kind, rid in records:
         k = KINDS[kind]
@@ -363,12 +366,12 @@ def history(conn: Connection, records: list[tuple[str, str]], limit: int = 200) 
             action = row["action"] if changes is not None else "copy"
             for name, (old, new) in (changes or {}).items():
                 label = k.field(name).label if name in k.field_names else name
-                labels.append((label, _fmt(old), _fmt(new)))
+                labels.append((label, _fmt(shown_value(names, name, old)), _fmt(shown_value(names, name, new))))
             out.append(
                 HistoryEntry(
                     row["seq"],
                     row["at"],
-                    row["actor"],
+                    shown(names, row["actor"]),
                     k.label,
                     AUDIT_ACTIONS.get(action, action),
                     labels,
@@ -481,6 +484,7 @@ def person_visits(col: Any, person_id: str) -> VisitsPart:
                 select(att.c.owner_id).where(att.c.owner_id.in_(vids), att.c.deleted.is_(False))
             ):
                 counts[owner] = counts.get(owner, 0) + 1
+        name_fields(conn, all_visits, "worker")
     for x in all_visits:
         x["attachments"] = counts.get(x["id"], 0)
     visits = sorted((x for x in all_visits if x.get("visited_on")), key=lambda x: x["visited_on"], reverse=True)
@@ -498,6 +502,7 @@ def person_plan(col: Any, person_id: str) -> dict[str, Any] | None:
 def person_services(col: Any, person_id: str) -> ServicesPart:
     with col.records.reading() as conn:
         services = _rows(conn, "service", TABLES["service"].c.person_id == person_id)
+        name_fields(conn, services, "by")
     services.sort(key=lambda s: s.get("served_on") or dt.date.min, reverse=True)
     known = {k.code for k in service_kinds()}
     return ServicesPart(services, package_progress(s["kind"] for s in services if s.get("kind") in known))
@@ -522,6 +527,7 @@ def person_reviews(col: Any, person_id: str) -> list[dict[str, Any]]:
         reviews = _rows(conn, "review", or_(rv.c.person_id == person_id, rv.c.target_id.in_(targets)))
         for r in reviews:
             r["target_text"] = review_target_text(conn, r)
+        name_fields(conn, reviews, "reviewer", "answered_by")
     reviews.sort(key=lambda r: r.get("decided_on") or dt.date.min, reverse=True)
     return reviews
 
@@ -560,10 +566,7 @@ def person_history(col: Any, person_id: str) -> list[HistoryEntry]:
         if case_rec := _cases(conn, person_id):
             audited.append(("assistance_case", case_rec["id"]))
         audited += [("help_plan", x["id"]) for x in _plans(conn, person_id)]
-        entries = history(conn, audited)
-    for e in entries:
-        e.actor = shown(names, e.actor)
-    return entries
+        return history(conn, audited, names=names)
 
 
 def count_of(col: Any, kind: str, person_id: str) -> int:

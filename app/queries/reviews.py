@@ -22,7 +22,7 @@ from sqlalchemy import text as sql_text
 from app import areas
 from app.collection import Collection
 from app.model.kinds import KINDS
-from app.queries.names import directory, shown
+from app.queries.names import directory, name_fields, shown
 from app.queries.readable import field_text
 from app.rules._data import load
 from app.rules.workdays import add_workdays, workdays_between
@@ -235,11 +235,13 @@ def returned_for_worker(col: Collection, worker: str | None = None) -> list[dict
 
 
 def reviews_of(col: Collection, target_id: str) -> list[dict[str, Any]]:
-    """Every live review of an item, by decision date (display only)."""
+    """Every live review of an item, by decision date (display only: reviewer and answerer by name)."""
     with col.records.reading() as conn:
         rows = conn.execute(sql_text("SELECT * FROM review WHERE target_id = :t AND deleted = 0 "
                                  "ORDER BY decided_on, answered_on"), {"t": target_id})
-        return [dict(r._mapping) for r in rows]
+        out = [dict(r._mapping) for r in rows]
+        name_fields(conn, out, "reviewer", "answered_by")
+        return out
 
 
 # Fields shown first, in this order (the "four clears" for a visit); the rest follow in registry order.

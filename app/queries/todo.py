@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from app.queries.exit_signals import signals_in
+from app.queries.names import directory_in, shown
 from app.queries.person_detail import FOLLOWUP_KINDS, RETURNED, category_zh
 from app.queries.visits import route_stops
 from app.rules import workflow
@@ -110,6 +111,7 @@ def counts(items: list[TodoItem]) -> dict[str, int]:
 
 def _returned(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
     r = TABLES["review"]
+    names = directory_in(conn)  # the reviewer by name, not login
     rows = conn.execute(
         select(r)
         .where(
@@ -128,7 +130,7 @@ def _returned(conn: Any, today: dt.date, limit: int) -> list[TodoItem]:
         }.get(row.target_kind or "", "记录")
         detail = f"{what}被退回：{row.comment or '（无意见）'}"
         if row.reviewer:
-            detail += f"（{row.reviewer}）"
+            detail += f"（{shown(names, row.reviewer)}）"
         out.append(
             TodoItem(
                 "returned",

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app import areas
+from app.queries.names import directory_in, shown
 from app.queries.person_detail import status_zh
 from app.store.tables import TABLES
 
@@ -141,6 +142,7 @@ def page(
     with col.records.reading() as conn:
         rows = conn.execute(stmt).all()
         stops = route_stops(conn, [r.planned_on for r in rows if r.visited_on is None and r.planned_on])
+        names = directory_in(conn)
     out = []
     for r in rows:
         needs = json.loads(r.service_needs) if r.service_needs else []
@@ -153,7 +155,7 @@ def page(
                 r.visited_on or r.planned_on,
                 r.visited_on is None,
                 stops.get(r.id),
-                r.worker or "",
+                shown(names, r.worker),
                 status_zh(r.employment_status) if r.employment_status else "",
                 r.employment_intention or "",
                 "、".join(needs),

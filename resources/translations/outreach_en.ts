@@ -20,6 +20,109 @@
     </message>
 </context>
 <context>
+    <name>AnomalyReportPage</name>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="59"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="59"/>
+        <source>街道（乡镇）</source>
+        <translation>Street (township)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="59"/>
+        <source>县（区）</source>
+        <translation>County (district)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="62"/>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="66"/>
+        <source>更正日期</source>
+        <translation>Corrected from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="66"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="67"/>
+        <source>统计到</source>
+        <translation>Count by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="72"/>
+        <source>异常原因</source>
+        <translation>Anomaly cause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="72"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="73"/>
+        <source>尚未更正</source>
+        <translation>Not yet corrected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="106"/>
+        <source>开始日期不能晚于结束日期</source>
+        <translation>The start date cannot be after the end date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="108"/>
+        <source>正在统计…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="118"/>
+        <source>{n} 个地区；期间已更正 {c} 条，尚未更正 {o} 条</source>
+        <translation>{n} area(s); {c} corrected in the period, {o} not corrected yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="126"/>
+        <source>按更正日期统计各原因的异常条数；“尚未更正”是截至结束日期已反馈、至今仍未更正的异常。</source>
+        <translation>Anomalies per cause, counted by the date they were corrected. “Not yet corrected”: reported by the end date and still not corrected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="134"/>
+        <source>统计失败：{e}</source>
+        <translation>Counting failed: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="140"/>
+        <source>异常原因统计_{start}_{end}</source>
+        <translation>anomaly_causes_{start}_{end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="142"/>
+        <source>导出的文件不加密，任何拿到文件的人都能打开。文件只含各地区的统计数字，不含个人信息，但仍请妥善保管、用后删除。是否继续？</source>
+        <translation>The exported file is not encrypted: anyone who gets it can open it. It holds only counts per area, no personal data, but keep it safe and delete it after use. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="144"/>
+        <source>导出异常原因统计</source>
+        <translation>Export anomaly causes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="152"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/anomaly_report.py" line="162"/>
+        <source>导出失败：{e}</source>
+        <translation>Export failed: {e}</translation>
+    </message>
+</context>
+<context>
     <name>ApplyDialog</name>
     <message>
         <location filename="../../ui/dialogs/apply_dialog.py" line="38"/>
@@ -95,47 +198,47 @@
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="91"/>
+        <location filename="../../ui/views/cases_view.py" line="110"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="98"/>
+        <location filename="../../ui/views/cases_view.py" line="117"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="116"/>
+        <location filename="../../ui/views/cases_view.py" line="135"/>
         <source>双击打开人员详情；每列按办理时限由近到远排列，超期标红</source>
         <translation>Double-click to open the person; each column is sorted by deadline, soonest first; overdue in red</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="127"/>
+        <location filename="../../ui/views/cases_view.py" line="146"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="137"/>
+        <location filename="../../ui/views/cases_view.py" line="156"/>
         <source>&#x3000;正在读取…</source>
         <translation>  Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="150"/>
+        <location filename="../../ui/views/cases_view.py" line="169"/>
         <source>&#x3000;读取失败：{e}</source>
         <translation>  Loading failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="163"/>
+        <location filename="../../ui/views/cases_view.py" line="182"/>
         <source>&#x3000;在办 {a} 人，共 {t} 人</source>
         <translation>  {a} in progress, {t} in total</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="179"/>
+        <location filename="../../ui/views/cases_view.py" line="198"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="192"/>
+        <location filename="../../ui/views/cases_view.py" line="211"/>
         <source>显示更多（还有 {n} 人）…</source>
         <translation>Show more ({n} more)…</translation>
     </message>
@@ -380,199 +483,179 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="166"/>
+        <location filename="../../ui/views/dashboard_view.py" line="164"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="168"/>
+        <location filename="../../ui/views/dashboard_view.py" line="166"/>
         <source>导出的文件不加密</source>
         <translation>Exported files are not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="170"/>
+        <location filename="../../ui/views/dashboard_view.py" line="168"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="171"/>
+        <location filename="../../ui/views/dashboard_view.py" line="169"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="175"/>
+        <location filename="../../ui/views/dashboard_view.py" line="173"/>
         <source>区域：</source>
         <translation>Area:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="187"/>
+        <location filename="../../ui/views/dashboard_view.py" line="185"/>
         <source>援助对象</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="188"/>
+        <location filename="../../ui/views/dashboard_view.py" line="186"/>
         <source>帮扶中</source>
         <translation>Receiving help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="189"/>
+        <location filename="../../ui/views/dashboard_view.py" line="187"/>
         <source>服务包达标率</source>
         <translation>Service package met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="190"/>
+        <location filename="../../ui/views/dashboard_view.py" line="188"/>
         <source>环节已超期</source>
         <translation>Stage overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="191"/>
+        <location filename="../../ui/views/dashboard_view.py" line="189"/>
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="192"/>
+        <location filename="../../ui/views/dashboard_view.py" line="190"/>
         <source>回访逾期未做</source>
         <translation>Follow-ups overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="193"/>
+        <location filename="../../ui/views/dashboard_view.py" line="191"/>
         <source>零就业未清零（户）</source>
         <translation>Zero-employment not cleared (households)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="194"/>
+        <location filename="../../ui/views/dashboard_view.py" line="192"/>
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="217"/>
+        <location filename="../../ui/views/dashboard_view.py" line="215"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="235"/>
+        <location filename="../../ui/views/dashboard_view.py" line="233"/>
         <source>全部辖区</source>
         <translation>Whole area</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="255"/>
+        <location filename="../../ui/views/dashboard_view.py" line="253"/>
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="274"/>
+        <location filename="../../ui/views/dashboard_view.py" line="272"/>
         <source>统计失败：%1</source>
         <translation>Calculation failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="285"/>
+        <location filename="../../ui/views/dashboard_view.py" line="283"/>
         <source>统计日期 %1，用时 %2 秒</source>
         <translation>As of %1, took %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="296"/>
+        <location filename="../../ui/views/dashboard_view.py" line="294"/>
         <source>达标 %1 人</source>
         <translation>%1 met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="301"/>
+        <location filename="../../ui/views/dashboard_view.py" line="299"/>
         <source>%1 个工作日内</source>
         <translation>within %1 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="304"/>
+        <location filename="../../ui/views/dashboard_view.py" line="302"/>
         <source>最长 %1 天</source>
         <translation>longest %1 days</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="307"/>
+        <location filename="../../ui/views/dashboard_view.py" line="305"/>
         <source>超期 %1</source>
         <translation>%1 overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="342"/>
+        <location filename="../../ui/views/dashboard_view.py" line="340"/>
         <source>各环节人数（点击柱子查看明细）</source>
         <translation>People per stage (click a bar for details)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="343"/>
+        <location filename="../../ui/views/dashboard_view.py" line="341"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="359"/>
+        <location filename="../../ui/views/dashboard_view.py" line="357"/>
         <source>在册援助对象困难类别</source>
         <translation>Difficulty categories of current cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="373"/>
+        <location filename="../../ui/views/dashboard_view.py" line="371"/>
         <source>各社区最低服务包达标情况</source>
         <translation>Minimum service package by community</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="374"/>
+        <location filename="../../ui/views/dashboard_view.py" line="372"/>
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="374"/>
+        <location filename="../../ui/views/dashboard_view.py" line="372"/>
         <source>未达标</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="427"/>
+        <location filename="../../ui/views/dashboard_view.py" line="425"/>
         <source>点击数字查看明细。</source>
         <translation>Click a number for details.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="428"/>
+        <location filename="../../ui/views/dashboard_view.py" line="426"/>
         <source>规则版本：%1</source>
         <translation>Rule set: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="475"/>
+        <location filename="../../ui/views/dashboard_view.py" line="473"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="490"/>
-        <source>导出未加密文件</source>
-        <translation>Export an unencrypted file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/dashboard_view.py" line="491"/>
+        <location filename="../../ui/views/dashboard_view.py" line="487"/>
         <source>导出的文件不加密，任何拿到文件的人都能打开。文件只含统计数字和专干姓名，但仍请妥善保管、用后删除。是否继续？</source>
         <translation>The exported file is not encrypted: anyone who gets it can open it. It holds only figures and worker names, but keep it safe and delete it after use. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="496"/>
+        <location filename="../../ui/views/dashboard_view.py" line="489"/>
         <source>就业援助统计_{date}</source>
         <translation>employment_assistance_stats_{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="497"/>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/dashboard_view.py" line="497"/>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF file (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/dashboard_view.py" line="498"/>
+        <location filename="../../ui/views/dashboard_view.py" line="488"/>
         <source>导出统计</source>
         <translation>Export dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="505"/>
+        <location filename="../../ui/views/dashboard_view.py" line="494"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/dashboard_view.py" line="510"/>
-        <source>已导出：%1（文件不加密）</source>
-        <translation>Exported: %1 (not encrypted)</translation>
     </message>
 </context>
 <context>
@@ -689,46 +772,31 @@
     </message>
     <message>
         <location filename="../../ui/views/discovery_view.py" line="153"/>
-        <source>导出未加密文件</source>
-        <translation>Export an unencrypted file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/discovery_view.py" line="154"/>
         <source>三晋通推送文件含姓名、身份证号和手机号，且不加密。请只交给三晋通推送的经办人员，用后删除。是否继续？</source>
         <translation>The Sanjintong push file holds names, ID numbers and phone numbers and is not encrypted. Give it only to the staff who send the Sanjintong push, and delete it afterwards. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/discovery_view.py" line="158"/>
+        <location filename="../../ui/views/discovery_view.py" line="154"/>
         <source>三晋通推送_{date}</source>
         <translation>Sanjintong_push_{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/discovery_view.py" line="159"/>
+        <location filename="../../ui/views/discovery_view.py" line="154"/>
         <source>导出三晋通推送名单</source>
         <translation>Export the Sanjintong push list</translation>
     </message>
     <message>
         <location filename="../../ui/views/discovery_view.py" line="160"/>
-        <source>CSV 文件 (*.csv)</source>
-        <translation>CSV file (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/discovery_view.py" line="167"/>
         <source>已记录 {n} 条推送</source>
         <translation>{n} pushes recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/discovery_view.py" line="171"/>
-        <source>已导出：{path}（文件不加密）</source>
-        <translation>Exported: {path} (not encrypted)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/discovery_view.py" line="177"/>
+        <location filename="../../ui/views/discovery_view.py" line="170"/>
         <source>已确认 {n} 条推送，计入政策咨询</source>
         <translation>{n} pushes confirmed, counted as policy consultations</translation>
     </message>
     <message>
-        <location filename="../../ui/views/discovery_view.py" line="182"/>
+        <location filename="../../ui/views/discovery_view.py" line="175"/>
         <source>无法保存</source>
         <translation>Could not save</translation>
     </message>
@@ -736,32 +804,32 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="110"/>
+        <location filename="../../ui/views/dashboard_view.py" line="108"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="110"/>
+        <location filename="../../ui/views/dashboard_view.py" line="108"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="118"/>
+        <location filename="../../ui/views/dashboard_view.py" line="116"/>
         <source>双击一行打开该人员。</source>
         <translation>Double-click a row to open the person.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="120"/>
+        <location filename="../../ui/views/dashboard_view.py" line="118"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="134"/>
+        <location filename="../../ui/views/dashboard_view.py" line="132"/>
         <source>明细：%1</source>
         <translation>Details: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard_view.py" line="135"/>
+        <location filename="../../ui/views/dashboard_view.py" line="133"/>
         <source>%1&#x3000;共 %2 条</source>
         <translation>%1  (%2 rows)</translation>
     </message>
@@ -1664,242 +1732,247 @@
 <context>
     <name>MatchingView</name>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="103"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="80"/>
         <source>导入社保参保数据…</source>
         <translation>Import social-insurance enrollment…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="104"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="81"/>
         <source>导入工商注册数据…</source>
         <translation>Import business registrations…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="113"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="90"/>
         <source>比对结果</source>
         <translation>Hits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="114"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="91"/>
         <source>部推失业登记申请</source>
         <translation>Pushed registration applications</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="115"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="92"/>
         <source>异常反馈</source>
         <translation>Anomaly feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="137"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="94"/>
+        <source>异常原因统计</source>
+        <translation>Anomaly causes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/matching/matching_view.py" line="116"/>
         <source>确认（已就业/创业）</source>
         <translation>Confirm (employed / self-employed)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="138"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="117"/>
         <source>排除…</source>
         <translation>Dismiss…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="146"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="125"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="147"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="126"/>
         <source>不予受理…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="148"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="127"/>
         <source>今天已联系</source>
         <translation>Contacted today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="155"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="134"/>
         <source>记录原因与更正…</source>
         <translation>Record cause and correction…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="222"/>
-        <location filename="../../ui/views/matching/matching_view.py" line="232"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="201"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="211"/>
         <source>请先选中一条比对结果</source>
         <translation>Select a hit first</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="225"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="204"/>
         <source>确认比对结果</source>
         <translation>Confirm hit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="235"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="214"/>
         <source>排除比对结果</source>
         <translation>Dismiss hit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="242"/>
-        <location filename="../../ui/views/matching/matching_view.py" line="252"/>
-        <location filename="../../ui/views/matching/matching_view.py" line="262"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="221"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="231"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="241"/>
         <source>请先选中一件申请</source>
         <translation>Select an application first</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="255"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="234"/>
         <source>不予受理</source>
         <translation>Refuse application</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="272"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="251"/>
         <source>请先选中一条异常反馈</source>
         <translation>Select an anomaly first</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="275"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="254"/>
         <source>异常原因与更正</source>
         <translation>Anomaly cause and correction</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="293"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="272"/>
         <source>选择数据文件</source>
         <translation>Choose a data file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="294"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="273"/>
         <source>表格文件 (*.xlsx *.xls *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="299"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="278"/>
         <source>正在导入并比对…</source>
         <translation>Importing and matching…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="139"/>
-        <location filename="../../ui/views/matching/matching_view.py" line="149"/>
-        <location filename="../../ui/views/matching/matching_view.py" line="156"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="118"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="128"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="135"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="139"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="118"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="139"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="118"/>
         <source>单位或市场主体</source>
         <translation>Employer or business</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="140"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="119"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="140"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="119"/>
         <source>参保或成立日期</source>
         <translation>Enrolled / founded on</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="140"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="119"/>
         <source>比对日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="149"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="128"/>
         <source>申请编号</source>
         <translation>Application no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="149"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="128"/>
         <source>推送日期</source>
         <translation>Pushed on</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="149"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="128"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="150"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="129"/>
         <source>时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="150"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="129"/>
         <source>剩余</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="156"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="135"/>
         <source>异常编号</source>
         <translation>Anomaly no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="156"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="135"/>
         <source>异常描述</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="157"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="136"/>
         <source>反馈日期</source>
         <translation>Reported on</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="246"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="225"/>
         <source>该申请已受理，请在联系本人后点“今天已联系”</source>
         <translation>This application is accepted; click “Contacted today” once you have contacted the person</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="249"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="228"/>
         <source>已受理并登记失业；请在 5 个工作日内联系本人</source>
         <translation>Accepted and registered as unemployed; contact the person within 5 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="266"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="245"/>
         <source>请先受理该申请</source>
         <translation>Accept the application first</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="178"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="157"/>
         <source>&#x3000;待确认比对 {h} 条；失业登记申请 {a} 件，其中超期 {o} 件；异常待更正 {n} 条</source>
         <translation> {h} hits to confirm; {a} registration applications, {o} overdue; {n} anomalies to correct</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="226"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="205"/>
         <source>确认 {name} 已就业或创业（{what}）？将改为就业状态、安排跟踪回访，并提出退出援助。</source>
         <translation>Confirm that {name} is employed or self-employed ({what})? The status changes, follow-ups are scheduled and the exit is proposed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="229"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="208"/>
         <source>已确认，已安排跟踪回访并提出退出</source>
         <translation>Confirmed; follow-ups scheduled and exit proposed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="281"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="260"/>
         <source>已记录原因与更正</source>
         <translation>Cause and correction recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="319"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="298"/>
         <source>导入失败，未导入任何数据：{e}</source>
         <translation>Import failed, nothing imported: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="237"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="216"/>
         <source>已排除</source>
         <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="257"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="236"/>
         <source>已不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="269"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="248"/>
         <source>已记录联系</source>
         <translation>Contact recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/matching/matching_view.py" line="164"/>
+        <location filename="../../ui/views/matching/matching_view.py" line="143"/>
         <source>读取失败：{e}</source>
         <translation>Could not read: {e}</translation>
     </message>
@@ -2467,47 +2540,47 @@
 <context>
     <name>PersonPlacements</name>
     <message>
-        <location filename="../../ui/views/welfare/person_pane.py" line="23"/>
+        <location filename="../../ui/views/welfare/person_pane.py" line="22"/>
         <source>公益性岗位安置</source>
         <translation>Public welfare job placements</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/person_pane.py" line="27"/>
+        <location filename="../../ui/views/welfare/person_pane.py" line="26"/>
         <source>没有公益性岗位安置记录</source>
         <translation>No public welfare job placements</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/person_pane.py" line="31"/>
+        <location filename="../../ui/views/welfare/person_pane.py" line="30"/>
         <source>用人单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/person_pane.py" line="31"/>
+        <location filename="../../ui/views/welfare/person_pane.py" line="30"/>
         <source>岗位名称</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/person_pane.py" line="31"/>
+        <location filename="../../ui/views/welfare/person_pane.py" line="30"/>
         <source>上岗日期</source>
         <translation>Started on</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/person_pane.py" line="31"/>
+        <location filename="../../ui/views/welfare/person_pane.py" line="30"/>
         <source>离岗日期</source>
         <translation>Left on</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/person_pane.py" line="32"/>
+        <location filename="../../ui/views/welfare/person_pane.py" line="31"/>
         <source>离岗原因</source>
         <translation>Reason for leaving</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/person_pane.py" line="32"/>
+        <location filename="../../ui/views/welfare/person_pane.py" line="31"/>
         <source>补贴期满</source>
         <translation>Subsidy until</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/person_pane.py" line="32"/>
+        <location filename="../../ui/views/welfare/person_pane.py" line="31"/>
         <source>已发补贴（元）</source>
         <translation>Subsidy paid (yuan)</translation>
     </message>
@@ -3513,12 +3586,12 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="54"/>
+        <location filename="../../ui/views/cases_view.py" line="57"/>
         <source>{step} · 时限 {n} 个工作日</source>
         <translation>{step} · {n} working days</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="56"/>
+        <location filename="../../ui/views/cases_view.py" line="59"/>
         <source>{step}</source>
         <translation>{step}</translation>
     </message>
@@ -4043,6 +4116,34 @@ All changes are still on this computer and will be sent at the next sync.</trans
         <location filename="../../ui/views/todo_view.py" line="75"/>
         <source>记录回访、期满评估或提出退出</source>
         <translation>Record a follow-up, an evaluation or propose an exit</translation>
+    </message>
+</context>
+<context>
+    <name>Unencrypted</name>
+    <message>
+        <location filename="../../ui/unencrypted.py" line="13"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unencrypted.py" line="14"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unencrypted.py" line="15"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unencrypted.py" line="22"/>
+        <source>导出未加密文件</source>
+        <translation>Export an unencrypted file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unencrypted.py" line="32"/>
+        <source>已导出：{path}（文件不加密）</source>
+        <translation>Exported: {path} (not encrypted)</translation>
     </message>
 </context>
 <context>
@@ -4617,555 +4718,540 @@ All changes are still on this computer and will be sent at the next sync.</trans
 <context>
     <name>WelfareView</name>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="98"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="74"/>
         <source>分析期间</source>
         <translation>Analysis period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="104"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="80"/>
         <source>按</source>
         <translation>by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="111"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="87"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="112"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="88"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="113"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="89"/>
         <source>打印台账…</source>
         <translation>Print ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="121"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="97"/>
         <source>岗位与空岗</source>
         <translation>Posts and vacancies</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="122"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="98"/>
         <source>在岗人员台账</source>
         <translation>People on posts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="123"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="99"/>
         <source>补贴申领</source>
         <translation>Subsidy claims</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="124"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="100"/>
         <source>使用效率分析</source>
         <translation>Usage efficiency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="125"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="101"/>
         <source>历史数据清理</source>
         <translation>History clean-up</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="145"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="121"/>
         <source>开发岗位…</source>
         <translation>New post…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="146"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="122"/>
         <source>安置人员…</source>
         <translation>Place a person…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="150"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="126"/>
         <source>所在区域</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="150"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="158"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="172"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="224"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="230"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="126"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="134"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="148"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="200"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="206"/>
         <source>用人单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="150"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="158"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="173"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="224"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="230"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="126"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="134"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="149"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="200"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="206"/>
         <source>岗位名称</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="150"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="126"/>
         <source>岗位类型</source>
         <translation>Post type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="151"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="127"/>
         <source>资金来源</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="151"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="199"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="127"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="175"/>
         <source>开发岗位数</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="151"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="127"/>
         <source>在岗</source>
         <translation>Filled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="151"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="127"/>
         <source>空岗</source>
         <translation>Vacant</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="152"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="128"/>
         <source>开发日期</source>
         <translation>Developed on</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="152"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="128"/>
         <source>空岗报告</source>
         <translation>Vacancy report</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="154"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="130"/>
         <source>空岗报告（岗位空出后 {n} 个工作日内报告）</source>
         <translation>Vacancy reports (due within {n} working days of a post falling vacant)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="156"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="132"/>
         <source>登记已报告…</source>
         <translation>Record as reported…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="158"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="134"/>
         <source>空岗日期</source>
         <translation>Vacant since</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="158"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="134"/>
         <source>报告时限</source>
         <translation>Report due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="159"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="135"/>
         <source>报告日期</source>
         <translation>Reported on</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="159"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="135"/>
         <source>报告人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="159"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="135"/>
         <source>补岗日期</source>
         <translation>Filled on</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="166"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="142"/>
         <source>办理离岗…</source>
         <translation>Leave the post…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="167"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="143"/>
         <source>申领补贴…</source>
         <translation>Claim a subsidy…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="168"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="144"/>
         <source>只看在岗</source>
         <translation>Only people on posts now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="172"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="187"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="224"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="230"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="148"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="163"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="200"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="206"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="172"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="148"/>
         <source>所在社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="172"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="148"/>
         <source>困难类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="173"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="149"/>
         <source>次数</source>
         <translation>Placement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="173"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="230"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="149"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="206"/>
         <source>上岗日期</source>
         <translation>Started on</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="173"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="231"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="149"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="207"/>
         <source>离岗日期</source>
         <translation>Left on</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="174"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="150"/>
         <source>离岗原因</source>
         <translation>Reason for leaving</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="174"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="150"/>
         <source>补贴期满</source>
         <translation>Subsidy until</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="174"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="150"/>
         <source>已发岗位补贴</source>
         <translation>Post subsidy paid</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="175"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="151"/>
         <source>已发社保补贴</source>
         <translation>Social-insurance subsidy paid</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="175"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="151"/>
         <source>暂缓申领</source>
         <translation>Held claims</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="183"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="159"/>
         <source>登记纳税核查…</source>
         <translation>Record tax check…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="184"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="160"/>
         <source>重新核查</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="185"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="161"/>
         <source>导入社保缴费数据…</source>
         <translation>Import social-insurance payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="187"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="163"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="187"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="163"/>
         <source>补贴项目</source>
         <translation>Subsidy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="187"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="163"/>
         <source>申领月份</source>
         <translation>Months</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="188"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="164"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="188"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="164"/>
         <source>核查状态</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="188"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="164"/>
         <source>暂缓原因</source>
         <translation>Held because</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="189"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="165"/>
         <source>个人纳税核查</source>
         <translation>Personal-tax check</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="199"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="175"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="199"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="175"/>
         <source>岗位数</source>
         <translation>Posts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="199"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="175"/>
         <source>在岗率</source>
         <translation>Occupancy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="200"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="176"/>
         <source>空岗天数</source>
         <translation>Vacancy days</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="200"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="176"/>
         <source>在岗人数</source>
         <translation>People placed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="200"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="176"/>
         <source>离岗人数</source>
         <translation>Leavers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="201"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="177"/>
         <source>人员流动率</source>
         <translation>Turnover</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="201"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="177"/>
         <source>转向市场就业</source>
         <translation>Moved on to market jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="201"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="177"/>
         <source>补贴合计（元）</source>
         <translation>Subsidy total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="202"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="178"/>
         <source>人均补贴（元）</source>
         <translation>Subsidy per person (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="204"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="180"/>
         <source>在岗率 = 在岗人天 ÷ 岗位天数；流动率 = 离岗人数 ÷ 平均在岗人数；人均补贴只计核查通过的申领；待清理的历史数据不计入。</source>
         <translation>Occupancy = person-days on posts ÷ post-days; turnover = leavers ÷ average headcount; subsidy per person counts claims that passed their checks only; history waiting for clean-up is not counted.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="214"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="190"/>
         <source>选择历史台账文件…</source>
         <translation>Choose an old ledger file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="215"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="191"/>
         <source>导入可导入的行</source>
         <translation>Import the importable rows</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="221"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="197"/>
         <source>2024年1月以来的历史台账先校验、后导入；同一文件可重复导入，已导入的行会跳过。</source>
         <translation>Old ledgers since January 2024 are checked first, then imported; the same file may be imported again, rows already imported are skipped.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="224"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="200"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="225"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="201"/>
         <source>校验结果</source>
         <translation>Check result</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="225"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="201"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="227"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="203"/>
         <source>待清理（核实前不计入台账和分析）</source>
         <translation>Clean-up list (not counted in the ledger or the analysis until confirmed)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="228"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="204"/>
         <source>核实无误</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="231"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="207"/>
         <source>待核实事项</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="240"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="216"/>
         <source>&#x3000;结束日期不能早于开始日期</source>
         <translation>  The end date cannot be before the start date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="242"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="218"/>
         <source>&#x3000;正在读取…</source>
         <translation>  Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="247"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="223"/>
         <source>&#x3000;读取失败：{e}</source>
         <translation>  Could not load: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="256"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="232"/>
         <source>&#x3000;岗位 {p} 个，在岗 {a} 人，空岗 {v} 个；空岗报告超期 {o} 个；暂缓申领 {h} 笔</source>
         <translation>  {p} posts, {a} people on them, {v} vacant; {o} vacancy reports overdue; {h} claims held</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="278"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="254"/>
         <source>在岗率 {o}&#x3000;空岗 {v} 天&#x3000;流动率 {t}&#x3000;转向市场就业 {m} 人&#x3000;人均补贴 {s} 元</source>
         <translation>Occupancy {o}   vacancy {v} days   turnover {t}   moved on to market jobs {m}   subsidy per person {s} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="320"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="324"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="296"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="300"/>
         <source>请先在上表选中一个岗位</source>
         <translation>Select a post in the table above first</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="328"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="304"/>
         <source>请先选中一条空岗报告</source>
         <translation>Select a vacancy report first</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="332"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="308"/>
         <source>请先选中一名在岗人员</source>
         <translation>Select a person on a post first</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="336"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="312"/>
         <source>请先选中一名人员</source>
         <translation>Select a person first</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="340"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="344"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="316"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="320"/>
         <source>请先选中一笔申领</source>
         <translation>Select a claim first</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="355"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="331"/>
         <source>请先选中一条待清理记录</source>
         <translation>Select a record to clean up first</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="362"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="338"/>
         <source>表格文件 (*.xlsx *.xls *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="366"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="342"/>
         <source>导入社保缴费数据</source>
         <translation>Import social-insurance payments</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="371"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="347"/>
         <source>正在导入社保缴费数据…</source>
         <translation>Importing social-insurance payments…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="373"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="406"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="349"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="382"/>
         <source>导入失败：{e}</source>
         <translation>Import failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="376"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="352"/>
         <source>社保缴费数据：读入 {rows} 条，新增 {added} 条，人员库中没有的身份证号 {unknown} 个，无法读取的行 {bad} 行。请对暂缓的申领点“重新核查”。</source>
         <translation>Social-insurance payments: {rows} read, {added} new, {unknown} ID numbers not in the store, {bad} unreadable rows. Use “Check again” on held claims.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="381"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="357"/>
         <source>选择历史台账文件</source>
         <translation>Choose an old ledger file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="386"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="362"/>
         <source>正在校验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="389"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="365"/>
         <source>无法导入：{e}</source>
         <translation>Cannot import: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="410"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="386"/>
         <source>已导入：新建岗位 {p} 个，安置记录 {n} 条，其中待清理 {c} 条。</source>
         <translation>Imported: {p} new posts, {n} placements, {c} of them to clean up.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="416"/>
-        <source>导出未加密文件</source>
-        <translation>Export an unencrypted file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="417"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="392"/>
         <source>导出的文件不加密，含人员姓名和身份证号，任何拿到文件的人都能打开。请妥善保管、用后删除。是否继续？</source>
         <translation>The exported file is not encrypted and holds names and ID numbers: anyone who gets it can open it. Keep it safe and delete it after use. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="427"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="396"/>
         <source>公益性岗位台账_{date}</source>
         <translation>welfare_jobs_ledger_{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="426"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="395"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="422"/>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="446"/>
-        <source>已导出：%1（文件不加密）</source>
-        <translation>Exported: %1 (not encrypted)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="443"/>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="454"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="412"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="423"/>
         <source>导出失败：{e}</source>
         <translation>Export failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="457"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="426"/>
         <source>公益性岗位动态管理台账</source>
         <translation>Public welfare jobs ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="460"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="429"/>
         <source>无法打印：{e}</source>
         <translation>Cannot print: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="217"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="193"/>
         <source>导出校验报告…</source>
         <translation>Save the check report…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="432"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="401"/>
         <source>导出校验报告</source>
         <translation>Save the check report</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="432"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="401"/>
         <source>历史台账校验报告_{date}</source>
         <translation>ledger_check_report_{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="147"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="123"/>
         <source>撤销岗位…</source>
         <translation>Withdraw post…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/welfare/welfare_view.py" line="258"/>
+        <location filename="../../ui/views/welfare/welfare_view.py" line="234"/>
         <source>已撤销 {date}</source>
         <translation>Withdrawn {date}</translation>
     </message>

@@ -119,6 +119,7 @@ class SyncClient:
             self._push(report, stop)
             self._compact()
             self._pull(report, stop)
+            self._directory(report, stop)
             self._download(report, stop)
             self._rules(report, stop)
             self._anchor(report)
@@ -445,6 +446,14 @@ class SyncClient:
             if hashlib.sha256(resp.raw).hexdigest() == sha:
                 return resp.raw
         return None
+
+    # --- 3b. user directory (docs/SYNC.md): names for logins, never fatal ---------------------------------
+    def _directory(self, report: SyncReport, stop: Callable[[], bool]) -> None:
+        from sync.client.directory import pull_directory
+
+        _check(stop)
+        if warning := pull_directory(self.col, self.transport):
+            report.warnings.append(warning)
 
     # --- 5. rule sets (docs/RULES.md) ---------------------------------------------------------------
     def _rules(self, report: SyncReport, stop: Callable[[], bool]) -> None:

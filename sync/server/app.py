@@ -15,7 +15,7 @@ from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, select
 
-from sync.server import access, auth, blobs, devices, errors
+from sync.server import access, auth, blobs, devices, directory, errors
 from sync.server import rules as rule_sets
 from sync.server.auth import User
 from sync.server.db import counter, make_engine, reading, records, writing
@@ -29,6 +29,7 @@ from sync.server.schemas import (
     AnchorIn,
     AnchorOut,
     AnchorResult,
+    DirectoryResponse,
     DuplicateId,
     Health,
     LoginRequest,
@@ -98,6 +99,12 @@ def create_app(db_url: str, *, token_ttl_s: int = 8 * 3600) -> FastAPI:
     @app.get(f"{API}/auth/me", response_model=UserOut, tags=["auth"], responses=_AUTH_ERRORS)
     def me(user: CurrentUser) -> dict[str, Any]:
         return user.public()
+
+    @app.get(f"{API}/users", response_model=DirectoryResponse, tags=["auth"], responses=_AUTH_ERRORS)
+    def user_directory(user: CurrentUser) -> dict[str, Any]:
+        """Login → display name and role of the users the requester may need to name (docs/SYNC.md)."""
+        with reading(engine) as conn:
+            return {"users": directory.visible_users(conn, user)}
 
     @app.post(f"{API}/sync/push", response_model=PushResponse, tags=["sync"], responses=_AUTH_ERRORS)
     def push(body: PushRequest, user: CurrentUser) -> dict[str, Any]:

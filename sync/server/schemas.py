@@ -31,6 +31,18 @@ class UserOut(BaseModel):
     areas: list[str] = Field(description="jurisdiction codes: a worker's communities, a supervisor's street or county")
 
 
+class DirectoryUser(BaseModel):
+    name: str = Field(description="login name, as in changed_by and the audit log")
+    display_name: str = Field(description="the name people see")
+    role: Role
+
+
+class DirectoryResponse(BaseModel):
+    users: list[DirectoryUser] = Field(
+        description="the requester and every user whose areas overlap theirs (colleagues, the workers below, "
+                    "the supervisors and admins above), by login")
+
+
 class LoginResponse(BaseModel):
     token: str
     expires_at: str = Field(description="UTC, ISO 8601")

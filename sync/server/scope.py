@@ -48,8 +48,17 @@ def upper_bound(prefix: str) -> str:
 def prefixes(conn: Connection, codes: Iterable[str]) -> tuple[str, ...]:
     """Prefixes of the given jurisdiction codes: by the level stored on the platform, else app.areas' rule."""
     codes = list(codes)
-    levels = dict(conn.execute(select(jurisdictions.c.code, jurisdictions.c.level)
-                               .where(jurisdictions.c.code.in_(codes))).all()) if codes else {}
+    return prefixes_by_level(codes, levels_of(conn, codes))
+
+
+def levels_of(conn: Connection, codes: Iterable[str]) -> dict[str, str]:
+    """The stored level of each known code (one query for any number of codes)."""
+    codes = list(set(codes))
+    return dict(conn.execute(select(jurisdictions.c.code, jurisdictions.c.level)
+                             .where(jurisdictions.c.code.in_(codes))).all()) if codes else {}
+
+
+def prefixes_by_level(codes: Iterable[str], levels: dict[str, str]) -> tuple[str, ...]:
     out = []
     for code in codes:
         level = levels.get(code)

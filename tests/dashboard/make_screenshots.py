@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
@@ -34,7 +35,8 @@ def main() -> None:
     family = QFontDatabase.applicationFontFamilies(fid)[0]
     app.setFont(QFont(family, 10))
     tmp = Path(tempfile.mkdtemp())
-    col = make_supervisor_store(tmp / "supervisor.db", "screenshot-pass-2026", households=300)
+    # Made for today: the views count working days from the real date, so the queue reads as on the office's desk.
+    col = make_supervisor_store(tmp / "supervisor.db", "screenshot-pass-2026", households=300, today=dt.date.today())
     ctx = AppContext(col)
     try:  # the real main window (its 审核 and 统计 tabs hold these views)
         from ui.app_window import MainWindow

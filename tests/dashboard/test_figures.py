@@ -158,3 +158,14 @@ def test_figures_name_the_rule_set_they_were_computed_under(hand):
     with using(rs):
         fig = figure(col, "compliance", TODAY)
     assert fig.rules == f"{shipped_version()}+shanxi-package@4"
+
+
+def test_visits_rows_are_labelled_with_names_keyed_by_login(hand):
+    from app import ops, settings
+
+    col, _ = hand
+    ops.settings.set_value(col, settings.USER_DIRECTORY, {"zhangli": {"display_name": "张丽", "role": "worker"}})
+    fig = figure(col, "visits", TODAY)
+    labels = {r.key: r.label for r in fig.rows}
+    assert labels["zhangli"] == "张丽" and labels["liuqiang"] == "liuqiang"  # unknown: the login, last resort
+    assert all("张丽" in r.label for r in drill(col, "visits", ("zhangli", "2026-W48"), TODAY))

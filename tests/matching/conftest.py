@@ -43,6 +43,22 @@ def add_people(col: Collection, area: str = COMMUNITY) -> dict[str, str]:
     return ids
 
 
+def open_view(col: Collection, qtbot: Any, ready: str) -> Iterator[Any]:
+    """The 数据比对 tab over ``col``, shown at 1366×700 once its summary says ``ready``; closed after the test."""
+    from ui.context import AppContext
+    from ui.views.matching.matching_view import MatchingView
+
+    ctx = AppContext(col)
+    w = MatchingView(ctx, today_fn=lambda: TODAY)
+    qtbot.addWidget(w)
+    w.resize(1366, 700)
+    w.show()
+    qtbot.waitUntil(lambda: ready in w.summary.text(), timeout=10000)
+    yield w
+    ctx.wait_idle()
+    ctx._unsubscribe()
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[tuple[Collection, dict[str, str]]]:
     col = Collection.create(tmp_path / "m.db", PASSPHRASE, WORKER)

@@ -1,5 +1,5 @@
-"""Screenshots of the 数据比对 tab on a small store with hits, pushed applications (one overdue) and an anomaly
-(run under Xvfb, 1366×768):
+"""Screenshots of the 数据比对 tab on a small store with hits, pushed applications (one overdue), anomalies and the
+causes report of those corrected (run under Xvfb, 1366×768):
 
     xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb .venv/bin/python tests/matching/make_screenshots.py
 """
@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.collection import Collection  # noqa: E402
+from app.ops.anomalies import record_correction  # noqa: E402
 from app.ops.matching import import_source  # noqa: E402
 from tests.conftest import PASSPHRASE, WORKER  # noqa: E402
 from tests.matching.conftest import COMMUNITY, REGISTERED, add_people, si_rows, write_xlsx  # noqa: E402
@@ -50,6 +51,14 @@ def main() -> None:
     col.records.create("match_anomaly", {"anomaly_no": "YC2026110001", "person_name": "王登记",
                                          "problem": "登记后 5 个工作日内未联系", "reported_on": dt.date(2026, 11, 20),
                                          "status": "open"}, area_code=COMMUNITY)
+    causes = ["id_typo", "id_typo", "status_stale", "late_handling", "missing_contact", "missing_contact",
+              "platform_error", "duplicate"]
+    for n, cause in enumerate(causes):
+        area = COMMUNITY if n % 3 else "140105001002"
+        anomaly = col.records.create("match_anomaly", {"anomaly_no": f"YC20261000{n:02d}", "person_name": "王登记",
+                                                       "problem": "部平台反馈", "reported_on": dt.date(2026, 10, 9),
+                                                       "status": "open"}, area_code=area)
+        record_correction(col, anomaly, cause, "已核实更正", today=dt.date(2026, 10, 14 + n))
     from ui.views.matching.matching_view import MatchingView
 
     ctx = AppContext(col)
@@ -58,7 +67,9 @@ def main() -> None:
     view.show()
     wait(1500)
     ctx.wait_idle()
-    for i, name in enumerate(("matching_hits", "matching_queue")):
+    for i, name in enumerate(("matching_hits", "matching_queue", "", "matching_anomaly_report")):
+        if not name:
+            continue
         view.tabs.setCurrentIndex(i)
         wait(400)
         view.grab().save(str(OUT / f"{name}.png"))

@@ -54,3 +54,23 @@ def test_causes_report_per_period_and_area(store) -> None:  # noqa: ANN001
     assert report["open"] == {OTHER: 1} and report["areas"] == [COMMUNITY, OTHER]
     assert street["counts"] == {("140105001", "id_typo"): 2, ("140105001", "late_handling"): 1}
     assert ("id_typo", "身份证号录入错误") in report["causes"]
+
+
+def test_causes_report_as_a_table(store) -> None:  # noqa: ANN001
+    from app.dashboard.model import ALL, TOTAL
+    from app.matching import cause_report, sources
+
+    col, _ = store
+    nov = dt.date(2026, 11, 10)
+    for n, (area, cause) in enumerate([(COMMUNITY, "id_typo"), (OTHER, "id_typo"), (OTHER, "other")]):
+        record_correction(col, _anomaly(col, f"Y{n}", area), cause, "已更正", cause_note="户籍迁移", today=nov)
+    _anomaly(col, "OPEN", OTHER)
+    with col.records.reading() as conn:
+        report = cause_report.load(conn, dt.date(2026, 11, 1), dt.date(2026, 11, 30), 12)
+    fig = report.figure
+    assert [c.label for c in fig.columns] == ["坞城南路社区", "东岗路社区", "合计"]
+    assert [r.label for r in fig.rows][-1] == "合计" and len(fig.rows) == len(sources.anomaly_causes()) + 1
+    assert fig.row("id_typo").values == {COMMUNITY: 1, OTHER: 1, TOTAL: 2}
+    assert fig.row(ALL).values == {COMMUNITY: 1, OTHER: 2, TOTAL: 3} and report.corrected == 3
+    assert report.still_open.values == {COMMUNITY: 0, OTHER: 1, TOTAL: 1} and report.open_total == 1
+    assert cause_report.area_name("140105001") == "坞城街道" and cause_report.area_name("140199") == "140199"

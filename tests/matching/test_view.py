@@ -11,27 +11,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from tests.matching.conftest import COMMUNITY, REGISTERED, TODAY, si_rows, write_csv
+from tests.matching.conftest import COMMUNITY, REGISTERED, TODAY, open_view, si_rows, write_csv
 
 ROLE = Qt.ItemDataRole.UserRole
 
 
 @pytest.fixture
 def view(store, qtbot):  # noqa: ANN001, ANN201
-    from ui.context import AppContext
-    from ui.views.matching.matching_view import MatchingView
-
     col, ids = store
-    ctx = AppContext(col)
-    w = MatchingView(ctx, today_fn=lambda: TODAY)
-    qtbot.addWidget(w)
-    w.resize(1366, 700)
-    w.show()
-    qtbot.waitUntil(lambda: "待确认比对" in w.summary.text(), timeout=10000)
-    w.ids = ids
-    yield w
-    ctx.wait_idle()
-    ctx._unsubscribe()
+    for w in open_view(col, qtbot, "待确认比对"):
+        w.ids = ids
+        yield w
 
 
 def _ok(qtbot, dlg) -> None:  # noqa: ANN001

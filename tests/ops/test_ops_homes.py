@@ -4,7 +4,7 @@ a worker's answer goes through the review rules, ticking materials needs a live 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import exists, select
 
 from app import ops, settings
 from app.queries.conflicts import conflicts_of
@@ -55,13 +55,13 @@ def test_a_failing_choice_leaves_every_field_of_the_record_in_conflict(col) -> N
 
 
 def _decided(col, decide, *comment: str) -> str:
-    """A supervisor's decision on a visit made: the review record's id."""
+    """A supervisor's decision on a visit made and waiting for review: the review record's id."""
     user = col.user
     col.set_user({**user, "role": "supervisor"})
     t = TABLES["visit"]
-    with col.records.reading() as conn:
-        vid = conn.execute(select(t.c.id).where(t.c.visited_on.is_not(None), t.c.deleted.is_(False))
-                           .limit(1)).scalar()
+    with col.records.reading() as conn:  # the demo's supervisor reviewed all but the last days' visits
+        vid = conn.execute(select(t.c.id).where(t.c.visited_on.is_not(None), t.c.deleted.is_(False), ~exists(
+            select(TABLES["review"].c.id).where(TABLES["review"].c.target_id == t.c.id))).limit(1)).scalar()
     rid = decide(col, "visit", vid, *comment)
     col.set_user(user)
     return rid

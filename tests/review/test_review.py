@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from app import ops
+from app import ops, settings
 from app.collection import Collection
 from app.queries import reviews
 from app.store import audit
@@ -31,6 +31,8 @@ def _synced(tx, kind: str, area: str, fields: dict, version: int = 3, changed_at
 @pytest.fixture
 def store(tmp_path):
     col = Collection.create(tmp_path / "sup.db", "review-pass-2026", SUPERVISOR)
+    # The platform's user directory, as the supervisor's last sync brought it: logins are shown by name.
+    ops.settings.set_value(col, settings.USER_DIRECTORY, {"zhangli": {"display_name": "张丽", "role": "worker"}})
     ids = {}
     with col.records.transaction() as tx:
         hh = _synced(tx, "household", A, {"address": "1号"})

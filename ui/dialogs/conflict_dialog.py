@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app import areas, ops, vocabulary
 from app.model.kinds import KINDS
 from app.queries.conflicts import conflicts_of, record_title
+from app.queries.names import directory, shown_value
 from app.queries.readable import field_text
 from ui.context import AppContext
 from ui.widgets.fit import fit_to_screen
@@ -86,6 +87,7 @@ class ConflictDialog(QDialog):
         col = ctx.col
         self.record = col.records.get(kind, record_id) or {}
         self.conflicts = {c["field"]: c for c in conflicts_of(col, record_id)}
+        self.names = directory(col)  # who did something is shown by name on both sides
         title = record_title(col, kind, record_id)
         self.setWindowTitle(self.tr("处理同步冲突 — %1：%2").replace("%1", KINDS[kind].label).replace("%2", title))
         fit_to_screen(self, 900, 600)
@@ -156,7 +158,7 @@ class ConflictDialog(QDialog):
                 pair = []
                 for column, (prefix, value) in enumerate(((self.tr("本机"), c["local_value"]),
                                                           (self.tr("平台"), c["server_value"])), start=1):
-                    text = format_value(self.kind, field, value)
+                    text = format_value(self.kind, field, shown_value(self.names, field, value))
                     radio = QRadioButton(self.tr("{side}：{value}").format(side=prefix, value=_short(text)))
                     radio.setToolTip(text)
                     radio.toggled.connect(self._update_buttons)
@@ -177,7 +179,7 @@ class ConflictDialog(QDialog):
                 if field in REFERENCES and value:
                     text = record_title(self.ctx.col, REFERENCES[field], str(value))
                 else:
-                    text = format_value(self.kind, field, value)
+                    text = format_value(self.kind, field, shown_value(self.names, field, value))
                 item = QTableWidgetItem(_short(text))
                 item.setToolTip(text)
                 item.setForeground(QBrush(QColor("#555555")))

@@ -8,7 +8,6 @@ that list opens the person.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -27,13 +26,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -48,6 +45,7 @@ from app.dashboard.commands import export
 from app.dashboard.model import fmt_value
 from app.rules._data import load
 from ui.context import AppContext
+from ui.unencrypted import ask_export_path, exported
 from ui.views.live import LiveRefresh
 from ui.widgets.fit import fit_to_screen
 
@@ -486,19 +484,10 @@ class DashboardView(QWidget):
 
     # --- export -------------------------------------------------------------------------------------------
     def _ask_export(self, fmt: str) -> None:
-        answer = QMessageBox.warning(
-            self, self.tr("导出未加密文件"),
-            self.tr("导出的文件不加密，任何拿到文件的人都能打开。文件只含统计数字和专干姓名，"
-                    "但仍请妥善保管、用后删除。是否继续？"),
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Ok:
-            return
-        name = self.tr("就业援助统计_{date}").format(date=f"{dt.date.today():%Y%m%d}") + f".{fmt}"
-        flt = self.tr("Excel 工作簿 (*.xlsx)") if fmt == "xlsx" else self.tr("PDF 文件 (*.pdf)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出统计"), str(Path.home() / name), flt)
+        path = ask_export_path(self, self.tr("导出的文件不加密，任何拿到文件的人都能打开。文件只含统计数字和专干姓名，"
+                                             "但仍请妥善保管、用后删除。是否继续？"), self.tr("导出统计"),
+                               self.tr("就业援助统计_{date}").format(date=f"{dt.date.today():%Y%m%d}"), fmt)
         if path:
-            if not path.lower().endswith("." + fmt):
-                path += "." + fmt
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
@@ -507,6 +496,6 @@ class DashboardView(QWidget):
                             on_done=self._exported, on_error=self._failed)
 
     def _exported(self, path: Any) -> None:
-        msg = self.tr("已导出：%1（文件不加密）").replace("%1", str(path))
+        msg = exported(path)
         self.status.setText(msg)
         self.ctx.status.emit(msg)

@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -29,6 +28,7 @@ from app import ops
 from app.queries.discovery import ELIGIBLE, UNVISITED, DiscoveryRow, discovery, sanjintong_csv
 from app.rules.discovery import default_days, push_channels
 from ui.context import AppContext
+from ui.unencrypted import ask_export_path, exported
 from ui.views import tagged
 from ui.views.live import LiveRefresh
 from ui.views.person.section import ORANGE, day, fill
@@ -149,16 +149,9 @@ class DiscoveryView(QWidget):
                        on_done=lambda ids: self._pushed(ids, path), on_error=self._write_failed)
 
     def _ask_csv_path(self) -> str:
-        answer = QMessageBox.warning(
-            self, self.tr("导出未加密文件"),
-            self.tr("三晋通推送文件含姓名、身份证号和手机号，且不加密。请只交给三晋通推送的经办人员，用后删除。是否继续？"),
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Ok:
-            return ""
-        name = self.tr("三晋通推送_{date}").format(date=f"{self.today_fn():%Y%m%d}") + ".csv"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出三晋通推送名单"), str(Path.home() / name),
-                                              self.tr("CSV 文件 (*.csv)"))
-        return path if not path or path.lower().endswith(".csv") else path + ".csv"
+        return ask_export_path(
+            self, self.tr("三晋通推送文件含姓名、身份证号和手机号，且不加密。请只交给三晋通推送的经办人员，用后删除。是否继续？"),
+            self.tr("导出三晋通推送名单"), self.tr("三晋通推送_{date}").format(date=f"{self.today_fn():%Y%m%d}"), "csv")
 
     def _pushed(self, ids: list[str], path: str) -> None:
         self.push_btn.setEnabled(True)
@@ -168,7 +161,7 @@ class DiscoveryView(QWidget):
 
     def export_csv(self, ids: list[str], path: str) -> None:
         Path(path).write_text(sanjintong_csv(self.ctx.col, ids), encoding="utf-8")
-        self.ctx.status.emit(self.tr("已导出：{path}（文件不加密）").format(path=path))
+        self.ctx.status.emit(exported(path))
 
     def confirm(self) -> None:
         people = [r.person_id for r in self.rows if r.push_unconfirmed and r.person_id in set(self.chosen())]

@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from reportlab.lib.units import mm
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
-from app import settings
 from app.printing import data as q
 from app.printing.layout import Cell, Document, L, Sheet, V
 from app.printing.policies import policies_for, tags_for
-from app.store.tables import meta
+from app.queries.names import directory_in, shown
 
 TITLE = "就业援助政策明白卡"
 SELECTOR = "person"
 LW = 24 * mm
-
-
-def _worker_name(conn: Connection, worker: str | None) -> str:
-    """The worker's display name when it is this store's user (a card reads better with 张丽 than zhangli)."""
-    raw = conn.execute(select(meta.c.value).where(meta.c.key == settings.USER.key)).scalar()
-    user = json.loads(raw) if raw else {}
-    if worker and user.get("name") == worker and user.get("display_name"):
-        return str(user["display_name"])
-    return worker or ""
 
 
 def load(conn: Connection, person_id: str, today: dt.date) -> dict[str, Any]:
@@ -34,7 +23,7 @@ def load(conn: Connection, person_id: str, today: dt.date) -> dict[str, Any]:
     household, _cases, elig = q.person_context(conn, person, today)
     tags = tags_for(person, household, elig)
     return {"person": person, "eligibility": elig, "policies": policies_for(tags),
-            "worker": _worker_name(conn, person.get("worker"))}
+            "worker": shown(directory_in(conn), person.get("worker"))}
 
 
 def draw(doc: Document, data: dict[str, Any]) -> None:

@@ -29,6 +29,7 @@ def load(conn: Connection, household_id: str, today: dt.date) -> dict[str, Any]:
     name_fields(conn, people, "worker")
     ids = [p["id"] for p in people]
     visits = q.where_in(conn, "visit", "household_id", [hh["id"]])
+    name_fields(conn, visits, "worker")  # 上次走访 names who came
     services = q.where_in(conn, "service", "person_id", ids)
     cases = q.where_in(conn, "assistance_case", "person_id", ids)
     return {"household": hh, "members": people, "visits": visits, "services": services, "cases": cases}

@@ -1,6 +1,7 @@
 """数据比对 tab: import a social-insurance or business-registration file (with a column-mapping step), confirm
 or dismiss the hits, handle the ministry-pushed registration applications against their working-day
-countdown, and record the cause and correction of the ministry's anomaly feedback.
+countdown, record the cause and correction of the ministry's anomaly feedback, and count those causes per
+period and area (anomaly_report.py).
 
 Reads run off the GUI thread (``load``); changes run as app.ops operations on the writer thread; the tab
 reloads from change notifications, so a pull that brings new hits shows them without being asked.
@@ -35,6 +36,7 @@ from app.queries import matching as q
 from ui.context import AppContext
 from ui.views import tagged
 from ui.views.live import LiveRefresh
+from ui.views.matching.anomaly_report import AnomalyReportPage
 from ui.views.matching.dialogs import MappingDialog, ReasonDialog
 from ui.widgets.tables import chosen, fill, read_only_table
 
@@ -88,6 +90,8 @@ class MatchingView(QWidget):
         self.tabs.addTab(self._hits_page(), self.tr("比对结果"))
         self.tabs.addTab(self._queue_page(), self.tr("部推失业登记申请"))
         self.tabs.addTab(self._anomalies_page(), self.tr("异常反馈"))
+        self.report_page = AnomalyReportPage(ctx, self.today_fn)
+        self.tabs.addTab(self.report_page, self.tr("异常原因统计"))
         lay.addWidget(self.tabs, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTabWidget,
@@ -35,6 +34,7 @@ from app.welfare import ledger as wl
 from ui.context import AppContext
 from ui.dialogs import from_qdate
 from ui.print_actions import open_preview, render_bytes
+from ui.unencrypted import ask_export_path, exported
 from ui.views import tagged
 from ui.views.live import LiveRefresh
 from ui.views.welfare import dialogs
@@ -388,15 +388,8 @@ class WelfareView(QWidget):
 
     def _save_path(self, title: str, name: str) -> str:
         """Where to write an unencrypted Excel file, after the warning; "" when the user declines."""
-        answer = QMessageBox.warning(
-            self, self.tr("导出未加密文件"),
-            self.tr("导出的文件不加密，含人员姓名和身份证号，任何拿到文件的人都能打开。请妥善保管、用后删除。是否继续？"),
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Ok:
-            return ""
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / f"{name}.xlsx"),
-                                              self.tr("Excel 工作簿 (*.xlsx)"))
-        return path if not path or path.lower().endswith(".xlsx") else path + ".xlsx"
+        return ask_export_path(self, self.tr(
+            "导出的文件不加密，含人员姓名和身份证号，任何拿到文件的人都能打开。请妥善保管、用后删除。是否继续？"), title, name)
 
     def _ask_export(self) -> None:
         path = self._save_path(self.tr("导出台账"),
@@ -419,7 +412,7 @@ class WelfareView(QWidget):
                             on_error=lambda e: self.status.setText(self.tr("导出失败：{e}").format(e=e)))
 
     def _exported(self, path: Any) -> None:
-        self.status.setText(self.tr("已导出：%1（文件不加密）").replace("%1", str(path)))
+        self.status.setText(exported(path))
 
     def export_to(self, path: str) -> None:
         if self.ledger is None or self.analysis is None:
