@@ -91,13 +91,32 @@ def _export(store: Path) -> list[dict[str, Any]]:
     return out
 
 
+def _first_sync(laptop: Path, url: str) -> tuple[Any, float, int, int]:
+    """A new laptop store's first sync with the platform at ``url``: (report, seconds, persons, cursor)."""
+    from app.collection import Collection
+    from app.store import sync_state as st
+
+    col = Collection.create(laptop, PASSPHRASE, {"name": USER, "role": "worker"})
+    try:
+        client = _client(col, url)
+        t0 = time.perf_counter()
+        report = client.sync()
+        seconds = time.perf_counter() - t0
+        client.transport.close()
+        if not report.ok:
+            raise RuntimeError(f"first pull failed: {report.errors}")
+        with col.records.reading() as conn:
+            cursor = st.get_cursor(conn, url, USER)
+        return report, seconds, col.counts()["person"], cursor
+    finally:
+        col.close()
+
+
 def synced_base(ctx: BenchContext, households: int) -> tuple[Path, Path, dict[str, Any]]:
     """(laptop store, server SQLite file, build info) for the demo data of ``households`` households, as a
     worker's laptop holds it in reality: the platform (system of record) has the records, loaded with
     ``import_records`` (the ``outreach-platform import`` command), and a fresh laptop store got them by its
     real first pull, which is timed. Made once per size, then reused (copies)."""
-    from app.collection import Collection
-    from app.store import sync_state as st
     from sync.server.db import make_engine
     from sync.server.importer import import_records
     from sync.server.migrate import upgrade
@@ -123,20 +142,9 @@ def synced_base(ctx: BenchContext, households: int) -> tuple[Path, Path, dict[st
     engine.dispose()
     _log(f"  imported {counts} in {import_s:.1f} s; first pull into a fresh laptop store…")
     handle = run_server_process(f"sqlite:///{server_db}")
-    col = Collection.create(laptop, PASSPHRASE, {"name": USER, "role": "worker"})
     try:
-        client = _client(col, handle.url)
-        t0 = time.perf_counter()
-        report = client.sync()
-        pull_s = time.perf_counter() - t0
-        client.transport.close()
-        if not report.ok:
-            raise RuntimeError(f"first pull failed: {report.errors}")
-        with col.records.reading() as conn:
-            cursor = st.get_cursor(conn, handle.url, USER)
-        persons = col.counts()["person"]
+        report, pull_s, persons, cursor = _first_sync(laptop, handle.url)
     finally:
-        col.close()
         handle.stop()
     info = {"households": households, "records": len(records), "persons": persons, "import_s": round(import_s, 1),
             "first_pull_s": round(pull_s, 1), "records_pulled": report.pulled,
@@ -277,7 +285,6 @@ def _first_push(ctx: BenchContext) -> dict[str, Any]:
 def _first_pull_big(ctx: BenchContext, households: int) -> dict[str, Any]:
     """A fresh laptop's first sync of the whole cached base (what a county supervisor's new laptop does), the
     size of the store it made and the time ``outreach-desk check`` takes on it."""
-    from app.collection import Collection
     from app.store.integrity import check_store
     from sync.server.testing import run_server_process
 
@@ -290,18 +297,9 @@ def _first_pull_big(ctx: BenchContext, households: int) -> dict[str, Any]:
         p.unlink()
     handle = run_server_process(f"sqlite:///{server_db}")
     load_start = _load()
-    col = Collection.create(laptop, PASSPHRASE, {"name": USER, "role": "worker"})
     try:
-        client = _client(col, handle.url)
-        t0 = time.perf_counter()
-        report = client.sync()
-        pull_s = time.perf_counter() - t0
-        client.transport.close()
-        if not report.ok:
-            raise RuntimeError(f"first pull failed: {report.errors}")
-        persons = col.counts()["person"]
+        report, pull_s, persons, _ = _first_sync(laptop, handle.url)
     finally:
-        col.close()
         handle.stop()
     load_end = _load()
     size = sum(p.stat().st_size for p in _db_files(laptop))
