@@ -129,9 +129,12 @@ def test_excel_export_after_the_warning(view: Any, qtbot: Any, tmp_path: Path, m
     monkeypatch.setattr(QMessageBox, "warning", lambda *_a: QMessageBox.StandardButton.Ok)
     qtbot.mouseClick(page.export_btn, Qt.MouseButton.LeftButton)
     assert asked[0].endswith("异常原因统计_20261101_20261125.xlsx")
+    page._show(page.report)  # a reload while the file is written does not offer a second export
+    assert page.exporting and not page.export_btn.isEnabled()
     qtbot.waitUntil(lambda: "已导出" in page.status.text(), timeout=10000)
     target = out / "异常原因.xlsx"  # the suffix added to the name typed
     assert str(target) in page.status.text() and "不加密" in page.status.text()
+    assert page.export_btn.isEnabled()
 
     ws = load_workbook(target).active
     assert ws.title == "异常原因统计"

@@ -49,6 +49,7 @@ class AnomalyReportPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.report: CauseReport | None = None
+        self.exporting = False  # a reload meanwhile must not offer a second export
         today = today_fn()
         self.start_edit = QDateEdit(to_qdate(dt.date(today.year, 1, 1)))
         self.end_edit = QDateEdit(to_qdate(today))
@@ -122,7 +123,7 @@ class AnomalyReportPage(QWidget):
     def _show(self, report: CauseReport | None) -> None:
         self.report = report
         self.model.set_figure(report.figure if report else None, [report.still_open] if report else [])
-        self.export_btn.setEnabled(report is not None)
+        self._offer_export()
         self.note.setText(self.tr("按更正日期统计各原因的异常条数；“尚未更正”是截至结束日期已反馈、至今仍未更正的异常。")
                           if report else "")
 
@@ -148,15 +149,21 @@ class AnomalyReportPage(QWidget):
     def export_to(self, path: str) -> None:
         if self.report is None:
             return
-        self.export_btn.setEnabled(False)
+        self.exporting = True
+        self._offer_export()
         self.status.setText(self.tr("正在导出…"))
         self.ctx.background(cause_report.write_xlsx, self.report, path, on_done=self._exported,
                             on_error=self._export_failed)
 
+    def _offer_export(self) -> None:
+        self.export_btn.setEnabled(self.report is not None and not self.exporting)
+
     def _exported(self, path: Any) -> None:
-        self.export_btn.setEnabled(self.report is not None)
+        self.exporting = False
+        self._offer_export()
         self.status.setText(exported(path))
 
     def _export_failed(self, exc: Exception) -> None:
-        self.export_btn.setEnabled(self.report is not None)
+        self.exporting = False
+        self._offer_export()
         self.status.setText(self.tr("导出失败：{e}").format(e=exc))
