@@ -358,9 +358,10 @@ def history(conn: Connection, records: list[tuple[str, str]], limit: int = 200,
     and the values of fields that say who did something)."""
     names = names or {}
     out: list[HistoryEntry] = []
+    entries = audit.history(conn, records)
     for kind, rid in records:
         k = KINDS[kind]
-        rows = audit.history(conn, rid)
+        rows = entries[rid]
         for row, changes in zip(rows, audit.replay(rows), strict=True):
             labels = []
             action = row["action"] if changes is not None else "copy"

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.model.canonical import dumps
-from app.store.tables import audit, meta
+from app.store.tables import among, audit, meta
 
 GENESIS = "0" * 64
 
@@ -33,9 +33,6 @@ def _hash(prev_hash: str, at: str, actor: str, kind: str, record_id: str, action
 # (``Connection.info``), set by the Collection that opened it.
 HEAD_KEY = "audit_head"
 KEY_INFO = "outreach.audit_key"
-# Set on the connection while a first pull fills an empty store (app/store/bulk.py): each record's latest
-# entry is then derived once at the end instead of upserted per entry.
-BULK_INFO = "outreach.bulk_load"
 _LABEL = b"outreach-desk audit head v1"
 
 
@@ -94,20 +91,21 @@ def rekey_head(conn: Connection, old: bytes, new: bytes) -> None:
         write_head(conn, new, head)
 
 
-# (kind, record id, action, changes in stored form: a dict, or the text of ``copy_entry``)
+# (kind, record id, action, changes in stored form: a dict, or its text)
 Entry = tuple[str, str, str, dict[str, Any] | str]
 
 
 def append_many(conn: Connection, *, at: str, actor: str, entries: list[Entry],
                 last: tuple[int, str] | None = None) -> tuple[int, str] | None:
     """Append ``(kind, record_id, action, changes)`` entries in order, each chained to the one before; returns
-    the (seq, hash) of the last one. ``changes`` is in stored form (``entry``; ``copy_entry`` gives its text).
+    the (seq, hash) of the last one. ``changes`` is in stored form (``entry``, or the text ``copies_entry`` makes).
     ``last`` is that pair from the caller's previous append in the same transaction, which saves reading the
     table's tail again (a pulled page writes thousands).
 
     Sequence numbers continue from the anchored head, not from whatever the table holds, so entries
-    deleted at the end leave a gap; each record's latest entry and the head move in the same transaction.
-    Plain driver statements: a first pull appends hundreds of thousands of entries.
+    deleted at the end leave a gap; each record's latest entry and the head move in the same transaction
+    (a page entry, ``copies_entry``, names no record of its own and moves no record's pointer).
+    Plain driver statements: a first pull appends thousands of entries.
     """
     if not entries:
         return last
@@ -122,10 +120,11 @@ def append_many(conn: Connection, *, at: str, actor: str, entries: list[Entry],
         text = changes if isinstance(changes, str) else dumps(changes)
         digest = _hash(prev, at, actor, kind, record_id, action, text)
         rows.append((seq, at, actor, kind, record_id, action, text, prev, digest))
-        latest[(kind, record_id)] = seq
+        if record_id != PAGE:
+            latest[(kind, record_id)] = seq
         prev = digest
     conn.exec_driver_sql(_INSERT_AUDIT, rows)
-    if not conn.info.get(BULK_INFO):
+    if latest:
         conn.exec_driver_sql(_UPSERT_LATEST, [(k, r, n) for (k, r), n in latest.items()])
     if key is not None:
         base = head or {"since": 0, "restarted": None}
@@ -140,12 +139,15 @@ _UPSERT_LATEST = ("INSERT INTO record_audit (kind, record_id, seq) VALUES (?, ?,
 
 # Entries record what changed, not copies: ``{"set": {field: new value}, "was": {field: old value}}``, the old
 # values only where they were not empty (a new record's entry has no "was"). A record's first copy pulled from
-# the platform is recorded by a digest of its values, ``{"copy": digest}``: the platform keeps every accepted
-# change (issue 16), and storing the values again would double the store. ``outreach-desk check`` verifies
-# both: values set later are compared directly, the rest against the copy's digest (with the "was" values of
-# the fields set since). Stores written before issue 16 hold ``{field: [old, new]}`` pairs, and for a while
-# ``{"set": …}`` alone; both are still read.
-SET, WAS, COPY = "set", "was", "copy"
+# the platform is recorded by a digest of its values: the platform keeps every accepted change (issue 16), and
+# storing the values again would double the store. The copies one pulled page brings of one kind share one
+# entry, ``{"copies": {actor: {record id: digest}}}`` (the actor: who last changed the record on the platform),
+# named by no record (``PAGE``) — an entry per record would cost more than the record. ``outreach-desk check``
+# verifies both: values set later are compared directly, the rest against the copy's digest (with the "was"
+# values of the fields set since). Earlier stores hold ``{field: [old, new]}`` pairs, ``{"set": …}`` alone, or
+# a per-record ``{"copy": digest}``; all are still read.
+SET, WAS, COPY, COPIES = "set", "was", "copy", "copies"
+PAGE = ""  # the record id of a page's entry of copies
 
 
 def entry(diff: dict[str, Any]) -> dict[str, Any]:
@@ -163,9 +165,19 @@ def digest(values: dict[str, Any]) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def copy_entry(values: dict[str, Any]) -> str:
-    """The stored text of a pulled first copy's entry (``dumps({"copy": digest})``, written out)."""
-    return f'{{"{COPY}":"{digest(values)}"}}'
+def copy_entry(digest_: str) -> str:
+    """The stored text of one record's first copy (``dumps({"copy": digest})``, written out)."""
+    return f'{{"{COPY}":"{digest_}"}}'
+
+
+def copies_entry(kind: str, copies: dict[str, dict[str, str]]) -> Entry:
+    """One page's first copies of one kind, ``{actor: {record id: digest}}``, as one entry."""
+    return kind, PAGE, "sync", orjson.dumps({COPIES: copies}, option=orjson.OPT_SORT_KEYS).decode()
+
+
+def page_copies(changes: str) -> dict[str, dict[str, str]]:
+    """``{actor: {record id: digest}}`` of a page entry's stored text."""
+    return orjson.loads(changes)[COPIES]
 
 
 def parts(changes: dict[str, Any]) -> tuple[str | None, dict[str, Any], dict[str, Any]]:
@@ -217,6 +229,27 @@ def verify(conn: Connection) -> list[ChainBreak]:
     return breaks
 
 
-def history(conn: Connection, record_id: str) -> list[dict[str, Any]]:
-    rows = conn.execute(select(audit).where(audit.c.record_id == record_id).order_by(audit.c.seq))
-    return [dict(r._mapping) for r in rows]
+def history(conn: Connection, records: list[tuple[str, str]]) -> dict[str, list[dict[str, Any]]]:
+    """Each (kind, id) record's entries, oldest first, by id: its own, and for each first copy a pulled page
+    recorded of it, that page entry as if it were the record's own (``{"copy": digest}``, by its actor).
+
+    The page entries of the kinds asked for are read whole (a county's store holds a few hundred); only those
+    whose text names one of the records are parsed.
+    """
+    out: dict[str, list[dict[str, Any]]] = {rid: [] for _, rid in records}
+    for r in conn.execute(select(audit).where(among(audit.c.record_id, list(out)))):
+        out[r.record_id].append(dict(r._mapping))
+    kinds = {kind for kind, _ in records}
+    pages = select(audit).where(audit.c.record_id == PAGE, audit.c.kind.in_(kinds))
+    for r in conn.execute(pages):
+        named = [rid for kind, rid in records if kind == r.kind and rid in r.changes]
+        if not named:
+            continue
+        for actor, digests in page_copies(r.changes).items():
+            for rid in named:
+                if rid in digests:
+                    out[rid].append({**r._mapping, "record_id": rid, "actor": actor,
+                                     "changes": copy_entry(digests[rid])})
+    for rows in out.values():
+        rows.sort(key=lambda row: row["seq"])
+    return out

@@ -1,10 +1,10 @@
 """Bulk loading: secondary indexes dropped while a store is filled from empty (a first pull of a county), built
 once at the end — building an index over sorted data once is far cheaper than keeping it up to date row by
-row, and rows with random ids would otherwise rewrite most of an index's pages at every page's commit. The
-same holds for each record's latest-entry pointer (``record_audit``): not written per entry meanwhile, it is
-derived from the audit entries at the end. A flag in ``meta`` (set in the same transaction as the drop, with
-the audit sequence number it started after) says what is missing, so a load cut off at any page is finished,
-indexes and pointers included, by the next one."""
+row, and rows with random ids would otherwise rewrite most of an index's pages at every page's commit. A flag
+in ``meta`` (set in the same transaction as the drop) says they are missing, so a load cut off at any page is
+finished, indexes included, by the next one. (Until issue 16's page entries, each record's latest-entry
+pointer, ``record_audit``, was also derived at the end: a load begun by such a version is finished the same
+way, from the audit sequence number the flag names.)"""
 
 from __future__ import annotations
 
@@ -29,21 +29,10 @@ def defer_indexes(conn: Connection) -> None:
         for index in table.indexes:
             index.drop(conn, checkfirst=True)
     set_meta(conn, DEFERRED, {"after_seq": audit.tail(conn)[0]})
-    resume(conn)
 
 
 def deferred(conn: Connection) -> bool:
     return bool(get_meta(conn, DEFERRED, False))
-
-
-def resume(conn: Connection) -> None:
-    """Tell this connection's audit appends that pointers are derived at the end (see ``audit.BULK_INFO``)."""
-    conn.info[audit.BULK_INFO] = True
-
-
-def pause(conn: Connection) -> None:
-    """The load stopped (finished or cut off): changes made meanwhile keep their pointers up to date."""
-    conn.info.pop(audit.BULK_INFO, None)
 
 
 def restore_indexes(conn: Connection) -> None:
@@ -53,7 +42,7 @@ def restore_indexes(conn: Connection) -> None:
         for index in table.indexes:
             index.create(conn, checkfirst=True)
     a = audit_table
-    latest = (select(a.c.kind, a.c.record_id, func.max(a.c.seq)).where(a.c.seq > after)
+    latest = (select(a.c.kind, a.c.record_id, func.max(a.c.seq)).where(a.c.seq > after, a.c.record_id != audit.PAGE)
               .group_by(a.c.kind, a.c.record_id))
     stmt = insert(record_audit).from_select(["kind", "record_id", "seq"], latest)
     conn.execute(stmt.on_conflict_do_update(index_elements=[record_audit.c.kind, record_audit.c.record_id],

@@ -159,13 +159,16 @@ class _Replayed:
     values: dict[str, Any] = field(default_factory=dict)
     copy: str | None = None
     was: dict[str, Any] = field(default_factory=dict)
-    seq: int = 0
+    seq: int | None = None  # of the newest entry naming the record itself (page entries name none)
+
+    def copied(self, digest: str) -> None:
+        self.values, self.copy, self.was = {}, digest, {}
 
     def add(self, seq: int, changes: dict[str, Any]) -> None:
         self.seq = seq
         copy, new, was = audit.parts(changes)
         if copy is not None:
-            self.values, self.copy, self.was = {}, copy, {}
+            self.copied(copy)
             return
         if self.copy is not None:
             for name in new:
@@ -181,7 +184,12 @@ def _record_findings(conn: Connection) -> list[str]:
     a = tables.audit
     for seq, kind_name, rid, changes in conn.execute(
             select(a.c.seq, a.c.kind, a.c.record_id, a.c.changes).order_by(a.c.seq)):
-        replayed.setdefault((kind_name, rid), _Replayed()).add(seq, json.loads(changes))
+        if rid == audit.PAGE:
+            for digests in audit.page_copies(changes).values():
+                for copied, digest in digests.items():
+                    replayed.setdefault((kind_name, copied), _Replayed()).copied(digest)
+        else:
+            replayed.setdefault((kind_name, rid), _Replayed()).add(seq, json.loads(changes))
     # While a first pull is unfinished, the pointers of what it loaded are still to be derived (store/bulk.py).
     loading = bulk.deferred(conn)
     pointers = {(r.kind, r.record_id): int(r.seq) for r in conn.execute(select(tables.record_audit))}

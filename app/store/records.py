@@ -257,9 +257,9 @@ class Tx:
         """``apply_server`` for many records of one kind (one state per id; a ``conflict`` key sets the flag).
 
         Same rows and audit entries as calling it per state, in bulk: one read of the rows already here, one
-        executemany of plain driver statements per column set, the audit chain appended in runs. A record new
-        to this store is audited by a digest of its values (``audit.copy_entry``); a first pull of a county's
-        hundreds of thousands of records stays within seconds per page.
+        executemany of plain driver statements per column set, the audit chain appended in runs. The records
+        new to this store are audited together, by a digest of each one's values (``audit.copies_entry``): a
+        first pull of a county's hundreds of thousands of records stays within seconds per page.
         """
         if not states:
             return
@@ -271,6 +271,7 @@ class Tx:
         inserts: list[tuple[Any, ...]] = []
         updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
         entries: list[tuple[str, audit.Entry]] = []
+        copies: dict[str, dict[str, str]] = {}  # who last changed it on the platform → {id: digest}
         for state in states:
             rid = state["id"]
             wire, row = _wire_and_raw(kind_name, state)
@@ -282,8 +283,7 @@ class Tx:
             if cur is None:
                 row.update(id=rid, deleted=row.get("deleted", 0), conflict=row.get("conflict", 0))
                 inserts.append(tuple(map(row.get, columns)))
-                entries.append((str(state.get("changed_by") or "platform"),
-                                (kind_name, rid, "sync", audit.copy_entry(wire))))
+                copies.setdefault(str(state.get("changed_by") or "platform"), {})[rid] = audit.digest(wire)
             else:
                 diff = {}
                 for n, v in wire.items():
@@ -304,6 +304,8 @@ class Tx:
         for names, params in updates.items():
             sets = ", ".join(f'"{n}" = ?' for n in names)
             self.conn.exec_driver_sql(f'UPDATE "{t.name}" SET {sets} WHERE id = ?', params)
+        if copies:
+            self.append_audit("platform", [audit.copies_entry(kind_name, copies)])
         # The chain is appended in order; one insert per run of entries by the same actor.
         run: list[audit.Entry] = []
         actor = entries[0][0] if entries else ""

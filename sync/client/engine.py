@@ -310,19 +310,10 @@ class SyncClient:
 
     # --- 3. pull --------------------------------------------------------------------------------------
     def _pull(self, report: SyncReport, stop: Callable[[], bool]) -> None:
-        try:
-            self._pull_pages(report, stop)
-        finally:
-            with self.col.records.reading() as conn:
-                bulk.pause(conn)
-
-    def _pull_pages(self, report: SyncReport, stop: Callable[[], bool]) -> None:
         server, user = self.transport.base_url, self._user
         with self.col.records.reading() as conn:
             cursor = st.get_cursor(conn, server, user)
             first = cursor == 0 and bulk.is_empty(conn)
-            if bulk.deferred(conn):  # a first pull cut off earlier: go on loading as it did
-                bulk.resume(conn)
             deferred = bool(scope_purge.pending(conn))
         if deferred:
             # Records that left the scope while they had unsent changes: those were pushed just now.

@@ -39,11 +39,15 @@ def test_a_pulled_copy_is_audited_by_digest_and_checked(server, laptops) -> None
     a, b = laptops("a", server.url), laptops("b", server.url)
     _, (pid, other) = add_household(a.col, persons=2)
     assert a.sync().ok and b.sync().ok
-    [copy] = _entries(b.col, pid)
-    assert set(copy) == {"copy"} and len(copy["copy"]) == 32  # no second copy of the values
+    assert _entries(b.col, pid) == []  # no entry of its own: the page's copies share one
     with b.col.records.reading() as conn:
+        pages = [(k, json.loads(c)) for k, c in conn.execute(
+            select(audit.c.kind, audit.c.changes).where(audit.c.record_id == ""))]
         [entry] = history(conn, [("person", pid)])
-    assert entry.action_zh == "从平台取得" and entry.changes == []
+    [(kind, persons)] = [(k, c) for k, c in pages if k == "person"]
+    digests = persons["copies"]["zhangli"]  # by who last changed them on the platform
+    assert set(digests) == {pid, other} and len(digests[pid]) == 32  # no second copy of the values
+    assert entry.action_zh == "从平台取得" and entry.changes == [] and entry.actor == "zhangli"
     # Edited here after the copy, and again on the platform: both verify against the copy's digest.
     b.col.records.update("person", pid, {"phone": "13900003333"})
     a.col.records.update("person", pid, {"name": "改过的名字"})
