@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, select
@@ -140,3 +141,40 @@ def test_pushed_as_the_worker_alone_the_platform_refuses_the_supervisors_work(
     url, _db = platform
     report = run_sync(office, url, WORKER["name"], DEMO_PASSWORD)
     assert report.rejected > 0 and {r["kind"] for r in report.rejected_ops} == {"review"}
+
+
+def test_make_demo_starts_the_laptop_in_step_with_a_fresh_platform(
+        qtbot: Any, make_shell: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``make demo`` as the user runs it: the Shell starts the demo platform (``serve --demo --fresh``), makes
+    the office and hands its work over; the platform then holds exactly the laptop's records — not also an
+    earlier demo office's, left in the demo platform's database by a demo made before."""
+    import ui.main
+    from sync.server.cli import _engine, demo_db_url
+    from sync.server.importer import import_records
+    from sync.server.testing import free_port
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))  # the demo platform's database, for this test
+    monkeypatch.setattr(ui.main, "DEMO_HOUSEHOLDS", HOUSEHOLDS)
+    old = _engine(demo_db_url())
+    import_records(old, [{"kind": "household", "id": "an-earlier-demo-household", "area_code": WORKER["areas"][0],
+                          "deleted": False, "fields": {"address": "小店区坞城南路 1 号"}}], "import")
+    old.dispose()
+
+    path = tmp_path / "demo" / "demo.db"
+    path.parent.mkdir()
+    shell = make_shell(path, demo=True, start_server=True, demo_port=free_port())
+    assert shell.server_proc is not None
+    qtbot.waitUntil(lambda: "演示数据已生成" in shell.dialog.message.text(), timeout=120_000)
+    assert "没有交给" not in shell.dialog.message.text(), shell.dialog.message.text()
+
+    col = Collection.open(path, ui.main.DEMO_PASSPHRASE)
+    try:
+        assert col.records.pending_count() == 0
+        laptop = _laptop_records(col)
+        with col.records.reading() as conn:
+            assert not st.list_rejected(conn)
+    finally:
+        col.close()
+    server = _platform_records(demo_db_url())
+    assert laptop == server and len(laptop["review"]) > 10
+    assert "an-earlier-demo-household" not in laptop["household"]  # (a hand-over alone would have pulled it)
