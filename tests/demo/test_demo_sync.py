@@ -170,6 +170,10 @@ def test_make_demo_starts_the_laptop_in_step_with_a_fresh_platform(
     col = Collection.open(path, ui.main.DEMO_PASSPHRASE)
     try:
         assert col.records.pending_count() == 0
+        # 张丽's first sync in the demo, as the 同步 tab runs it: on the saved session, no password typed.
+        first = run_sync(col, f"http://127.0.0.1:{shell.demo_port}", WORKER["name"], None)
+        assert first.ok, first.errors
+        assert (first.pushed, first.rejected, first.pulled) == (0, 0, 0)
         laptop = _laptop_records(col)
         with col.records.reading() as conn:
             assert not st.list_rejected(conn)
@@ -178,3 +182,15 @@ def test_make_demo_starts_the_laptop_in_step_with_a_fresh_platform(
     server = _platform_records(demo_db_url())
     assert laptop == server and len(laptop["review"]) > 10
     assert "an-earlier-demo-household" not in laptop["household"]  # (a hand-over alone would have pulled it)
+
+
+def test_fresh_only_ever_empties_the_demo_database(tmp_path: Path) -> None:
+    from sync.server.cli import main
+
+    db = tmp_path / "platform.db"
+    db.write_bytes(b"a real platform's data")
+    for argv in (["serve", "--db", f"sqlite:///{db}", "--fresh"], ["serve", "--demo", "--db", f"sqlite:///{db}",
+                                                                     "--fresh"]):
+        with pytest.raises(SystemExit, match="--fresh 只用于演示库"):
+            main(argv)
+    assert db.read_bytes() == b"a real platform's data"
