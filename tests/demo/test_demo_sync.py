@@ -91,6 +91,30 @@ def test_the_office_work_is_each_authors(office: Collection) -> None:
     assert answered and answers and set(answers) == {WORKER["name"]}
 
 
+def test_an_op_is_paired_with_its_own_audit_entry_after_earlier_ones_were_pushed(tmp_path: Path) -> None:
+    """A record's queued ops are its last local audit entries: entries of ops already acknowledged (and the
+    pulled copies' "sync" entries) come before them and are not counted."""
+    from app.store.tables import outbox
+
+    col = Collection.create(tmp_path / "s.db", PASSPHRASE, WORKER)
+    try:
+        with col.records.transaction() as tx:
+            hh = tx.create("household", {"address": "小店区坞城南路 1 号"}, area_code=WORKER["areas"][0])
+        with col.records.transaction() as tx:
+            tx.conn.execute(outbox.delete())  # as if pushed and acknowledged
+        col.set_user({**SUPERVISOR, "areas": WORKER["areas"]})
+        with col.records.transaction() as tx:
+            tx.update("household", hh, {"address": "小店区坞城南路 2 号"})
+        col.set_user(WORKER)
+        with col.records.transaction() as tx:
+            tx.update("household", hh, {"address": "小店区坞城南路 3 号"})
+        with col.records.reading() as conn:
+            ops = st.pending_ops(conn, 10)
+            assert [op_authors(conn)[o.op_id] for o in ops] == [SUPERVISOR["name"], WORKER["name"]]
+    finally:
+        col.close()
+
+
 def test_author_runs_keep_each_records_order() -> None:
     ops = [{"op_id": f"o{i}", "kind": "k", "id": rid} for i, rid in enumerate("aabacab")]
     authors = {"o0": "w", "o1": "s", "o2": "w", "o3": "w", "o4": "s", "o5": "s", "o6": "s"}
