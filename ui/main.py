@@ -23,6 +23,7 @@ from ui.unlock import DEFAULT_DELAYS, CreateDialog, UnlockDialog
 DEMO_PASSPHRASE = "demo-pass-2026"
 DEMO_USER = "zhangli"
 DEMO_HOUSEHOLDS = 300
+PLATFORM_WAIT_S = 60.0  # how long a demo being made waits for the platform started with it
 BENCH_ENV = "OUTREACH_BENCH_EXIT_ON_SHOWN"
 PREWARMED = threading.Event()  # set when the background imports are done (the benchmark waits for it)
 
@@ -71,6 +72,7 @@ class Shell(QObject):
         self._start_server = start_server
         self.demo_port = demo_port
         self.platform_problem = ""  # why the local demo platform is not running, shown wherever the user is
+        self._fresh_platform = False  # a new demo office is being made: its platform starts afresh too
         self._watch = QTimer(self)
         self._watch.setInterval(500)
         self._watch.timeout.connect(self._watch_server)
@@ -80,6 +82,7 @@ class Shell(QObject):
 
     # --- dialogs -------------------------------------------------------------------------------------
     def start(self) -> None:
+        self._fresh_platform = self.demo and not self.path.exists()
         if self.demo and self._start_server:
             self._launch_server()
         if self.demo and not self.path.exists():
@@ -145,8 +148,10 @@ class Shell(QObject):
         from ui.unlock import run_off_thread
 
         path = self.path
+        # The office's work goes to the platform this shell started (not to whatever holds the port).
+        platform = f"http://127.0.0.1:{self.demo_port}" if self.server_proc is not None else None
 
-        def make() -> None:
+        def make() -> str:
             from app import areas
             from app.collection import Collection
             from app.demo import generate
@@ -157,17 +162,28 @@ class Shell(QObject):
                 p.unlink()
             col = Collection.create(tmp, DEMO_PASSPHRASE, {k: user[k] for k in ("name", "display_name", "role",
                                                                                "areas")})
+            problem = ""
             try:
                 generate(col, DEMO_HOUSEHOLDS)
+                if platform:
+                    try:
+                        problem = _hand_over(col, platform)
+                    except Exception as exc:  # noqa: BLE001 - the store is complete; sync is restartable
+                        problem = f"{type(exc).__name__}: {exc}"
             finally:
                 col.close()
             tmp.rename(path)  # only a complete demo store ever has the real name
+            return problem
 
-        def done(_r: object) -> None:
+        def done(problem: str) -> None:
             if isinstance(self.dialog, UnlockDialog):
                 self.dialog.set_busy(False)
                 done_text = QCoreApplication.translate("Shell", "演示数据已生成。")
-                if self.platform_problem:
+                if problem:
+                    self.dialog.show_message(done_text + "\n" + QCoreApplication.translate(
+                        "Shell", "办公室的工作没有交给本地演示平台（%1），首次同步时经办人员和督导的修改会被拒绝。")
+                        .replace("%1", problem), "warning")
+                elif self.platform_problem:
                     self.dialog.show_message(done_text + "\n" + self.platform_problem, "warning")
                 else:
                     self.dialog.show_message(done_text, "info")
@@ -232,8 +248,9 @@ class Shell(QObject):
 
     # --- the demo platform ---------------------------------------------------------------------------
     def _server_cmd(self) -> list[str]:
-        return [sys.executable, "-m", "sync.server.cli", "serve", "--demo", "--host", "127.0.0.1",
-                "--port", str(self.demo_port)]
+        cmd = [sys.executable, "-m", "sync.server.cli", "serve", "--demo", "--host", "127.0.0.1",
+               "--port", str(self.demo_port)]
+        return [*cmd, "--fresh"] if self._fresh_platform else cmd
 
     def _launch_server(self) -> None:
         import importlib.util
@@ -307,6 +324,20 @@ class Shell(QObject):
             except subprocess.TimeoutExpired:
                 self.server_proc.kill()
         self.server_proc = None
+
+
+def _hand_over(col: Any, platform: str) -> str:
+    """The demo office's first sync, each change pushed by the person who made it (sync/client/office.py), so
+    张丽's laptop starts in step with the platform; "" when done, else why not (the store stays complete)."""
+    from sync.client.office import hand_over
+    from sync.server.seed import DEMO_PASSWORD  # this shell started the server: its package is installed
+
+    report = hand_over(col, platform, DEMO_PASSWORD, wait=PLATFORM_WAIT_S)
+    if report.errors:
+        return report.errors[0]
+    if report.rejected:
+        return QCoreApplication.translate("Shell", "平台拒绝了 %1 条修改").replace("%1", str(report.rejected))
+    return ""
 
 
 def _bench_exit() -> None:

@@ -3563,6 +3563,16 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
         <translation>Generating demo data failed: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/main.py" line="181"/>
+        <source>办公室的工作没有交给本地演示平台（%1），首次同步时经办人员和督导的修改会被拒绝。</source>
+        <translation>The office's work was not handed to the local demo platform (%1); the first sync will have the office staff's and the supervisor's changes refused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="355"/>
+        <source>平台拒绝了 %1 条修改</source>
+        <translation>the platform refused %1 changes</translation>
+    </message>
+    <message>
         <location filename="../../ui/main.py" line="231"/>
         <source>已锁定。请输入密码继续工作。</source>
         <translation>Locked. Enter the passphrase to continue.</translation>

@@ -26,6 +26,14 @@ def demo_db_url() -> str:
     return f"sqlite:///{path}"
 
 
+def reset_demo_db() -> None:
+    """Remove the demo database: the desktop demo makes a new office and hands its work to an empty platform
+    (docs/DEMO.md). The demo's signing key stays; it is registered again at start."""
+    path = Path(demo_db_url().removeprefix("sqlite:///"))
+    for p in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))):
+        p.unlink(missing_ok=True)
+
+
 def _engine(url: str):  # noqa: ANN202
     from sync.server.db import make_engine
     from sync.server.migrate import upgrade
@@ -56,6 +64,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     url = args.db or (demo_db_url() if args.demo else None)
     if not url:
         raise SystemExit("请用 --db 指定数据库（或用 --demo 运行演示库）。")
+    if args.fresh:
+        if args.db or not args.demo:
+            raise SystemExit("--fresh 只用于演示库（--demo，不指定 --db）。")
+        reset_demo_db()
     if args.demo:
         engine = _engine(url)
         added = seed_demo(engine)
@@ -387,6 +399,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8765)
     s.add_argument("--demo", action="store_true", help="写入演示区划和演示用户（密码 demo1234）")
+    s.add_argument("--fresh", action="store_true",
+                   help="与 --demo 一起用：先清空演示库（桌面演示新生成演示数据时使用）")
     s.add_argument("--token-ttl", type=int, default=8 * 3600, help="登录有效期（秒）")
     s.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     s.add_argument("--workers", type=int, default=1, help="服务进程数（大于 1 时需要 PostgreSQL）")
