@@ -15,12 +15,12 @@ from sqlalchemy import update
 
 from app import ops
 from app.queries.rules import CHANGES_META, DEADLINES_CHECKED_META, rules_for
-from app.rules import signing, workflow
+from app.rules import workflow
 from app.rules.ruleset import shipped_version
 from app.store.audit import history
 from sync.client import Transport
 from sync.server.db import rule_sets
-from sync.server.rules import publish, register_key
+from sync.server.rules import publish
 from tests.sync.support import COMMUNITY, FAST_RETRY, PASSWORD, add_household
 
 LIMITS = """
@@ -40,14 +40,6 @@ KEEP = LIMITS.format(version=1, running="")
 RUNNING = LIMITS.format(version=2, running="applies_to_running = true  # 在办环节也按新时限")
 BEFORE, AFTER = date(2026, 5, 20), date(2026, 6, 3)  # stages started before / after the set is effective
 # 2026-05-20 + 7 working days = 05-29, + 5 = 05-27; 2026-06-03 + 7 = 06-12, + 5 = 06-10.
-
-
-@pytest.fixture
-def platform(server):
-    pem, public = signing.generate()
-    register_key(server.app.state.engine, public)
-    server.pem = pem
-    return server
 
 
 def _submitted(col, pid: str, on: date) -> str:
