@@ -415,6 +415,8 @@ def check(rs: RuleSet) -> None:
                 rs.table(name)
             workflow.actions()
             workflow.exit_reasons()
+            for st in workflow.stages():
+                workflow.limit_stage(st.code)  # a limit_of naming no stage
             eligibility.evaluate(PersonFacts(id_number=make_id("140105", date(1980, 1, 1), 1), hukou_in_shanxi=True,
                                              registered_unemployed_on=date(2024, 1, 1)), date(2026, 1, 1))
             for code, _ in eligibility.category_names():

@@ -142,6 +142,7 @@ HEAD = '[set]\nid = "x"\nversion = 1\narea = "140000000000"\neffective = 2026-12
     ('[[tables.eligibility.category]]\ncode = "older"\nmin_age_femal = 38', "没有 min_age_femal"),
     ('[[tables.eligibility.category]]\ncode = "pirates"\nname = "海盗"', "没有对应规则"),
     ('[tables.workflow.deadlines]\nregistration_handle_workdays = true', "类型应与原规则一致"),
+    ('[[tables.workflow.stage]]\ncode = "applied"\nlimit_of = "nowhere"', "未知环节：nowhere"),
 ])
 def test_sets_that_break_the_rules_fail_the_check(body, reason):
     rs = compose([parse(HEAD + body)], [TAIYUAN], TODAY)
