@@ -52,10 +52,13 @@ def recompute_deadlines(col: Collection, before: RuleSet, after: RuleSet,
     """
     moved: list[dict[str, Any]] = []
     unchanged = before.version == after.version and not due_dates.changed_years(before, after)
+    day = checked_on.isoformat() if checked_on else None
+    if unchanged and (day is None or col.get_meta(DEADLINES_CHECKED_META) == day):
+        return []  # the usual sync: nothing to write
     case, person = TABLES["assistance_case"], TABLES["person"]
     with col.records.transaction() as tx:
-        if checked_on is not None:
-            set_meta(tx.conn, DEADLINES_CHECKED_META, checked_on.isoformat())
+        if day is not None:
+            set_meta(tx.conn, DEADLINES_CHECKED_META, day)
         if unchanged:
             return []
         rows = tx.conn.execute(
