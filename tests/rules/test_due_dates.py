@@ -94,3 +94,24 @@ def test_a_calendar_that_arrives_later_keeps_the_limit_the_stage_is_held_to():
     assert (estimate.due_on, estimate.estimated, estimate.limit) == (date(2027, 2, 5), True, 7)
     moved = recompute("community_review", start, estimate.due_on, True, before, after)
     assert moved == Moved(date(2027, 2, 4), False, "新的节假日安排")
+
+
+def test_a_citys_longer_county_review_moves_its_own_cases_only():
+    city = """
+[set]
+id = "taiyuan-limits"
+version = 1
+area = "140100000000"
+effective = 2026-12-01
+source = "示例，非官方"
+applies_to_running = true
+[[tables.workflow.stage]]
+code = "county_confirm"
+limit_workdays = 15
+"""
+    start = date(2026, 11, 25)  # +10 working days = 12-09, +15 = 12-16
+    taiyuan = compose([parse(city)], [TAIYUAN], TODAY)
+    datong = compose([parse(city)], ["140213001001"], TODAY)
+    moved = recompute("county_confirm", start, date(2026, 12, 9), False, shipped(), taiyuan)
+    assert moved == Moved(date(2026, 12, 16), False, "县人社审核确认时限调整为 15 个工作日")
+    assert recompute("county_confirm", start, date(2026, 12, 9), False, shipped(), datong) is None
