@@ -120,7 +120,7 @@ class SyncRunner(QObject):
         if report.deadlines_moved:
             shown = "；".join(report.deadlines_moved[:5])
             more = len(report.deadlines_moved) - 5
-            self.ctx.notice.emit(self.tr("新的节假日安排已生效，%1 个办理时限已重新计算：%2").replace(
+            self.ctx.notice.emit(self.tr("新的规则已生效，%1 个办理时限已重新计算：%2").replace(
                 "%1", str(len(report.deadlines_moved))).replace("%2", shown + ("…" if more > 0 else "")))
         self.busy_changed.emit(False)
         self.finished.emit(report)

@@ -23,7 +23,6 @@ from app.rules.workdays import add_workdays
 from app.store.tables import TABLES
 
 OPEN_STAGES_END = ("exited", "rejected")  # a case in any other stage is still open
-FIRST_REVIEW_STAGE = "community_review"  # 社区 初审: its limit runs from the day of application
 MANAGER_ROLES = ("supervisor", "admin")
 ATTACHMENT_SEP = "/"  # an attachment for a material is named "<material code>/<file name>"
 
@@ -74,8 +73,8 @@ def apply(col: Collection, person_id: str, *, category: str, today: dt.date | No
     if errors:
         raise ValidationError(errors)
     who = responsible or col.actor_name
-    limit = workflow.stage(FIRST_REVIEW_STAGE).limit_workdays
-    due = add_workdays(today, limit) if limit is not None else None
+    governing = workflow.limit_stage("applied")  # 社区初审's limit, from the day of application
+    due = add_workdays(today, governing.limit_workdays) if governing and governing.limit_workdays else None
     with col.records.transaction() as tx:
         if case := open_case(tx.conn, person_id):
             raise ValidationError({"case": f"已有办理中的认定申请（{workflow.stage(case['stage']).name_zh}）"})

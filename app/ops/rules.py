@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import Connection, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.collection import Collection
-from app.queries.rules import CHANGES_META, KEY_META, REFUSED_META
-from app.rules import workflow
+from app.queries.rules import CHANGES_META, DEADLINES_CHECKED_META, KEY_META, REFUSED_META
+from app.rules import due_dates, workflow
 from app.rules.active import using
 from app.rules.ruleset import PublishedSet, RuleSet
-from app.rules.workdays import add_workdays, unknown_years
 from app.store.sync_state import get_meta, set_meta, utc_now
 from app.store.tables import TABLES, rule_set
 
@@ -37,46 +37,47 @@ def note_refused(conn: Connection, label: str, reason: str) -> None:
     set_meta(conn, REFUSED_META, refused[-MAX_REFUSED:])
 
 
-def recompute_deadlines(col: Collection, before: RuleSet, after: RuleSet) -> list[dict[str, Any]]:
-    """When a holiday calendar arrives or changes, compute the due dates it touches again.
+def recompute_deadlines(col: Collection, before: RuleSet, after: RuleSet,
+                        checked_on: dt.date | None = None) -> list[dict[str, Any]]:
+    """When the rules in force go from ``before`` to ``after`` (a holiday calendar arrived, a time limit
+    changed, or a set reached its effective date), compute the due dates that depend on the change again.
 
-    A case's due date is recomputed if it was computed under an estimated calendar or its span (stage start
-    to due date) touches a year whose arrangement changed. Moved dates are written as ordinary changes (they
-    sync and enter the audit log) and listed for the worker in ``rules_changes``; returned as dicts.
+    Which dates move is ``app.rules.due_dates.recompute`` (a stage keeps the limit in force when it started
+    unless the set says ``applies_to_running``). The cases are read and written in one transaction of the one
+    writer, and only ``due_on``/``due_rules``/``due_estimated`` are written, as ordinary changes (they sync,
+    enter the audit log, and merge field by field with edits made elsewhere meanwhile). Moved dates are
+    listed for the worker in ``rules_changes`` and returned as dicts. ``checked_on`` is remembered as the day
+    the dates were last brought up to date (``DEADLINES_CHECKED_META``: a later set's effective date is caught
+    up from there). Running it again with the same rules changes nothing.
     """
-    years = {y for y in after.calendar.published_years()
-             if after.calendar.sources.get(y) != before.calendar.sources.get(y)}
-    if not years:
-        return []
-    case, person = TABLES["assistance_case"], TABLES["person"]
     moved: list[dict[str, Any]] = []
+    unchanged = before.version == after.version and not due_dates.changed_years(before, after)
+    day = checked_on.isoformat() if checked_on else None
+    if unchanged and (day is None or col.get_meta(DEADLINES_CHECKED_META) == day):
+        return []  # the usual sync: nothing to write
+    case, person = TABLES["assistance_case"], TABLES["person"]
     with col.records.transaction() as tx:
+        if day is not None:
+            set_meta(tx.conn, DEADLINES_CHECKED_META, day)
+        if unchanged:
+            return []
         rows = tx.conn.execute(
             select(case.c.id, case.c.stage, case.c.stage_started_on, case.c.due_on, case.c.due_estimated,
                    person.c.name).select_from(case.outerjoin(person, person.c.id == case.c.person_id))
-            .where(case.c.deleted.is_(False), case.c.due_on.is_not(None), case.c.stage_started_on.is_not(None))
+            .where(case.c.deleted.is_(False), case.c.due_on.is_not(None), case.c.stage_started_on.is_not(None),
+                   case.c.stage.not_in(sorted(workflow.closed_stages())))
         ).all()
-        with using(after):
-            for r in rows:
-                span = set(range(r.stage_started_on.year, r.due_on.year + 1))
-                if not (r.due_estimated or span & years):
-                    continue
-                try:
-                    limit = workflow.stage(r.stage).limit_workdays
-                except workflow.WorkflowError:
-                    continue
-                if limit is None:
-                    continue
-                due = add_workdays(r.stage_started_on, limit)
-                estimated = bool(unknown_years(r.stage_started_on, due))
-                if due == r.due_on and estimated == bool(r.due_estimated):
-                    continue
-                tx.update("assistance_case", r.id, {"due_on": due, "due_rules": after.version,
-                                                    "due_estimated": estimated})
-                if due != r.due_on:
-                    moved.append({"case_id": r.id, "name": r.name or "", "stage": workflow.stage(r.stage).name_zh,
-                                  "old": r.due_on.isoformat(), "new": due.isoformat(), "rules": after.version,
-                                  "at": utc_now()})
+        for r in rows:
+            m = due_dates.recompute(r.stage, r.stage_started_on, r.due_on, bool(r.due_estimated), before, after)
+            if m is None:
+                continue
+            tx.update("assistance_case", r.id, {"due_on": m.due_on, "due_rules": after.version,
+                                                "due_estimated": m.estimated})
+            if m.due_on != r.due_on:
+                with using(after):
+                    stage_name = workflow.stage(r.stage).name_zh
+                moved.append({"case_id": r.id, "name": r.name or "", "stage": stage_name, "old": r.due_on.isoformat(),
+                              "new": m.due_on.isoformat(), "why": m.why, "rules": after.version, "at": utc_now()})
         if moved:
             set_meta(tx.conn, CHANGES_META, (get_meta(tx.conn, CHANGES_META, []) + moved)[-MAX_CHANGES:])
     return moved
@@ -84,4 +85,4 @@ def recompute_deadlines(col: Collection, before: RuleSet, after: RuleSet) -> lis
 
 def moved_text(item: dict[str, Any]) -> str:
     """One line for the worker: whose deadline moved, from when to when, and why."""
-    return f"{item['name']}（{item['stage']}）办理时限 {item['old']} → {item['new']}（新的节假日安排）"
+    return f"{item['name']}（{item['stage']}）办理时限 {item['old']} → {item['new']}（{item.get('why') or '新的节假日安排'}）"

@@ -16,6 +16,7 @@ KEY_META = "rules_key"  # {"key_id", "public_key", "pinned_at", "how": "shipped"
 CURSOR_META = "rules_cursor"  # {"server", "after"}
 REFUSED_META = "rules_refused"  # [{"at", "reason", "label"}], newest last
 CHANGES_META = "rules_changes"  # [{...}] deadlines a new rule set moved (worker sees them)
+DEADLINES_CHECKED_META = "rules_deadlines_checked"  # ISO day the due dates were last brought up to the rules
 
 
 def stored_sets(conn: Connection) -> list[PublishedSet]:

@@ -43,6 +43,9 @@ class SetInfo:
     area: str  # 12-digit code: a province set (14xxxx…) or a city's overlay
     title: str
     source: str  # the document it implements (文号), or "示例，非官方" for demo data
+    # Its changed time limits also hold for stages already running on ``effective`` (default: only for stages
+    # started from then on; see ``RuleSet.as_of`` and docs/RULES.md "规则变化时的办理时限").
+    applies_to_running: bool = False
 
     @property
     def label(self) -> str:
@@ -158,6 +161,9 @@ def parse(text: str) -> PublishedSet:
     if not source:
         raise RuleSetError("规则集必须写明来源文件（source）")
     title = str(head.get("title") or set_id)
+    running = head.get("applies_to_running", False)
+    if not isinstance(running, bool):
+        raise RuleSetError(f"[set] 的 applies_to_running 只能是 true 或 false：{running!r}")
     calendar = _calendar(data.get("calendar", {}))
     tables = data.get("tables", {})
     if not isinstance(tables, dict):
@@ -167,7 +173,7 @@ def parse(text: str) -> PublishedSet:
         raise RuleSetError(f"规则集改动了未知的规则表：{'、'.join(sorted(bad))}（可改：{'、'.join(TABLES)}）")
     if not calendar and not tables:
         raise RuleSetError("规则集没有任何内容（calendar 或 tables）")
-    return PublishedSet(SetInfo(set_id, version, effective, area, title, source), calendar, tables, text)
+    return PublishedSet(SetInfo(set_id, version, effective, area, title, source, running), calendar, tables, text)
 
 
 # --- merging an overlay onto a table ------------------------------------------------------------------
@@ -324,6 +330,18 @@ class RuleSet:
             self._tables[name] = table
         return table
 
+    def as_of(self, day: date) -> RuleSet:
+        """The rules a stage started on ``day`` is held to: each layer's tables count only if the layer was
+        already effective that day, or if it declares ``applies_to_running`` (then for every stage still
+        running). Same layers (so the same version label) and the same, newest calendar."""
+        keep = tuple(bool(over) and (info.effective <= day or info.applies_to_running)
+                     for info, over in zip(self.layers, self.overrides, strict=True))
+        if all(k or not over for k, over in zip(keep, self.overrides, strict=True)):
+            return self
+        return self.memo(f"as_of:{keep}", lambda: RuleSet(
+            self.layers, tuple(over if k else {} for k, over in zip(keep, self.overrides, strict=True)),
+            self.calendar))
+
     def memo(self, key: str, build: Callable[[], Any]) -> Any:
         """A value derived from this rule set (e.g. the workflow's edges), built once."""
         if key not in self._memo:
@@ -397,6 +415,8 @@ def check(rs: RuleSet) -> None:
                 rs.table(name)
             workflow.actions()
             workflow.exit_reasons()
+            for st in workflow.stages():
+                workflow.limit_stage(st.code)  # a limit_of naming no stage
             eligibility.evaluate(PersonFacts(id_number=make_id("140105", date(1980, 1, 1), 1), hukou_in_shanxi=True,
                                              registered_unemployed_on=date(2024, 1, 1)), date(2026, 1, 1))
             for code, _ in eligibility.category_names():
@@ -430,10 +450,12 @@ def diff(old: PublishedSet | None, new: PublishedSet) -> list[str]:
     """Chinese lines saying what ``new`` changes compared with ``old`` (None: compared with nothing)."""
     lines: list[str] = []
     if old is not None:
-        for name in ("title", "area", "effective", "source"):
+        for name in ("title", "area", "effective", "source", "applies_to_running"):
             a, b = getattr(old.info, name), getattr(new.info, name)
             if a != b:
                 lines.append(f"{name}：{a} → {b}")
+    if old is None and new.info.applies_to_running:
+        lines.append("applies_to_running：改动的办理时限也适用于生效日已在办的环节")
     for year in sorted(set(new.calendar) | set(old.calendar if old else {})):
         a = old.calendar.get(year) if old else None
         b = new.calendar.get(year)

@@ -361,6 +361,17 @@ def reentry_error(cases: list[dict[str, Any]], registered_unemployed_on: date | 
     return ""
 
 
+def limit_stage(stage_code: str) -> Stage | None:
+    """The stage whose ``limit_workdays`` a case in ``stage_code`` is held to: its own, or the one named by
+    ``limit_of`` (已申请 runs on 社区初审's limit from the application day); None for a stage with no limit."""
+    own = stage(stage_code)
+    if own.limit_workdays is not None:
+        return own
+    entry = next((s for s in _wf()["stage"] if s["code"] == stage_code), {})
+    other = stage(entry["limit_of"]) if entry.get("limit_of") else None
+    return other if other is not None and other.limit_workdays is not None else None
+
+
 def stage_deadline(stage_code: str, started_on: date, today: date) -> Deadline | None:
     """Deadline of a case sitting in ``stage_code`` since ``started_on``; None if the stage has no limit."""
     s = stage(stage_code)

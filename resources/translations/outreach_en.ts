@@ -3665,8 +3665,8 @@ Save it as a PDF file anyway? Keep it safe, and delete it when you are done.</tr
     </message>
     <message>
         <location filename="../../ui/sync_runner.py" line="123"/>
-        <source>新的节假日安排已生效，%1 个办理时限已重新计算：%2</source>
-        <translation>A new holiday calendar is in force; %1 deadlines were computed again: %2</translation>
+        <source>新的规则已生效，%1 个办理时限已重新计算：%2</source>
+        <translation>New rules are in force (holiday calendar or time limits); %1 deadlines were computed again: %2</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from typing import Any
 
 from app.collection import Collection
 from app.ops.rules import keep_set, note_refused, pin_key, recompute_deadlines
-from app.queries.rules import CURSOR_META, KEY_META, rules_for, stored_sets
+from app.queries.rules import CURSOR_META, DEADLINES_CHECKED_META, KEY_META, rules_for, stored_sets
 from app.rules import signing
 from app.rules._data import RULES_DIR
 from app.rules.ruleset import PublishedSet, RuleSetError, compose_checked, parse
@@ -33,7 +33,7 @@ SHIPPED_KEY = RULES_DIR / "platform_key.pub"
 class RulesResult:
     accepted: list[PublishedSet] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # Chinese reasons
-    moved: list[dict[str, Any]] = field(default_factory=list)  # deadlines a new calendar moved
+    moved: list[dict[str, Any]] = field(default_factory=list)  # deadlines new rules moved
 
 
 def shipped_key() -> dict[str, str] | None:
@@ -80,7 +80,10 @@ def pull_rules(col: Collection, transport: Transport, today: dt.date | None = No
         log.warning("rules: platform key %s differs from trusted %s", offered.get("key_id"), key["key_id"])
     today = today or dt.date.today()
     areas = col.user.get("areas") or []
-    before = rules_for(col, today)
+    # The rules the due dates were last brought up to: as of the day that was done (a set whose tables became
+    # effective since then changes the rules without arriving now), from the sets held before this run.
+    checked = col.get_meta(DEADLINES_CHECKED_META)
+    before = rules_for(col, min(dt.date.fromisoformat(checked), today) if checked else today)
     with col.records.transaction() as tx:
         conn = tx.conn
         kept = stored_sets(conn)
@@ -98,8 +101,7 @@ def pull_rules(col: Collection, transport: Transport, today: dt.date | None = No
         if key is not None and how == "first_sync" and result.accepted:
             pin_key(conn, key, how)  # pinned only once a set verified against it
         set_meta(conn, CURSOR_META, {"server": server, "after": int(body.get("cursor") or after)})
-    if result.accepted:
-        result.moved = recompute_deadlines(col, before, rules_for(col, today))
+    result.moved = recompute_deadlines(col, before, rules_for(col, today), checked_on=today)
     return result
 
 

@@ -156,13 +156,14 @@ def previous(engine: Engine, s: PublishedSet) -> PublishedSet | None:
 
 
 def preview(engine: Engine, new: PublishedSet, today: date) -> list[dict[str, str]]:
-    """The case deadlines on the platform that publishing ``new`` would move (no personal data)."""
-    from app.rules import workflow
-    from app.rules.active import using
-    from app.rules.workdays import add_workdays
+    """The case deadlines on the platform that publishing ``new`` would move (no personal data), by the same
+    rule the laptops apply (app.rules.due_dates), on ``new``'s effective date when that is later than today."""
+    from app.rules import due_dates, workflow
     from sync.server.db import records
 
+    on = max(today, new.info.effective)
     sets = published(engine)
+    closed = workflow.closed_stages()
     with reading(engine) as conn:
         rows = conn.execute(select(records.c.id, records.c.area_code, records.c.data).where(
             records.c.kind == "assistance_case", records.c.deleted.is_(False))).all()
@@ -170,19 +171,15 @@ def preview(engine: Engine, new: PublishedSet, today: date) -> list[dict[str, st
     moved = []
     for r in rows:
         data = r.data or {}
-        if not (data.get("stage_started_on") and data.get("due_on")):
+        if not (data.get("stage_started_on") and data.get("due_on")) or data.get("stage") in closed:
             continue
         if r.area_code not in by_area:
-            by_area[r.area_code] = (compose(sets, [r.area_code], today), compose([*sets, new], [r.area_code], today))
-        dues = []
-        for rs in by_area[r.area_code]:
-            with using(rs):
-                try:
-                    limit = workflow.stage(data["stage"]).limit_workdays
-                except workflow.WorkflowError:
-                    limit = None
-                dues.append(add_workdays(date.fromisoformat(data["stage_started_on"]), limit) if limit else None)
-        if dues[0] != dues[1]:
+            by_area[r.area_code] = (compose(sets, [r.area_code], on), compose([*sets, new], [r.area_code], on))
+        before, after = by_area[r.area_code]
+        started, stored = date.fromisoformat(data["stage_started_on"]), date.fromisoformat(data["due_on"])
+        m = due_dates.recompute(data["stage"], started, stored, bool(data.get("due_estimated")), before, after)
+        if m is not None and m.due_on != stored:
+            now = due_dates.stage_due(before, data["stage"], started)
             moved.append({"case": r.id, "area": r.area_code, "stage": data["stage"], "stored": data["due_on"],
-                          "now": dues[0].isoformat() if dues[0] else "", "new": dues[1].isoformat() if dues[1] else ""})
+                          "now": now.due_on.isoformat() if now else "", "new": m.due_on.isoformat()})
     return moved

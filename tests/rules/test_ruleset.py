@@ -9,7 +9,7 @@ from app.rules._data import RULES_DIR, load
 from app.rules.active import current, shipped, using
 from app.rules.facts import PersonFacts
 from app.rules.idcard import make_id
-from app.rules.ruleset import RuleSetError, check, compose, parse, shipped_version
+from app.rules.ruleset import RuleSetError, check, compose, diff, parse, shipped_version
 
 EXAMPLES = RULES_DIR / "examples"
 TAIYUAN = "140105001001"  # a community of 太原市小店区
@@ -125,6 +125,9 @@ limit_workdays = 15
      '[calendar.2027]\nholidays = [2027-02-08]\nworkdays = [2027-02-19]', "应为周六或周日：2027-02-19"),
     ('[set]\nid = "x"\nversion = 1\narea = "140000000000"\neffective = 2026-12-01\nsource = "s"\n'
      '[tables.salaries]\nx = 1', "未知的规则表"),
+    ('[set]\nid = "x"\nversion = 1\narea = "140000000000"\neffective = 2026-12-01\nsource = "s"\n'
+     'applies_to_running = "yes"\n[[tables.workflow.stage]]\ncode = "community_review"\nlimit_workdays = 5',
+     "applies_to_running 只能是 true 或 false"),
 ])
 def test_malformed_documents_are_refused_with_the_reason(text, reason):
     with pytest.raises(RuleSetError, match=reason):
@@ -139,9 +142,38 @@ HEAD = '[set]\nid = "x"\nversion = 1\narea = "140000000000"\neffective = 2026-12
     ('[[tables.eligibility.category]]\ncode = "older"\nmin_age_femal = 38', "没有 min_age_femal"),
     ('[[tables.eligibility.category]]\ncode = "pirates"\nname = "海盗"', "没有对应规则"),
     ('[tables.workflow.deadlines]\nregistration_handle_workdays = true', "类型应与原规则一致"),
+    ('[[tables.workflow.stage]]\ncode = "applied"\nlimit_of = "nowhere"', "未知环节：nowhere"),
 ])
 def test_sets_that_break_the_rules_fail_the_check(body, reason):
     rs = compose([parse(HEAD + body)], [TAIYUAN], TODAY)
     with pytest.raises(RuleSetError, match=reason):
         check(rs)
     assert current() is shipped()
+
+
+LIMITS = HEAD.replace('id = "x"', 'id = "shanxi-limits"') + (
+    '[[tables.workflow.stage]]\ncode = "community_review"\nlimit_workdays = 5\n')
+
+
+def test_as_of_drops_a_layers_tables_for_stages_started_before_it_was_effective():
+    keep = parse(LIMITS)
+    assert keep.info.applies_to_running is False  # the default: only stages started from its effective date
+    rs = compose([parse(example("shanxi-holidays-2027")), keep], [TAIYUAN], TODAY)
+    assert rs.as_of(date(2026, 12, 1)) is rs  # every layer already effective that day
+    earlier = rs.as_of(date(2026, 11, 30))
+    assert earlier is rs.as_of(date(2026, 11, 1))  # built once per combination of layers
+    assert earlier.version == rs.version and earlier.calendar is rs.calendar  # same layers, same calendar
+    with using(earlier):
+        assert workflow.stage("community_review").limit_workdays == 7
+    with using(rs):
+        assert workflow.stage("community_review").limit_workdays == 5
+    running = compose([parse(LIMITS.replace('source = "s"', 'source = "s"\napplies_to_running = true'))],
+                      [TAIYUAN], TODAY)
+    assert running.layers[0].applies_to_running and running.as_of(date(2026, 1, 1)) is running
+
+
+def test_diff_says_when_a_set_applies_to_running_stages():
+    running = parse(LIMITS.replace('source = "s"', 'source = "s"\napplies_to_running = true'))
+    assert "applies_to_running：改动的办理时限也适用于生效日已在办的环节" in diff(None, running)
+    assert "applies_to_running：False → True" in diff(parse(LIMITS), running)
+    assert not any("applies_to_running" in line for line in diff(None, parse(LIMITS)))

@@ -10,8 +10,10 @@ from app.rules.workflow import (
     application_deadline,
     apply_action,
     exit_reasons,
+    limit_stage,
     materials,
     registration_deadlines,
+    stage,
     stage_deadline,
     stages,
     status_valid_until,
@@ -82,6 +84,14 @@ def test_stages_in_order_with_limits():
     assert got["county_confirm"].limit_workdays == 10
     assert got["county_confirm"].responsible == "supervisor"
     assert [s.step for s in stages()][:1] == ["申请"]
+
+
+def test_the_limit_each_stage_is_held_to():
+    held = {s.code: limit_stage(s.code) for s in stages()}
+    assert held["applied"] is held["community_review"] == stage("community_review")  # limit_of: 初审 from applying
+    assert held["exit_proposed"].limit_workdays == 5
+    assert {code for code, s in held.items() if s is None} == {"publicity", "certified", "helping", "exited",
+                                                              "rejected"}
 
 
 def test_edge_table_matches_data():

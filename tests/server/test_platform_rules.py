@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,34 @@ def test_list_diff_and_preview_for_the_office(admin, capsys, tmp_path):
     assert "2027 年新增放假：2027-01-01、2027-01-02" in capsys.readouterr().out
     with pytest.raises(SystemExit, match="平台上没有规则集 nope@3"):
         main(["rules", "diff", "nope@3", "--db", db])
+
+
+def test_preview_of_a_limit_change_follows_the_laptops_rule(admin):
+    """Before publishing a shorter 社区初审 the office sees the cases it would move, by the rule the laptops apply:
+    a stage started before the set is effective keeps its limit unless the set says applies_to_running."""
+    from sqlalchemy import insert
+
+    from app.rules.ruleset import parse
+    from sync.server.db import make_engine, records
+    from sync.server.rules import preview
+    from tests.sync.test_rules_limits import KEEP, RUNNING
+
+    db, _ = admin
+    engine = make_engine(db)
+    cases = {"before": ("community_review", "2026-05-20", "2026-05-29"),
+             "after": ("community_review", "2026-06-03", "2026-06-12"),
+             "street": ("street_review", "2026-05-20", "2026-05-29"),
+             "closed": ("rejected", "2026-06-03", "2026-06-12")}
+    with engine.begin() as conn:
+        for version, (cid, (stage, started, due)) in enumerate(cases.items(), start=1):
+            conn.execute(insert(records).values(
+                kind="assistance_case", id=cid, area_code="140105001001", version=version, deleted=False,
+                field_versions={}, data={"person_id": "p", "stage": stage, "stage_started_on": started, "due_on": due}))
+    try:
+        kept = preview(engine, parse(KEEP), date(2026, 12, 10))
+        running = preview(engine, parse(RUNNING), date(2026, 12, 10))
+    finally:
+        engine.dispose()
+    assert [(m["case"], m["stored"], m["now"], m["new"]) for m in kept] == [
+        ("after", "2026-06-12", "2026-06-12", "2026-06-10")]
+    assert sorted((m["case"], m["new"]) for m in running) == [("after", "2026-06-10"), ("before", "2026-05-27")]

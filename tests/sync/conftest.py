@@ -45,6 +45,18 @@ def server(sqlite_url: str) -> Iterator[Any]:
 
 
 @pytest.fixture
+def platform(server: Any) -> Any:
+    """The test server with a rule-signing key; ``platform.pem`` is the private key an admin would hold."""
+    from app.rules import signing
+    from sync.server.rules import register_key
+
+    pem, public = signing.generate()
+    register_key(server.app.state.engine, public)
+    server.pem = pem
+    return server
+
+
+@pytest.fixture
 def any_server(request: pytest.FixtureRequest, server_db_url: str) -> Iterator[Any]:
     if request.node.callspec.params.get("server_db_url") == "postgres-2proc":
         from sync.server.testing import run_server_process

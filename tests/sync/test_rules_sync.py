@@ -24,15 +24,6 @@ TAIYUAN = (EXAMPLES / "taiyuan-eligibility.example.toml").read_text(encoding="ut
 TODAY = date(2026, 12, 10)
 
 
-@pytest.fixture
-def platform(server):
-    """The test server with a signing key; ``platform.pem`` is the private key an admin would hold."""
-    pem, public = signing.generate()
-    register_key(server.app.state.engine, public)
-    server.pem = pem
-    return server
-
-
 def _deadline(col) -> workdays.Deadline:
     with using(rules_for(col, TODAY)):
         return workdays.deadline_info(date(2027, 2, 3), 7, date(2027, 2, 3))

@@ -319,3 +319,31 @@ def test_background_sync_runs_when_platform_reachable(qtbot, server, stores, vie
     settle(qtbot, view)
     assert view.log_table.item(0, 1).text() == "自动" and col.records.pending_count() == 0
     assert settings.SYNC_AUTO.get(col) is False
+
+
+def test_a_shorter_time_limit_is_announced_with_the_deadlines_it_moved(qtbot, server, stores, view_of) -> None:
+    """A signed set shortening 社区初审 reaches the laptop by 同步; the banner names the case, the old and new
+    dates and why, in Chinese (docs/RULES.md "规则变化时的办理时限")."""
+    from app.rules import signing
+    from sync.server.rules import publish, register_key
+    from tests.sync.test_rules_limits import KEEP
+
+    pem, public = signing.generate()
+    register_key(server.app.state.engine, public)
+    publish(server.app.state.engine, KEEP, pem, "admin")  # 7 → 5 working days from 2026-06-01
+    col = stores("a")
+    add_households(col, 1, persons=1)
+    person = col.records.children("person", "relation", "户主")[0]
+    with col.records.transaction() as tx:  # in 社区初审 since 2026-06-03, counted on the old 7 days
+        tx.create("assistance_case", {"person_id": person["id"], "category": "long_term",
+                                      "stage": "community_review", "stage_started_on": dt.date(2026, 6, 3),
+                                      "due_on": dt.date(2026, 6, 12)}, area_code=COMMUNITY)
+    view = view_of(col)
+    notices: list[str] = []
+    view.runner.ctx.notice.connect(notices.append)
+
+    report = click_sync(qtbot, view)
+
+    assert report.ok and report.rules == ["shanxi-limits@1"]
+    assert notices == ["新的规则已生效，1 个办理时限已重新计算："
+                       "测试0-0（社区初审）办理时限 2026-06-12 → 2026-06-10（社区初审时限调整为 5 个工作日）"]
