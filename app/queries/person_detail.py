@@ -358,7 +358,7 @@ def history(conn: Connection, records: list[tuple[str, str]], limit: int = 200,
     and the values of fields that say who did something)."""
     names = names or {}
     out: list[HistoryEntry] = []
-    entries = audit.history(conn, records)
+    entries = audit.histories(conn, list(records))
     for kind, rid in records:
         k = KINDS[kind]
         rows = entries[rid]

@@ -229,20 +229,27 @@ def verify(conn: Connection) -> list[ChainBreak]:
     return breaks
 
 
-def history(conn: Connection, records: list[tuple[str, str]]) -> dict[str, list[dict[str, Any]]]:
+def history(conn: Connection, record_id: str) -> list[dict[str, Any]]:
+    """One record's entries, oldest first (see ``histories``)."""
+    return histories(conn, [(None, record_id)])[record_id]
+
+
+def histories(conn: Connection, records: list[tuple[str | None, str]]) -> dict[str, list[dict[str, Any]]]:
     """Each (kind, id) record's entries, oldest first, by id: its own, and for each first copy a pulled page
     recorded of it, that page entry as if it were the record's own (``{"copy": digest}``, by its actor).
 
-    The page entries of the kinds asked for are read whole (a county's store holds a few hundred); only those
-    whose text names one of the records are parsed.
+    The page entries of the kinds asked for (all, where a kind is None) are read whole (a county's store holds
+    a few hundred); only those whose text names one of the records are parsed.
     """
     out: dict[str, list[dict[str, Any]]] = {rid: [] for _, rid in records}
     for r in conn.execute(select(audit).where(among(audit.c.record_id, list(out)))):
         out[r.record_id].append(dict(r._mapping))
     kinds = {kind for kind, _ in records}
-    pages = select(audit).where(audit.c.record_id == PAGE, audit.c.kind.in_(kinds))
+    pages = select(audit).where(audit.c.record_id == PAGE)
+    if None not in kinds:
+        pages = pages.where(audit.c.kind.in_(kinds))
     for r in conn.execute(pages):
-        named = [rid for kind, rid in records if kind == r.kind and rid in r.changes]
+        named = [rid for kind, rid in records if kind in (r.kind, None) and rid in r.changes]
         if not named:
             continue
         for actor, digests in page_copies(r.changes).items():

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, Row, bindparam, func, insert, select, update
 
 from app.model.canonical import FieldValueError, coerce, dumps
@@ -81,10 +82,31 @@ def _wire(kind_name: str, values: Mapping[str, Any]) -> dict[str, Any]:
 
 # Per field type: the Python types already canonical (exactly: a bool is not an int), and how the column stores
 # a canonical value when not as it is. A date is always checked (``coerce``); its ISO text is what is stored.
+def _json_text(value: Any) -> str:
+    """``dumps`` through orjson, ten times faster, falling back to ``dumps`` for what orjson refuses. The same
+    text for what records hold (text, whole numbers, lists, objects); a float in exponent form is written
+    ``1e-7`` instead of ``1e-07``, which at worst makes a later comparison see a change and write it again."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+    except TypeError:
+        return dumps(value)
+
+
 _STORED: dict[str, tuple[frozenset[type], Callable[[Any], Any] | None]] = {
     "str": (frozenset({str}), None), "int": (frozenset({int}), None), "bool": (frozenset({bool}), int),
-    "json": (frozenset({list, dict}), dumps), "date": (frozenset(), None),
+    "json": (frozenset({list, dict}), _json_text), "date": (frozenset(), None),
 }
+
+
+def _iso_date(value: Any) -> str | None:
+    """``value`` if it is a date's canonical text (YYYY-MM-DD, a real day), else None (``coerce`` decides)."""
+    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+        return value
+    return None
 
 
 @cache
@@ -108,7 +130,8 @@ def _wire_and_raw(kind_name: str, values: Mapping[str, Any]) -> tuple[dict[str, 
             wire[name] = row[name] = None
             continue
         plain, store = spec
-        if type(v) not in plain:
+        # Only a date has no plain type: its canonical text is checked here, anything else goes to ``coerce``.
+        if type(v) not in plain and (plain or _iso_date(v) is None):
             v = coerce(k, name, v)
         wire[name] = v
         row[name] = store(v) if store is not None and v is not None else v

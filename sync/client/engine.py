@@ -663,8 +663,11 @@ def _flat(record: Any, rid: str | None, version: Any) -> dict[str, Any] | None:
     service's or follow-up's ``kind`` is a field)."""
     if not isinstance(record, Mapping):
         return None
-    out = {k: v for k, v in record.items() if k not in ("fields", "kind")}
-    out.update(record.get("fields") or {})
+    out = dict(record)
+    fields = out.pop("fields", None)
+    out.pop("kind", None)
+    if fields:
+        out.update(fields)
     out.setdefault("id", rid)
     if out.get("version") is None:
         out["version"] = version
