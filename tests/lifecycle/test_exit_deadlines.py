@@ -15,23 +15,13 @@ from app.rules.active import shipped, using
 from app.rules.ruleset import RULES_DIR, compose, parse, shipped_version
 from tests.intake.helpers import older_woman
 from tests.lifecycle.conftest import case_in, steps
+from tests.rules.test_due_dates import shorter  # 社区初审 7 → 5 (示例，非官方)
 
 AREA = "140105001001"
 PROPOSED = dt.date(2027, 2, 1)  # a Monday in a year the shipped calendar does not know
 ESTIMATE = dt.date(2027, 2, 8)  # + 5 working days counted Monday–Friday
 REAL = dt.date(2027, 2, 16)  # + 5 on the 2027 arrangement: 春节 2-05 … 2-13 off (示例，非官方)
 LATER = dt.date(2027, 2, 3)
-SHORTER = """
-[set]
-id = "shanxi-limits"
-version = 1
-area = "140000000000"
-effective = 2026-12-01
-source = "示例，非官方"
-[[tables.workflow.stage]]
-code = "community_review"
-limit_workdays = 5
-"""
 
 
 def _calendar() -> str:
@@ -68,7 +58,7 @@ def test_the_estimate_mark_alone_brings_the_date_up_when_other_rules_change(col)
     is fixed at the next change of rules even when the calendar is not what changes: the mark says so."""
     cid = _proposed(col)
     calendar = compose([parse(_calendar())], [AREA], LATER)
-    limits = compose([parse(_calendar()), parse(SHORTER)], [AREA], LATER)
+    limits = compose([parse(_calendar()), parse(shorter())], [AREA], LATER)
     moved = recompute_deadlines(col, calendar, limits)
     assert [(m["stage"], m["new"]) for m in moved] == [("退出待审", REAL.isoformat())]
     assert _deadline(col, cid) == (REAL, limits.version, False)
