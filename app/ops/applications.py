@@ -17,6 +17,7 @@ from app.ops.attachments import attach, size_errors
 from app.ops.validation import ValidationError, required_text
 from app.rules import workflow
 from app.rules._data import load
+from app.rules.due_dates import deadline_fields
 from app.rules.eligibility import category_names
 from app.rules.idcard import IdNumberError, parse_id
 from app.rules.workdays import add_workdays
@@ -80,7 +81,7 @@ def apply(col: Collection, person_id: str, *, category: str, today: dt.date | No
             raise ValidationError({"case": f"已有办理中的认定申请（{workflow.stage(case['stage']).name_zh}）"})
         cid = tx.create("assistance_case", {
             "person_id": person_id, "category": category, "other_category_note": note if category == "other" else "",
-            "stage": "applied", "stage_started_on": today, "due_on": due, "applied_on": today,
+            "stage": "applied", "stage_started_on": today, **deadline_fields(today, due), "applied_on": today,
             "responsible": who, "materials": {}}, area_code=person["area_code"])
         tx.create("case_step", {"case_id": cid, "person_id": person_id, "action": "apply", "from_stage": "",
                                 "to_stage": "applied", "by": who, "done_on": today, "due_on": due, "note": note},

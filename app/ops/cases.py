@@ -9,6 +9,7 @@ from app.collection import Collection
 from app.ops.applications import materials_error
 from app.ops.validation import ValidationError
 from app.rules import workflow
+from app.rules.due_dates import deadline_fields
 
 
 def workflow_action(col: Collection, case_id: str, action: str, *, today: dt.date | None = None,
@@ -26,8 +27,8 @@ def workflow_action(col: Collection, case_id: str, action: str, *, today: dt.dat
     needs = any(a.needs_materials for a in workflow.actions() if a.code == action and a.from_stage == case["stage"])
     if needs and (msg := materials_error(case)):
         raise workflow.WorkflowError(msg)
-    changes: dict[str, Any] = {"stage": t.to_stage, "stage_started_on": t.stage_started_on, "due_on": t.due_on,
-                               "due_rules": t.rules_version, "due_estimated": t.estimated}
+    changes: dict[str, Any] = {"stage": t.to_stage, "stage_started_on": t.stage_started_on,
+                               **deadline_fields(t.stage_started_on, t.due_on)}
     if t.to_stage == "certified":
         changes.update(certified_on=today, valid_until=workflow.status_valid_until(today))
     if t.to_stage == "exited":

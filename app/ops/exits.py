@@ -15,6 +15,7 @@ from app.collection import Collection
 from app.ops.validation import ValidationError, required_text
 from app.queries.exits import proposable_case
 from app.rules import workflow
+from app.rules.due_dates import deadline_fields
 from app.store.records import Tx
 
 PROPOSE, APPROVE, REFUSE = "propose_exit", "approve_exit", "refuse_exit"
@@ -75,7 +76,7 @@ def propose_in(tx: Tx, case: dict[str, Any], t: workflow.Transition, evidence: d
     reason = t.exit_reason or ""
     history = evidence_summary(reason, evidence) + (f"。{t.note}" if t.note else "")
     tx.update("assistance_case", case["id"], {
-        "stage": t.to_stage, "stage_started_on": today, "due_on": t.due_on, "exit_reason": reason,
+        "stage": t.to_stage, "stage_started_on": today, **deadline_fields(today, t.due_on), "exit_reason": reason,
         "exit_note": t.note, "exit_evidence": evidence, "exit_from_stage": case["stage"],
         "exit_proposed_by": actor, "exit_proposed_on": today})
     tx.create("case_step", {"case_id": case["id"], "person_id": case["person_id"], "action": PROPOSE,
@@ -112,12 +113,12 @@ def decide_exit(col: Collection, case_id: str, approve: bool, *, actor: str, tod
     note = required_text(note)
     t = workflow.apply_action(case["stage"], APPROVE if approve else REFUSE, col.user.get("role", "worker"),
                               today, note=note, previous_stage=case.get("exit_from_stage"))
+    # Neither 已退出 nor the stage it goes back to has a limit today; the fields follow the transition anyway.
+    changes: dict[str, Any] = {"stage": t.to_stage, "stage_started_on": today, **deadline_fields(today, t.due_on)}
     if approve:
-        changes: dict[str, Any] = {"stage": t.to_stage, "stage_started_on": today, "due_on": None,
-                                   "exited_on": today}
+        changes["exited_on"] = today
     else:
-        changes = {"stage": t.to_stage, "stage_started_on": today, "due_on": None, "exit_reason": None,
-                   "exit_note": "", "exit_evidence": None, "exit_from_stage": None}
+        changes.update(exit_reason=None, exit_note="", exit_evidence=None, exit_from_stage=None)
     proposal = _proposal_step(col, case_id)
     with col.records.transaction() as tx:
         tx.update("assistance_case", case_id, changes)
@@ -131,7 +132,7 @@ def decide_exit(col: Collection, case_id: str, approve: bool, *, actor: str, tod
             }, area_code=case["area_code"])
         tx.create("case_step", {"case_id": case_id, "person_id": case["person_id"], "action": t.action,
                                 "from_stage": t.from_stage, "to_stage": t.to_stage, "by": actor,
-                                "done_on": today, "due_on": None, "note": note},
+                                "done_on": today, "due_on": t.due_on, "note": note},
                   area_code=case["area_code"])
         started = (case.get("exit_evidence") or {}).get("started_on")
         if approve and case.get("exit_reason") == "employed" and started:

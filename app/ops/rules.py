@@ -71,8 +71,7 @@ def recompute_deadlines(col: Collection, before: RuleSet, after: RuleSet,
             m = due_dates.recompute(r.stage, r.stage_started_on, r.due_on, bool(r.due_estimated), before, after)
             if m is None:
                 continue
-            tx.update("assistance_case", r.id, {"due_on": m.due_on, "due_rules": after.version,
-                                                "due_estimated": m.estimated})
+            tx.update("assistance_case", r.id, due_dates.deadline_fields(r.stage_started_on, m.due_on, after))
             if m.due_on != r.due_on:
                 with using(after):
                     stage_name = workflow.stage(r.stage).name_zh

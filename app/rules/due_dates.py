@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from app.rules import workflow
-from app.rules.active import using
+from app.rules.active import current, using
 from app.rules.ruleset import RuleSet
 from app.rules.workdays import add_workdays, unknown_years
 
@@ -35,6 +36,19 @@ class Moved:
     due_on: date
     estimated: bool
     why: str
+
+
+def deadline_fields(started_on: date, due_on: date | None, rules: RuleSet | None = None) -> dict[str, Any]:
+    """A case's deadline fields as one change: ``due_on``, ``due_rules`` (the version of the rules it was
+    computed under, default those in force) and ``due_estimated`` (counted on the Mon–Fri fallback for a year
+    whose arrangement is unknown — the recompute moves such a date when the calendar arrives). Every op that
+    sets or clears ``due_on`` writes all three; with no deadline all three are None, so nothing stale stays."""
+    if due_on is None:
+        return {"due_on": None, "due_rules": None, "due_estimated": None}
+    rules = rules or current()
+    with using(rules):
+        estimated = bool(unknown_years(started_on, due_on))
+    return {"due_on": due_on, "due_rules": rules.version, "due_estimated": estimated}
 
 
 def stage_due(rules: RuleSet, stage: str, started_on: date) -> StageDue | None:
