@@ -319,6 +319,7 @@ def _first_pull_big(ctx: BenchContext, households: int, *, issue_shape: bool = F
     _copy_db(server_src, server_db)
     if issue_shape:
         _trim_to_issue_shape(server_db)
+    os.sync()  # the copy's gigabyte written out now, not while the pull is timed
     for p in _db_files(laptop):
         p.unlink()
     handle = run_server_process(f"sqlite:///{server_db}")
