@@ -9,11 +9,9 @@ store by three people; this is how its work reaches the platform as each one's o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from sqlalchemy import Connection, select
 
-from app.store.tables import audit, outbox
+from app.store.tables import among, audit, outbox
 
 LOCAL_ACTIONS = ("create", "update", "delete", "resolve")  # the audited writes that queue an op
 
@@ -24,20 +22,15 @@ def op_authors(conn: Connection) -> dict[str, str]:
     for row in conn.execute(select(outbox.c.op_id, outbox.c.kind, outbox.c.record_id).order_by(outbox.c.seq)):
         queued.setdefault((row.kind, row.record_id), []).append(row.op_id)
     entries: dict[tuple[str, str], list[str]] = {}
-    for ids in _chunks(sorted({rid for _kind, rid in queued})):
-        rows = conn.execute(select(audit.c.kind, audit.c.record_id, audit.c.actor)
-                            .where(audit.c.record_id.in_(ids), audit.c.action.in_(LOCAL_ACTIONS))
-                            .order_by(audit.c.seq))
-        for row in rows:
-            entries.setdefault((row.kind, row.record_id), []).append(row.actor)
+    rows = conn.execute(select(audit.c.kind, audit.c.record_id, audit.c.actor)
+                        .where(among(audit.c.record_id, {rid for _kind, rid in queued}),
+                               audit.c.action.in_(LOCAL_ACTIONS))
+                        .order_by(audit.c.seq))
+    for row in rows:
+        entries.setdefault((row.kind, row.record_id), []).append(row.actor)
     out: dict[str, str] = {}
     for key, ops in queued.items():
         actors = entries.get(key, [])
         if len(actors) >= len(ops):  # fewer entries than ops: the log does not tell, so no author is claimed
             out.update(zip(ops, actors[len(actors) - len(ops):], strict=True))
     return out
-
-
-def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
