@@ -190,7 +190,8 @@ def _record_findings(conn: Connection) -> list[str]:
                     replayed.setdefault((kind_name, copied), _Replayed()).copied(digest)
         else:
             replayed.setdefault((kind_name, rid), _Replayed()).add(seq, json.loads(changes))
-    # While a first pull is unfinished, the pointers of what it loaded are still to be derived (store/bulk.py).
+    # A first pull begun by a version before page entries derives its records' pointers at its end
+    # (store/bulk.py): while it is unfinished, a missing pointer is not a finding.
     loading = bulk.deferred(conn)
     pointers = {(r.kind, r.record_id): int(r.seq) for r in conn.execute(select(tables.record_audit))}
     unlogged: list[str] = []
