@@ -80,8 +80,6 @@ def _wire(kind_name: str, values: Mapping[str, Any]) -> dict[str, Any]:
     return {n: (v if n == "area_code" else coerce(k, n, v)) for n, v in values.items()}
 
 
-# Per field type: the Python types already canonical (exactly: a bool is not an int), and how the column stores
-# a canonical value when not as it is. A date is always checked (``coerce``); its ISO text is what is stored.
 def _json_text(value: Any) -> str:
     """``dumps`` through orjson, ten times faster, falling back to ``dumps`` for what orjson refuses. The same
     text for what records hold (text, whole numbers, lists, objects); a float in exponent form is written
@@ -92,6 +90,9 @@ def _json_text(value: Any) -> str:
         return dumps(value)
 
 
+# Per field type: the Python types already canonical (exactly: a bool is not an int), and how the column stores
+# a canonical value when not as it is. A date has no such type: its text is checked (``_iso_date``, else
+# ``coerce``) and stored as it is.
 _STORED: dict[str, tuple[frozenset[type], Callable[[Any], Any] | None]] = {
     "str": (frozenset({str}), None), "int": (frozenset({int}), None), "bool": (frozenset({bool}), int),
     "json": (frozenset({list, dict}), _json_text), "date": (frozenset(), None),
