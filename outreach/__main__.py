@@ -4,4 +4,5 @@ import sys
 
 from outreach.desk import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not again in a worker process started by "spawn" (sync/client/staging.py)
+    sys.exit(main())

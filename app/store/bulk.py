@@ -8,10 +8,16 @@ way, from the audit sequence number the flag names.)"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import orjson
 from sqlalchemy import Connection, exists, func, select
 from sqlalchemy.dialects.sqlite import insert
 
 from app.store import audit
+from app.store.engine import Store, raw_cursor
 from app.store.sync_state import get_meta, set_meta
 from app.store.tables import TABLES, record_audit
 from app.store.tables import audit as audit_table
@@ -48,3 +54,34 @@ def restore_indexes(conn: Connection) -> None:
     conn.execute(stmt.on_conflict_do_update(index_elements=[record_audit.c.kind, record_audit.c.record_id],
                                             set_={"seq": stmt.excluded.seq}))
     set_meta(conn, DEFERRED, False)
+
+
+@contextmanager
+def attached(store: Store, path: Path | str, key: str, schema: str) -> Iterator[None]:
+    """A staged page's file (sync/client/staging.py), encrypted under the raw ``key`` (hex), attached to the
+    store's connection as ``schema`` while the block runs. ATTACH cannot run inside a transaction: the store's
+    lock is held from before it to after the DETACH, so nothing else runs in between."""
+    with store.lock:
+        with raw_cursor(store.engine) as cur:
+            cur.execute(f"ATTACH DATABASE ? AS {schema} KEY ?", (str(path), f"x'{key}'"))
+        try:
+            yield
+        finally:
+            with raw_cursor(store.engine) as cur:
+                cur.execute(f"DETACH DATABASE {schema}")
+
+
+def take_staged(conn: Connection, schema: str, kind_name: str, columns: tuple[str, ...]) -> set[str]:
+    """Copy the rows of one kind from the attached staged file ``schema`` into the store, all but those of
+    records already here; returns the ids of those (left for the merge, which knows what a second copy means)."""
+    table = f'"{kind_name}"'
+    present = {r[0] for r in conn.exec_driver_sql(
+        f"SELECT id FROM {schema}.{table} WHERE id IN (SELECT id FROM main.{table})")}
+    names = ", ".join(f'"{c}"' for c in columns)
+    sql = f"INSERT INTO main.{table} ({names}) SELECT {names} FROM {schema}.{table}"
+    if present:  # rare (a record changed while the pull ran): named, so the insert does not read its own table
+        conn.exec_driver_sql(sql + " WHERE id NOT IN (SELECT value FROM json_each(?))",
+                             (orjson.dumps(sorted(present)).decode(),))
+    else:
+        conn.exec_driver_sql(sql)
+    return present

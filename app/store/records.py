@@ -291,24 +291,20 @@ class Tx:
         t = TABLES[kind_name]
         if current is None:  # the caller may have read them already (sync's merge does)
             current = existing_rows(self.conn, kind_name, [s["id"] for s in states])
-        columns, insert_sql = _insert_sql(kind_name)
+        insert_sql = _insert_sql(kind_name)[1]
         inserts: list[tuple[Any, ...]] = []
         updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
         entries: list[tuple[str, audit.Entry]] = []
         copies: dict[str, dict[str, str]] = {}  # who last changed it on the platform → {id: digest}
         for state in states:
             rid = state["id"]
-            wire, row = _wire_and_raw(kind_name, state)
-            derive(kind_name, row)
-            for n in _SERVER_COLUMNS:
-                if n in state:
-                    row[n] = int(bool(state[n])) if n in ("deleted", "conflict") else state[n]
             cur = current.get(rid)
             if cur is None:
-                row.update(id=rid, deleted=row.get("deleted", 0), conflict=row.get("conflict", 0))
-                inserts.append(tuple(map(row.get, columns)))
-                copies.setdefault(str(state.get("changed_by") or "platform"), {})[rid] = audit.digest(wire)
+                values, actor, digest = first_copy(kind_name, state)
+                inserts.append(values)
+                copies.setdefault(actor, {})[rid] = digest
             else:
+                wire, row = _server_row(kind_name, state)
                 diff = {}
                 for n, v in wire.items():
                     old = coerce(k, n, getattr(cur, n))
@@ -356,6 +352,26 @@ class Tx:
 _SERVER_COLUMNS = ("area_code", "version", "deleted", "changed_by", "changed_at", "conflict")
 
 
+def _server_row(kind_name: str, state: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(canonical field values, columns to write) of a server copy's ``state``."""
+    wire, row = _wire_and_raw(kind_name, state)
+    derive(kind_name, row)
+    for n in _SERVER_COLUMNS:
+        if n in state:
+            row[n] = int(bool(state[n])) if n in ("deleted", "conflict") else state[n]
+    return wire, row
+
+
+def first_copy(kind_name: str, state: Mapping[str, Any]) -> tuple[tuple[Any, ...], str, str]:
+    """A server copy of a record new to this store: (its row, in the table's column order; who last changed it
+    on the platform; the digest its page's audit entry holds for it). A pure function of the copy: a first
+    pull runs it in worker processes (sync/client/staging.py)."""
+    wire, row = _server_row(kind_name, state)
+    row.update(id=state["id"], deleted=row.get("deleted", 0), conflict=row.get("conflict", 0))
+    return (tuple(map(row.get, insert_columns(kind_name))), str(state.get("changed_by") or "platform"),
+            audit.digest(wire))
+
+
 @cache
 def field_types(kind_name: str) -> dict[str, str]:
     return {f.name: f.type for f in KINDS[kind_name].fields}
@@ -367,6 +383,11 @@ def _insert_sql(kind_name: str) -> tuple[tuple[str, ...], str]:
     columns = tuple(c.name for c in TABLES[kind_name].columns)
     names = ", ".join(f'"{c}"' for c in columns)
     return columns, f'INSERT INTO "{kind_name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+
+
+def insert_columns(kind_name: str) -> tuple[str, ...]:
+    """The columns of a record table, in the order ``first_copy`` gives a row's values."""
+    return _insert_sql(kind_name)[0]
 
 
 def existing_rows(conn: Connection, kind_name: str, ids: list[str]) -> dict[str, Row]:

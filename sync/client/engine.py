@@ -14,8 +14,10 @@ import json
 import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -28,8 +30,9 @@ from app.store import audit, bulk, scope_purge
 from app.store import sync_state as st
 from app.store.erase import erase_store
 from app.store.integrity import ANCHOR_KEY
-from app.store.records import Tx, existing_rows, field_types
+from app.store.records import Tx, existing_rows, field_types, insert_columns
 from app.store.tables import among
+from sync.client.staging import STAGE_MIN, Staged, Stager, flat
 from sync.client.transport import CancelledError, DeviceRevokedError, SyncError, Transport
 
 log = logging.getLogger("outreach.sync")
@@ -40,6 +43,7 @@ Hook = Callable[[str], None]
 
 _SERVER_FIELDS = ("area_code", "deleted")
 PULL_LIMIT = 10_000  # records per pulled page: the platform's largest (docs/SYNC.md)
+GROUP = 3  # staged pages applied in one transaction
 
 
 @dataclass
@@ -75,13 +79,14 @@ class SyncReport:
 class SyncClient:
     def __init__(self, collection: Collection, transport: Transport, device_id: str | None = None, *,
                  push_batch: int = 500, pull_limit: int = PULL_LIMIT, chunk_size: int = 256 * 1024,
-                 hook: Hook | None = None) -> None:
+                 hook: Hook | None = None, stage_min: int = STAGE_MIN) -> None:
         self.col = collection
         self.transport = transport
         self.device_id = device_id or collection.get_meta("device_id")
         transport.device_id = self.device_id
         self.push_batch = min(push_batch, 500)  # the protocol's limit
         self.pull_limit = pull_limit
+        self.stage_min = stage_min  # a first pull's pages this large are converted in worker processes
         self.chunk_size = chunk_size
         self.hook = hook  # test seam: called at named points ("push:sent", "pull:applying", …)
         self._progress: Progress = _no_progress
@@ -283,7 +288,7 @@ class SyncClient:
                     report.rejected_ops.append({"kind": op.kind, "id": op.record_id, "op_id": op.op_id,
                                                 "reason": reason})
                     continue
-                record = _flat(res.get("record"), op.record_id, res.get("version"))
+                record = flat(res.get("record"), op.record_id, res.get("version"))
                 if record is None:
                     if res.get("version") is None:
                         continue
@@ -314,6 +319,7 @@ class SyncClient:
         with self.col.records.reading() as conn:
             cursor = st.get_cursor(conn, server, user)
             first = cursor == 0 and bulk.is_empty(conn)
+            filling = first or bulk.deferred(conn)  # an empty store filling, maybe resumed after a cut
             deferred = bool(scope_purge.pending(conn))
         if deferred:
             # Records that left the scope while they had unsent changes: those were pushed just now.
@@ -325,29 +331,47 @@ class SyncClient:
         self._progress("pull", 0, 0)
         received = 0
 
-        def fetch(at: int) -> Any:
-            return self.transport.get_json("/sync/pull", params={"cursor": at, "limit": self.pull_limit})
+        def fetch(at: int) -> tuple[dict[str, Any], bytes]:
+            resp = self.transport.request("GET", "/sync/pull", params={"cursor": at, "limit": self.pull_limit})
+            page = self.transport.expect_json(resp)
+            if not isinstance(page, dict) or not isinstance(page.get("changes"), list) or "cursor" not in page:
+                raise SyncError("平台返回的同步数据格式不正确。")
+            return page, resp.raw
 
-        # The next page is fetched (and the server builds it, in its own process) while this one is applied.
+        # The next page is fetched (and the server builds it, in its own process) while this one is applied; in a
+        # first pull, worker processes convert the pages after it meanwhile (sync/client/staging.py).
+        stager = Stager(self.col.path.parent, filling, min_records=self.stage_min)
+        in_hand: deque[tuple[dict[str, Any], int, Future[Staged] | None]] = deque()
         with ThreadPoolExecutor(1, thread_name_prefix="pull-fetch") as ahead:
-            pending = ahead.submit(fetch, cursor)
-            while True:
-                _check(stop)
-                page = pending.result()
-                if not isinstance(page, dict) or not isinstance(page.get("changes"), list) or "cursor" not in page:
-                    raise SyncError("平台返回的同步数据格式不正确。")
-                changes: list[dict[str, Any]] = page["changes"]
-                new_cursor = int(page["cursor"])
-                more = bool(page.get("has_more")) and not (new_cursor == cursor and not changes)
-                if more:
-                    pending = ahead.submit(fetch, new_cursor)
-                self._at("pull:fetched")
-                report.pulled += self._apply_page(page, new_cursor, report)
-                received += len(changes)
-                self._progress("pull", received, 0)
-                if not more:
-                    break
-                cursor = new_cursor
+            try:
+                pending: Future[tuple[dict[str, Any], bytes]] | None = ahead.submit(fetch, cursor)
+                while pending is not None or in_hand:
+                    while pending is not None and len(in_hand) < stager.depth(GROUP):
+                        _check(stop)
+                        page, raw = pending.result()
+                        new_cursor = int(page["cursor"])
+                        more = bool(page.get("has_more")) and not (new_cursor == cursor and not page["changes"])
+                        pending = ahead.submit(fetch, new_cursor) if more else None
+                        cursor = new_cursor
+                        self._at("pull:fetched")
+                        in_hand.append((page, new_cursor, stager.submit(raw, len(page["changes"]))))
+                    _check(stop)
+                    # Staged pages go in by GROUP to a transaction: each commit rewrites most pages of the id index.
+                    group = [in_hand.popleft()]
+                    while group[0][2] is not None and in_hand and in_hand[0][2] is not None and len(group) < GROUP:
+                        group.append(in_hand.popleft())
+                    staged = [stager.result(staging) for _, _, staging in group]
+                    try:
+                        report.pulled += self._apply_pages(
+                            [(page, at, one) for (page, at, _), one in zip(group, staged, strict=True)], report)
+                    finally:
+                        for one in staged:
+                            if one is not None:
+                                stager.done(one)
+                    received += sum(len(page["changes"]) for page, _, _ in group)
+                    self._progress("pull", received, 0)
+            finally:
+                stager.close()
         with self.col.records.reading() as conn:
             rebuild = bulk.deferred(conn)
         if rebuild:  # also finishes a first pull that was cut off earlier and resumed from its cursor
@@ -355,36 +379,78 @@ class SyncClient:
             with self.col.records.transaction() as tx:
                 bulk.restore_indexes(tx.conn)
 
-    def _apply_page(self, page: dict[str, Any], new_cursor: int, report: SyncReport) -> int:
-        """One pulled page and its cursor, in one transaction; returns how many records it changed here (the
-        platform's echo of our own push is received but is not news)."""
+    def _apply_pages(self, pages: list[tuple[dict[str, Any], int, Staged | None]], report: SyncReport) -> int:
+        """Pulled pages, each with its cursor, in one transaction; returns how many records they changed here (the
+        platform's echo of our own push is received but is not news). The staged files are attached first:
+        ATTACH cannot run inside a transaction."""
+        with ExitStack() as attached:
+            for i, (_, _, staged) in enumerate(pages):
+                if staged is not None:
+                    attached.enter_context(bulk.attached(self.col.store, staged.path, staged.key, f"stage{i}"))
+            with self.col.records.transaction() as tx:
+                return sum(self._apply_page(tx, page, at, report, staged, f"stage{i}")
+                           for i, (page, at, staged) in enumerate(pages))
+
+    def _apply_page(self, tx: Tx, page: dict[str, Any], new_cursor: int, report: SyncReport,
+                    staged: Staged | None, schema: str) -> int:
+        """One page and its cursor. The first copies a worker ``staged`` are copied in from its file (attached as
+        ``schema``); the rest of the page is merged record by record."""
         server, user = self.transport.base_url, self._user
         changes: list[dict[str, Any]] = page["changes"]
-        with self.col.records.transaction() as tx:
-            known = [r for r in changes if r.get("kind") in KINDS]
-            for r in changes:
-                if r.get("kind") not in KINDS:
-                    report.warnings.append(f"平台返回了无法识别的记录类型：{r.get('kind')}")
-            batch = _Batch(tx, [(r["kind"], r["id"]) for r in known])
-            blobs = []
-            taken = 0
-            for rec in known:
-                flat = _flat(rec, rec["id"], rec.get("version"))
-                if batch.merge(rec["kind"], flat):
-                    taken += 1
-                    if rec["kind"] == "attachment" and not flat.get("deleted"):
-                        blobs.append(flat.get("sha256"))
-            batch.flush(halfway=lambda: self._at("pull:applying"))
-            st.want_blobs(tx.conn, blobs)
-            # What left the user's scope goes with the page that says so (docs/SECURITY.md).
-            left = [(r["kind"], r["id"]) for r in page.get("left") or [] if r.get("kind") in KINDS]
-            scope = page.get("scope")
-            if scope_purge.scope_changed(tx.conn, scope if isinstance(scope, list) else None):
-                left += scope_purge.outside(tx.conn, scope)
-            if left:
-                report.purged += scope_purge.purge(tx, left)
-            st.set_cursor(tx.conn, server, user, new_cursor)
+        for r in changes:
+            if r.get("kind") not in KINDS:
+                report.warnings.append(f"平台返回了无法识别的记录类型：{r.get('kind')}")
+        taken = 0
+        blobs: list[str | None] = []
+        if staged is None:
+            rest = [r for r in changes if r.get("kind") in KINDS]
+        else:
+            taken, again = self._take_staged(tx, staged, schema, blobs)
+            skipped = set(staged.skipped)
+            rest = [r for i, r in enumerate(changes) if i in skipped or (r.get("kind"), r.get("id")) in again]
+        batch = _Batch(tx, [(r["kind"], r["id"]) for r in rest])
+        for rec in rest:
+            state = flat(rec, rec["id"], rec.get("version"))
+            if batch.merge(rec["kind"], state):
+                taken += 1
+                if rec["kind"] == "attachment" and not state.get("deleted"):
+                    blobs.append(state.get("sha256"))
+        batch.flush(halfway=lambda: self._at("pull:applying"))
+        st.want_blobs(tx.conn, blobs)
+        # What left the user's scope goes with the page that says so (docs/SECURITY.md).
+        left = [(r["kind"], r["id"]) for r in page.get("left") or [] if r.get("kind") in KINDS]
+        scope = page.get("scope")
+        if scope_purge.scope_changed(tx.conn, scope if isinstance(scope, list) else None):
+            left += scope_purge.outside(tx.conn, scope)
+        if left:
+            report.purged += scope_purge.purge(tx, left)
+        st.set_cursor(tx.conn, server, user, new_cursor)
         return taken
+
+    def _take_staged(self, tx: Tx, staged: Staged, schema: str,
+                     blobs: list[str | None]) -> tuple[int, set[tuple[str, str]]]:
+        """Copy a staged page's first copies in, with one audit entry per kind as ``apply_server_many`` writes it;
+        returns (how many were taken, the (kind, id) of those already here, for the merge)."""
+        self._at("pull:staged")
+        taken = 0
+        again: set[tuple[str, str]] = set()
+        for i, kind in enumerate(staged.kinds):
+            present = bulk.take_staged(tx.conn, schema, kind, insert_columns(kind))
+            again.update((kind, rid) for rid in present)
+            copies = {actor: {rid: d for rid, d in ids.items() if rid not in present}
+                      for actor, ids in staged.copies[kind].items()}
+            copies = {actor: ids for actor, ids in copies.items() if ids}
+            if copies:
+                tx.append_audit("platform", [audit.copies_entry(kind, copies)])
+            for ids in copies.values():
+                taken += len(ids)
+                for rid in ids:
+                    tx.change.add(kind, rid)
+            if i == 0:
+                self._at("pull:applying")
+        tx.change.source = "sync"
+        blobs += [sha for rid, sha in staged.blobs.items() if ("attachment", rid) not in again]
+        return taken, again
 
     # --- 4. attachments down ------------------------------------------------------------------------
     def _download(self, report: SyncReport, stop: Callable[[], bool]) -> None:
@@ -656,22 +722,6 @@ def _results(answer: Any) -> dict[str, dict[str, Any]]:
     if not isinstance(items, list):
         raise SyncError("平台返回的推送结果格式不正确。")
     return {r["op_id"]: r for r in items if isinstance(r, Mapping) and "op_id" in r}
-
-
-def _flat(record: Any, rid: str | None, version: Any) -> dict[str, Any] | None:
-    """A wire record with its ``fields`` lifted to the top (the record's own ``kind`` key is dropped: a
-    service's or follow-up's ``kind`` is a field)."""
-    if not isinstance(record, Mapping):
-        return None
-    out = dict(record)
-    fields = out.pop("fields", None)
-    out.pop("kind", None)
-    if fields:
-        out.update(fields)
-    out.setdefault("id", rid)
-    if out.get("version") is None:
-        out["version"] = version
-    return out
 
 
 def _field_names(conflicts: Any) -> list[str]:

@@ -112,12 +112,12 @@ class Transport:
 
     # --- calls --------------------------------------------------------------------------------------
     def get_json(self, path: str, **kw: Any) -> Any:
-        return self._expect_json(self.request("GET", path, **kw))
+        return self.expect_json(self.request("GET", path, **kw))
 
     def post_json(self, path: str, payload: Any, **kw: Any) -> Any:
-        return self._expect_json(self.request("POST", path, json=payload, **kw))
+        return self.expect_json(self.request("POST", path, json=payload, **kw))
 
-    def _expect_json(self, resp: Response) -> Any:
+    def expect_json(self, resp: Response) -> Any:
         if resp.status != 200:
             raise SyncError(_message(resp.body, f"平台拒绝了请求（HTTP {resp.status}）。"))
         return resp.body

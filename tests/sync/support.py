@@ -45,7 +45,7 @@ class Laptop:
 
     def sync(self, **kw: Any) -> SyncReport:
         client = self.client(**{k: v for k, v in kw.items()
-                                if k in ("push_batch", "pull_limit", "chunk_size", "hook")})
+                                if k in ("push_batch", "pull_limit", "chunk_size", "hook", "stage_min")})
         try:
             return client.sync(**{k: v for k, v in kw.items() if k in ("progress", "cancel")})
         finally:
