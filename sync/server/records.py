@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Connection, Text, and_, cast, not_, select
 
 from app.model.canonical import FieldValueError, coerce
 from app.model.kinds import KINDS, Kind
-from sync.server.db import area_moves, records
+from sync.server.db import area_moves, is_sqlite, records
 
 if TYPE_CHECKING:
     from sync.server.auth import User
@@ -77,8 +77,15 @@ _PULL_COLUMNS = (records.c.kind, records.c.id, records.c.area_code, records.c.ve
 
 def pull_page(conn: Connection, in_scope: ColumnElement[bool], cursor: int, limit: int) -> list[dict[str, Any]]:
     """Wire records of the first ``limit`` changes after ``cursor`` that ``in_scope`` admits, in version order."""
-    q = (select(*_PULL_COLUMNS).where(records.c.version > cursor, in_scope)
-         .order_by(records.c.version).limit(limit))
+    page = select(records.c.version).where(records.c.version > cursor, in_scope).order_by(records.c.version)
+    if is_sqlite(conn):
+        # SQLite serves a scope from ix_records_area_version and sorts what it finds: asked for whole rows, it
+        # reads the row of every record in scope after the cursor to keep the first ``limit``, on every page.
+        # The versions alone are in that index, so the page is chosen from the index and only its rows are read.
+        q = (select(*_PULL_COLUMNS).where(records.c.version.in_(page.limit(limit)))
+             .order_by(records.c.version))
+    else:
+        q = page.with_only_columns(*_PULL_COLUMNS).limit(limit)
     loads = orjson.loads
     return [_wire(kind, id_, area, version, deleted, loads(data) if data else None, by, at)
             for kind, id_, area, version, deleted, data, by, at in conn.execute(q)]
