@@ -69,8 +69,8 @@ _FIELD_NAMES = {name: kind.field_names for name, kind in KINDS.items()}
 
 
 # What a pull reads: everything ``wire`` needs and not the merge state (``field_versions``), which would be
-# parsed for nothing. ``data`` comes as its JSON text (a cast, so that psycopg does not parse it either) and is
-# parsed by orjson in ``pull_page``: per record, the SQLAlchemy JSON type's processing cost more than the parse.
+# parsed for nothing. ``data`` comes as its JSON text (a cast: psycopg would parse json itself) and is parsed
+# with orjson in ``pull_page``, the same on every backend and whatever the engine's JSON settings.
 _PULL_COLUMNS = (records.c.kind, records.c.id, records.c.area_code, records.c.version, records.c.deleted,
                  cast(records.c.data, Text), records.c.changed_by, records.c.changed_at)
 
