@@ -23,7 +23,7 @@ from sync.server.duplicates import duplicate_ids
 from sync.server.errors import ApiError
 from sync.server.migrate import head_revision, upgrade
 from sync.server.ops import apply_ops
-from sync.server.records import WIRE_COLUMNS, scope_exits, wire
+from sync.server.records import pull_page, scope_exits
 from sync.server.responses import json_response
 from sync.server.schemas import (
     AnchorIn,
@@ -122,22 +122,20 @@ def create_app(db_url: str, *, token_ttl_s: int = 8 * 3600) -> FastAPI:
         with reading(engine) as conn:
             # Read the counter first: every version up to it had committed, so the next query sees them all.
             top = int(conn.execute(select(counter.c.value)).scalar_one())
-            rows = conn.execute(select(*WIRE_COLUMNS).where(records.c.version > cursor,
-                                                            user.scope.where(records.c.area_code))
-                                .order_by(records.c.version).limit(limit + 1)).all()
+            changes = pull_page(conn, user.scope.where(records.c.area_code), cursor, limit + 1)
         with writing(engine) as conn:
-            access.log_pull(conn, user, cursor, min(len(rows), limit))
-        has_more = len(rows) > limit
-        rows = rows[:limit]
-        last = int(rows[-1].version) if rows else cursor
+            access.log_pull(conn, user, cursor, min(len(changes), limit))
+        has_more = len(changes) > limit
+        changes = changes[:limit]
+        last = changes[-1]["version"] if changes else cursor
         # A short page has seen everything up to ``top``: skip past out-of-scope changes next time.
         new_cursor = last if has_more else max(last, top, cursor)
         with reading(engine) as conn:
             left = scope_exits(conn, user, cursor, new_cursor)
-        body = {"changes": [wire(r) for r in rows], "cursor": new_cursor, "has_more": has_more, "left": left,
+        body = {"changes": changes, "cursor": new_cursor, "has_more": has_more, "left": left,
                 "scope": list(user.scope.prefixes)}
         response = json_response(body, request.headers.get("accept-encoding", ""))
-        log.info("pull user=%s changes=%d has_more=%s bytes=%s ms=%.1f", user.name, len(rows), has_more,
+        log.info("pull user=%s changes=%d has_more=%s bytes=%s ms=%.1f", user.name, len(changes), has_more,
                  response.headers["content-length"], (time.perf_counter() - started) * 1000)
         return response
 

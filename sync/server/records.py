@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, not_, select
+import orjson
+from sqlalchemy import ColumnElement, Connection, Text, and_, cast, not_, select
 
 from app.model.canonical import FieldValueError, coerce
 from app.model.kinds import KINDS, Kind
-from sync.server.db import area_moves, records
+from sync.server.db import area_moves, is_sqlite, records
 
 if TYPE_CHECKING:
     from sync.server.auth import User
@@ -44,17 +45,23 @@ def canonical_row(row: Any) -> dict[str, Any]:
 
 def wire(row: Any) -> dict[str, Any]:
     """A stored row as a wire record: common columns plus ``fields`` (every field of the kind, null if unset)."""
-    data: Mapping[str, Any] = row.data or {}
-    return {
-        "kind": row.kind,
-        "id": row.id,
-        "area_code": row.area_code,
-        "version": int(row.version),
-        "deleted": bool(row.deleted),
-        "changed_by": row.changed_by,
-        "changed_at": row.changed_at,
-        "fields": {name: data.get(name) for name in _FIELD_NAMES[row.kind]},
-    }
+    return _wire(row.kind, row.id, row.area_code, row.version, row.deleted, row.data, row.changed_by,
+                 row.changed_at)
+
+
+def _wire(kind: str, id_: str, area_code: str, version: int, deleted: Any, data: Mapping[str, Any] | None,
+          changed_by: str | None, changed_at: str | None) -> dict[str, Any]:
+    names = _FIELD_NAMES[kind]
+    # Every field of the kind, null where ``data`` leaves it out (a client clears those); a stored key that is
+    # no longer a field of the kind is not sent. ``update`` keeps the order of ``names``, so the rebuild is
+    # needed only when ``data`` held such a key.
+    fields = dict.fromkeys(names)
+    if data:
+        fields.update(data)
+        if len(fields) != len(names):
+            fields = {name: fields[name] for name in names}
+    return {"kind": kind, "id": id_, "area_code": area_code, "version": int(version), "deleted": bool(deleted),
+            "changed_by": changed_by, "changed_at": changed_at, "fields": fields}
 
 
 # ``Kind.field_names`` builds its tuple on every call; a pull page asks it thousands of times.
@@ -62,9 +69,26 @@ _FIELD_NAMES = {name: kind.field_names for name, kind in KINDS.items()}
 
 
 # What a pull reads: everything ``wire`` needs and not the merge state (``field_versions``), which would be
-# parsed for nothing.
-WIRE_COLUMNS = (records.c.kind, records.c.id, records.c.area_code, records.c.version, records.c.deleted,
-                records.c.data, records.c.changed_by, records.c.changed_at)
+# parsed for nothing. ``data`` comes as its JSON text (a cast: psycopg would parse json itself) and is parsed
+# with orjson in ``pull_page``, the same on every backend and whatever the engine's JSON settings.
+_PULL_COLUMNS = (records.c.kind, records.c.id, records.c.area_code, records.c.version, records.c.deleted,
+                 cast(records.c.data, Text), records.c.changed_by, records.c.changed_at)
+
+
+def pull_page(conn: Connection, in_scope: ColumnElement[bool], cursor: int, limit: int) -> list[dict[str, Any]]:
+    """Wire records of the first ``limit`` changes after ``cursor`` that ``in_scope`` admits, in version order."""
+    page = select(records.c.version).where(records.c.version > cursor, in_scope).order_by(records.c.version)
+    if is_sqlite(conn):
+        # SQLite serves a scope from ix_records_area_version and sorts what it finds: asked for whole rows, it
+        # reads the row of every record in scope after the cursor to keep the first ``limit``, on every page.
+        # The versions alone are in that index, so the page is chosen from the index and only its rows are read.
+        q = (select(*_PULL_COLUMNS).where(records.c.version.in_(page.limit(limit)))
+             .order_by(records.c.version))
+    else:
+        q = page.with_only_columns(*_PULL_COLUMNS).limit(limit)
+    loads = orjson.loads
+    return [_wire(kind, id_, area, version, deleted, loads(data) if data else None, by, at)
+            for kind, id_, area, version, deleted, data, by, at in conn.execute(q)]
 
 
 def scope_exits(conn: Connection, user: User, after: int, upto: int) -> list[dict[str, Any]]:

@@ -93,3 +93,39 @@ def test_versions_follow_commit_order_under_concurrent_pushes(server) -> None:
     assert problems == []
     assert len(seen) == total
     assert sorted(seen.values()) == list(range(1, total + 1))  # one number per change, none lost or reused
+
+
+def test_pulled_record_lists_every_field_of_its_kind(login, db_url) -> None:
+    """The wire form of a pulled record: every field of its kind in the kind's order, null where the stored data
+    leaves it out (a client clears such a field), and no stored key that is no longer a field of the kind."""
+    from sqlalchemy import select, update
+
+    from app.model.kinds import KINDS
+    from sync.server.db import make_engine, records
+
+    a = login("zhangli")
+    given = {"name": "王芳", "hukou_in_shanxi": True, "ui_contribution_months": 14, "employed_on": "2026-03-02",
+             "willing_to_work": False}
+    sparse = a.push_one(id="wire-sparse", fields={"area_code": COMMUNITY_A, **given})
+    bare = a.push_one(id="wire-bare", fields={"area_code": COMMUNITY_A})
+    engine = make_engine(db_url)
+    try:
+        with engine.begin() as conn:  # a key left from a field the kind no longer has
+            stored = conn.execute(select(records.c.data).where(records.c.id == "wire-sparse")).scalar_one()
+            conn.execute(update(records).where(records.c.id == "wire-sparse")
+                         .values(data={"retired_field": "旧值", **stored}))
+    finally:
+        engine.dispose()
+
+    names = list(KINDS["person"].field_names)
+    pulled = {c["id"]: c for c in a.pull_all()[0]}
+    for result, values in ((sparse, given), (bare, {})):
+        record = pulled[result["record"]["id"]]
+        assert list(record) == ["kind", "id", "area_code", "version", "deleted", "changed_by", "changed_at",
+                                "fields"]
+        assert record == {"kind": "person", "id": result["record"]["id"], "area_code": COMMUNITY_A,
+                          "version": result["version"], "deleted": False, "changed_by": "zhangli",
+                          "changed_at": result["record"]["changed_at"],
+                          "fields": {name: values.get(name) for name in names}}
+        assert list(record["fields"]) == names
+        assert record == result["record"]  # the same form a push answers with
