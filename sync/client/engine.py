@@ -54,6 +54,7 @@ class SyncReport:
     conflict: int = 0
     rejected: int = 0
     pulled: int = 0  # records received that were newer than ours (not the echo of our own push)
+    staged: int = 0  # of those, first copies converted by a worker process (sync/client/staging.py)
     conflicts: int = 0  # unresolved conflicts in the store after the run
     uploaded: int = 0  # blobs
     downloaded: int = 0
@@ -406,6 +407,7 @@ class SyncClient:
             rest = [r for r in changes if r.get("kind") in KINDS]
         else:
             taken, again = self._take_staged(tx, staged, schema, blobs)
+            report.staged += taken
             skipped = set(staged.skipped)
             rest = [r for i, r in enumerate(changes) if i in skipped or (r.get("kind"), r.get("id")) in again]
         batch = _Batch(tx, [(r["kind"], r["id"]) for r in rest])

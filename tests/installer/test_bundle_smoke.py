@@ -26,10 +26,10 @@ PASSPHRASE = "release-fixture-2026"  # as tests/fixtures/make_release_stores.py
 pytestmark = pytest.mark.skipif(not CLI.exists(), reason=f"no bundle at {BUNDLE} (make bundle-test builds it)")
 
 
-def _run(tmp_path: Path, *args: str, lang: str = "zh_CN") -> subprocess.CompletedProcess:
+def _run(tmp_path: Path, *args: str, lang: str = "zh_CN", **more_env: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     env.update(OUTREACH_PASSPHRASE=PASSPHRASE, OUTREACH_LANG=lang, QT_QPA_PLATFORM="offscreen",
-               OUTREACH_DATA_DIR=str(tmp_path / "data"))
+               OUTREACH_DATA_DIR=str(tmp_path / "data"), **more_env)
     # Run from an empty folder: nothing may come from the source tree.
     return subprocess.run([str(CLI), *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
 
@@ -70,3 +70,28 @@ def test_bundle_migrates_a_store_of_an_older_release(tmp_path: Path) -> None:
     stats = _run(tmp_path, "stats", "--db", str(store), "--json", "--fields", str(old))
     assert stats.returncode == 0, stats.stderr
     assert json.loads(stats.stdout)["kinds"] == json.loads(old.read_text())["kinds"]
+
+
+def test_bundle_converts_a_first_pull_in_worker_processes_of_its_own(tmp_path: Path) -> None:
+    """The staging workers of a first pull (sync/client/staging.py) are the frozen executable started again:
+    ``multiprocessing.freeze_support`` in installer/entry.py makes it act as a worker, not as the app."""
+    from tests.sync.support import PASSWORD, add_household, make_laptop, start_server
+
+    server = start_server(f"sqlite:///{tmp_path / 'platform.db'}")
+    try:
+        source = make_laptop(tmp_path, "source", server.url)
+        with source.col.records.batch():
+            for _ in range(700):
+                add_household(source.col, persons=2)  # 2 100 records: one page, large enough to stage
+        assert source.sync().ok
+        source.col.close()
+        assert _run(tmp_path, "init", "--out", str(tmp_path / "fresh.db"), "--user", "zhangli").returncode == 0
+        run = _run(tmp_path, "sync", "--db", str(tmp_path / "fresh.db"), "--server", server.url, "--user", "zhangli",
+                   OUTREACH_PLATFORM_PASSWORD=PASSWORD)
+    finally:
+        server.stop()
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    assert report["pulled"] == report["staged"] == 2100
+    assert list(tmp_path.glob(".stage-*")) == []
+    assert _run(tmp_path, "check", "--db", str(tmp_path / "fresh.db")).returncode == 0

@@ -54,6 +54,7 @@ def test_a_staged_first_pull_fills_the_store_like_the_ordinary_one(server, lapto
     report = staged.sync(pull_limit=7, stage_min=1, hook=points)
     assert report.ok, report.errors
     assert points.seen.get("pull:staged", 0) >= 3  # the pages really went through the workers
+    assert 0 < report.staged == report.pulled
     # The staged files hold the page's records, encrypted: neither SQLite's header nor a name is readable.
     assert seen_files and all(len(f) > 4096 for f in seen_files)
     assert not any(f.startswith(b"SQLite format 3") or "测试".encode() in f for f in seen_files)
