@@ -4,13 +4,12 @@
   (push + pull) as the app runs it; median of 5 rounds (after one round reported as ``first_round_ms``), target
   ≤ 200 ms. ``sync.incremental_ms_10k`` is the same on a ~10 000-person store: the two should be close (cost
   follows the changes, not the store).
-- ``sync.first_pull_100k_s``: a fresh laptop's first sync of the whole ~100 000-person base from the cached
-  platform, measured on every run (target ≤ 30 s), with ``store.bytes_per_person`` (≤ 3 500 B) and
-  ``check.s`` (``outreach-desk check``) of the store it made.
-  The demo office has 7.1 records per person; the issue measured its targets at 3.8 (100 000 persons, 381 602
-  records), so the same pull is measured again from a copy of the platform trimmed to that shape — every person
-  and household, a fixed share of the other records chosen by id — as ``sync.first_pull_100k_issue_shape_s`` and
-  ``store.bytes_per_person_issue_shape``.
+- ``sync.first_pull_100k_s``: a fresh laptop's first sync of ~100 000 persons at the shape issue 16 set its
+  targets for (100 000 persons, 381 602 records: 3.8 a person), measured on every run (target ≤ 30 s), with
+  ``store.bytes_per_person`` (≤ 3 500 B) and ``check.s`` (``outreach-desk check``) of the store it made. The
+  platform is a copy of the cached ~100 000-person base trimmed to that shape: every person and household, a
+  fixed share of the other records chosen by id. The demo office behind the base holds 7.1 records a person: the
+  same three are measured on the whole base as ``…_demo_shape`` (same targets, shown, not met).
 - ``sync.first_pull_s``: a fresh store's first sync for a user who sees ~10 000 records; target ≤ 5 s.
 - ``sync.first_push_s``: a laptop's first upload of ~10 000 ops made offline, to an empty server (no target).
 - The server under load (``sync.server_p95_ms``, ``sync.server_max_rate``) is ``bench/load.py``: open loop.
@@ -333,9 +332,30 @@ def _first_pull_big(ctx: BenchContext, households: int, *, issue_shape: bool = F
     t0 = time.perf_counter()
     checked = check_store(laptop, PASSPHRASE)
     check_s = time.perf_counter() - t0
-    return {"pull_s": pull_s, "records": report.pulled, "persons": persons, "store_bytes": size,
-            "check_s": check_s, "check_ok": checked.ok, "load_avg_start": load_start, "load_avg": load_end,
+    return {"pull_s": pull_s, "records": report.pulled, "staged": report.staged, "persons": persons,
+            "store_bytes": size, "check_s": check_s, "check_ok": checked.ok, "load_avg_start": load_start, "load_avg": load_end,
             "base_built_at": info["built_at"]}
+
+
+def _first_pull_metrics(pulled: dict[str, Any], suffix: str, quick: bool) -> dict[str, dict[str, Any]]:
+    shape = ("the issue's shape (every person and household of the demo base, 3.8 records per person)" if not suffix
+             else "the demo office's shape (7.1 records per person)")
+    persons = max(pulled["persons"], 1)
+    return {
+        f"sync.first_pull_100k{suffix}_s": metric(
+            pulled["pull_s"], "s", FIRST_PULL_100K_S if not quick else None, records=pulled["records"],
+            persons=pulled["persons"], records_per_s=round(pulled["records"] / pulled["pull_s"]),
+            staged=pulled["staged"], load_avg_start=pulled["load_avg_start"], load_avg=pulled["load_avg"],
+            note=f"a fresh laptop's first sync (login, pull, rules, anchor) of ~100 000 persons at {shape}, server "
+                 "and laptop on this machine over loopback"),
+        f"store.bytes_per_person{suffix}": metric(
+            pulled["store_bytes"] / persons, "B", BYTES_PER_PERSON if not quick else None,
+            persons=pulled["persons"], records=pulled["records"], store_bytes=pulled["store_bytes"],
+            note="the laptop store that first pull made (records, audit entries, indexes; closed, so no WAL)"),
+        f"check.{suffix.lstrip('_')}_s" if suffix else "check.s": metric(
+            pulled["check_s"], "s", None, persons=pulled["persons"], ok=pulled["check_ok"],
+            note="outreach-desk check (integrity, audit chain, every record replayed) on it"),
+    }
 
 
 def run(ctx: BenchContext) -> dict[str, dict[str, Any]]:
@@ -349,30 +369,10 @@ def run(ctx: BenchContext) -> dict[str, dict[str, Any]]:
         r.pop("median"), "ms", None, **r,
         note="same rounds on a ~10 000-person store: close to sync.incremental_ms, since the cost follows the "
              "changes, not the store")
-    big_pull = _first_pull_big(ctx, big)
-    out["sync.first_pull_100k_s"] = metric(
-        big_pull["pull_s"], "s", FIRST_PULL_100K_S if not ctx.quick else None, records=big_pull["records"],
-        persons=big_pull["persons"], records_per_s=round(big_pull["records"] / big_pull["pull_s"]),
-        load_avg_start=big_pull["load_avg_start"], load_avg=big_pull["load_avg"],
-        note="a fresh laptop's first sync (login, pull, rules, anchor) of the whole ~100 000-person base, "
-             "server and laptop on this machine over loopback")
-    out["store.bytes_per_person"] = metric(
-        big_pull["store_bytes"] / max(big_pull["persons"], 1), "B", BYTES_PER_PERSON if not ctx.quick else None,
-        persons=big_pull["persons"], store_bytes=big_pull["store_bytes"],
-        note="the laptop store that first pull made (records, audit entries, indexes; closed, so no WAL)")
-    out["check.s"] = metric(big_pull["check_s"], "s", None, persons=big_pull["persons"], ok=big_pull["check_ok"],
-                            note="outreach-desk check (integrity, audit chain, every record replayed) on it")
-    shaped = _first_pull_big(ctx, big, issue_shape=True)
-    out["sync.first_pull_100k_issue_shape_s"] = metric(
-        shaped["pull_s"], "s", FIRST_PULL_100K_S if not ctx.quick else None, records=shaped["records"],
-        persons=shaped["persons"], records_per_s=round(shaped["records"] / shaped["pull_s"]),
-        load_avg_start=shaped["load_avg_start"], load_avg=shaped["load_avg"], check_s=round(shaped["check_s"], 1),
-        note="the same first sync from a copy of the platform trimmed to the issue's shape (every person and "
-             "household, 3.8 records per person)")
-    out["store.bytes_per_person_issue_shape"] = metric(
-        shaped["store_bytes"] / max(shaped["persons"], 1), "B", BYTES_PER_PERSON if not ctx.quick else None,
-        persons=shaped["persons"], records=shaped["records"], store_bytes=shaped["store_bytes"],
-        note="the laptop store that first pull made")
+    # The issue's figures are for 3.8 records per person; the demo office holds 7.1: both, under their names.
+    for suffix, issue_shape in (("", True), ("_demo_shape", False)):
+        pulled = _first_pull_big(ctx, big, issue_shape=issue_shape)
+        out.update(_first_pull_metrics(pulled, suffix, ctx.quick))
     r = _first_pull(ctx)
     out["sync.first_pull_s"] = metric(r.pop("median"), "s", FIRST_PULL_S, **r)
     r = _first_push(ctx)
