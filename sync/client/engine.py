@@ -341,7 +341,7 @@ class SyncClient:
 
         # The next page is fetched (and the server builds it, in its own process) while this one is applied; in a
         # first pull, worker processes convert the pages after it meanwhile (sync/client/staging.py).
-        stager = Stager(self.col.path.parent, filling, min_records=self.stage_min)
+        stager = Stager(self.col.path, filling, min_records=self.stage_min)
         in_hand: deque[tuple[dict[str, Any], int, Future[Staged] | None]] = deque()
         with ThreadPoolExecutor(1, thread_name_prefix="pull-fetch") as ahead:
             try:

@@ -9,7 +9,7 @@ transaction as before.
 
 A staged file holds personal data: it is encrypted like the store, under a random key that exists only in the
 memory of the two processes, sits next to the store, and is deleted once applied (or when the pull ends or
-stops). Only a first pull into an empty store stages, and only pages of ``STAGE_MIN`` records or more: the
+stops; what a killed process left, at the next first pull's start). Only a first pull into an empty store stages, and only pages of ``STAGE_MIN`` records or more: the
 records of such a page are nearly all new here. Whatever the worker did not stage (a record seen twice, a value
 that needs a closer look) and whatever turns out to be here already goes through the ordinary merge; a worker
 that fails leaves its page to the ordinary path too.
@@ -116,13 +116,17 @@ class Stager:
     """The worker processes of one pull, started at its first large page; ``close`` stops them and deletes every
     staged file, applied or not."""
 
-    def __init__(self, folder: Path, enabled: bool, *, min_records: int = STAGE_MIN, workers: int = WORKERS) -> None:
-        self.folder = folder
+    def __init__(self, store: Path, enabled: bool, *, min_records: int = STAGE_MIN, workers: int = WORKERS) -> None:
+        self.folder = store.parent
+        self.prefix = f".{store.name}.stage-"  # next to the store it fills, named after it
         self.enabled = enabled
         self.min_records = min_records
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
         self._paths: list[Path] = []
+        if enabled:  # what a pull of this store left when its process was killed: unreadable, but disk space
+            for orphan in self.folder.glob(self.prefix + "*"):
+                orphan.unlink(missing_ok=True)
 
     def depth(self, group: int) -> int:
         """Pages to keep in hand: a group being applied, and one converting in each worker."""
@@ -134,7 +138,7 @@ class Stager:
         if self._pool is None:
             # "spawn": a fresh interpreter, never a fork of a process with Qt and sync threads running.
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        path = self.folder / f".stage-{uuid.uuid4().hex}.db"
+        path = self.folder / f"{self.prefix}{uuid.uuid4().hex}.db"
         self._paths.append(path)
         return self._pool.submit(stage_page, raw, str(path), secrets.token_hex(32))
 

@@ -93,5 +93,5 @@ def test_bundle_converts_a_first_pull_in_worker_processes_of_its_own(tmp_path: P
     assert run.returncode == 0, run.stderr
     report = json.loads(run.stdout)
     assert report["pulled"] == report["staged"] == 2100
-    assert list(tmp_path.glob(".stage-*")) == []
+    assert list(tmp_path.glob(".fresh.db.stage-*")) == []
     assert _run(tmp_path, "check", "--db", str(tmp_path / "fresh.db")).returncode == 0
