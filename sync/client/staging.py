@@ -9,8 +9,8 @@ transaction as before.
 
 A staged file holds personal data: it is encrypted like the store, under a random key that exists only in the
 memory of the two processes, sits next to the store, and is deleted once applied (or when the pull ends or
-stops; what a killed process left, at the next first pull's start). Only a first pull into an empty store stages, and only pages of ``STAGE_MIN`` records or more: the
-records of such a page are nearly all new here. Whatever the worker did not stage (a record seen twice, a value
+stops; what a killed process left, at the next first pull's start). Only a first pull into an empty store
+stages, and only pages of ``STAGE_MIN`` records or more: the records of such a page are nearly all new here. Whatever the worker did not stage (a record seen twice, a value
 that needs a closer look) and whatever turns out to be here already goes through the ordinary merge; a worker
 that fails leaves its page to the ordinary path too.
 """

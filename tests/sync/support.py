@@ -84,6 +84,13 @@ def add_household(col: Collection, persons: int = 2, area: str = COMMUNITY) -> t
     return hh, ids
 
 
+def office_on_platform(laptop: Laptop, households: int, persons: int = 3) -> None:
+    """``households`` of ``persons`` each written on ``laptop`` and synced: a platform for others to pull."""
+    for _ in range(households):
+        add_household(laptop.col, persons=persons)
+    assert laptop.sync().ok
+
+
 def server_stats(url: str, area: str = COMMUNITY) -> dict[str, Any]:
     t = Transport(url, username="admin", password=PASSWORD, retry=FAST_RETRY)
     try:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select, text
 from app.store import bulk
 from app.store.integrity import check_store
 from app.store.tables import audit, record_audit
-from tests.sync.support import PASSPHRASE, add_household, assert_converged
+from tests.sync.support import PASSPHRASE, add_household, assert_converged, office_on_platform
 
 
 def _indexes(lap) -> set[str]:  # noqa: ANN001
@@ -32,9 +32,7 @@ class _CutAt:
 
 def test_first_pull_cut_at_a_page_resumes_and_builds_the_indexes(server, laptops) -> None:
     writer = laptops("writer", server.url)
-    for _ in range(6):
-        add_household(writer.col, persons=3)
-    assert writer.sync().ok
+    office_on_platform(writer, 6)
     fresh = laptops("fresh", server.url)
     full = _indexes(writer)
     assert "ix_person_household" in full

@@ -13,7 +13,7 @@ from app.store import bulk
 from app.store.integrity import check_store
 from app.store.tables import audit
 from sync.client.staging import Stager
-from tests.sync.support import PASSPHRASE, add_household, assert_converged
+from tests.sync.support import PASSPHRASE, add_household, assert_converged, office_on_platform
 
 
 class _Points:
@@ -40,9 +40,7 @@ def _page_entries(lap) -> int:  # noqa: ANN001
 
 def test_a_staged_first_pull_fills_the_store_like_the_ordinary_one(server, laptops) -> None:
     writer = laptops("writer", server.url)
-    for _ in range(5):
-        add_household(writer.col, persons=3)
-    assert writer.sync().ok
+    office_on_platform(writer, 5)
     plain, staged = laptops("plain", server.url), laptops("staged", server.url)
     assert plain.sync(pull_limit=7).ok
     seen_files: list[bytes] = []
@@ -71,9 +69,7 @@ def test_a_staged_first_pull_fills_the_store_like_the_ordinary_one(server, lapto
 def test_a_record_changed_while_the_pull_runs_is_merged_not_copied_twice(server, laptops) -> None:
     writer = laptops("writer", server.url)
     _, persons = add_household(writer.col, persons=4)
-    for _ in range(3):
-        add_household(writer.col, persons=3)
-    assert writer.sync().ok
+    office_on_platform(writer, 3)
     fresh = laptops("fresh", server.url)
 
     def edit_on_the_platform() -> None:  # the person, in the first page, comes again in the last one
@@ -92,9 +88,7 @@ def test_a_record_changed_while_the_pull_runs_is_merged_not_copied_twice(server,
 
 def test_a_staged_first_pull_cut_at_a_page_resumes_and_leaves_no_files(server, laptops) -> None:
     writer = laptops("writer", server.url)
-    for _ in range(6):
-        add_household(writer.col, persons=3)
-    assert writer.sync().ok
+    office_on_platform(writer, 6)
     fresh = laptops("fresh", server.url)
 
     def cut() -> None:
